@@ -1,0 +1,381 @@
+"""Edit commands on an `Org`, each undoable, and a `History` of them.
+
+An edit first *plans* its change against the current org: a `Patch` listing, for every
+person it touches, the exact record (and display position) before and after. Applying the
+patch makes the change; reverting it puts the "before" records back, so undo restores the
+earlier state exactly, including sibling order. Planning is where an edit is refused (a move
+that would create a cycle, an id already taken, ...) with `EditRefused` and a reason, before
+anything has changed.
+
+The TUI and `validate --fix` call the same commands the tests call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from orgdesign.model import PROFILES, Org, Person
+from orgdesign.roles import ROLES
+
+
+class EditRefused(ValueError):
+    """The edit cannot be made; the message says why, in words for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    person: Person
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    pid: str
+    before: Entry | None
+    after: Entry | None
+
+
+@dataclass(slots=True)
+class Patch:
+    """Person-level changes plus optional org-level attribute changes."""
+
+    changes: list[Change] = field(default_factory=list)
+    org_before: dict[str, Any] = field(default_factory=dict)
+    org_after: dict[str, Any] = field(default_factory=dict)
+
+    def apply(self, org: Org) -> None:
+        _write(org, [(c.pid, c.after) for c in self.changes])
+        for name, value in self.org_after.items():
+            setattr(org, name, value)
+
+    def revert(self, org: Org) -> None:
+        _write(org, [(c.pid, c.before) for c in reversed(self.changes)])
+        for name, value in self.org_before.items():
+            setattr(org, name, value)
+
+    def touched(self) -> set[str]:
+        """Ids an edit may have affected: changed people and every manager on either side.
+
+        Rules use this to re-check only what the edit can affect. Managers named before or
+        after are included because their span and their reports' lines changed too.
+        """
+        ids: set[str] = set()
+        for change in self.changes:
+            ids.add(change.pid)
+            for entry in (change.before, change.after):
+                if entry is not None:
+                    if entry.person.reports_to is not None:
+                        ids.add(entry.person.reports_to)
+                    ids.update(entry.person.dotted_to)
+        return ids
+
+
+def _write(org: Org, entries: list[tuple[str, Entry | None]]) -> None:
+    # Removals first so that re-adding in the same patch never collides.
+    for pid, entry in entries:
+        if entry is None and pid in org:
+            org.pop(pid)
+    for pid, entry in entries:
+        if entry is not None:
+            org.put(entry.person, entry.seq)
+
+
+class Edit:
+    """Base of every edit: plan once, then apply/revert the same patch any number of times."""
+
+    description = "edit"
+
+    def __init__(self) -> None:
+        self._patch: Patch | None = None
+
+    def plan(self, org: Org) -> Patch:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @property
+    def patch(self) -> Patch:
+        if self._patch is None:
+            raise RuntimeError("edit has not been applied yet")
+        return self._patch
+
+    def apply(self, org: Org) -> set[str]:
+        if self._patch is None:
+            self._patch = self.plan(org)
+        self._patch.apply(org)
+        return self._patch.touched()
+
+    def revert(self, org: Org) -> set[str]:
+        self.patch.revert(org)
+        return self.patch.touched()
+
+
+def _entry(org: Org, pid: str) -> Entry:
+    return Entry(org[pid], org.seq(pid))
+
+
+def _replacing(org: Org, person: Person) -> Change:
+    return Change(person.id, _entry(org, person.id), Entry(person, org.seq(person.id)))
+
+
+def _require(org: Org, pid: str) -> Person:
+    person = org.get(pid)
+    if person is None:
+        raise EditRefused(f"there is nobody with id {pid!r}")
+    return person
+
+
+def _check_person_fields(org: Org, person: Person) -> None:
+    if not person.id.strip():
+        raise EditRefused("the id must not be empty")
+    if not person.name.strip():
+        raise EditRefused("the name must not be empty")
+    if person.role not in ROLES:
+        raise EditRefused(f"unknown role {person.role!r}")
+    if person.years_pm is not None and person.years_pm < 0:
+        raise EditRefused("years of product management cannot be negative")
+    if person.unit is not None and org.unit(person.unit) is None:
+        raise EditRefused(f"there is no unit with id {person.unit!r}")
+
+
+def _check_manager(org: Org, pid: str, manager_id: str | None) -> None:
+    if manager_id is None:
+        return
+    if manager_id == pid:
+        raise EditRefused("a person cannot report to themself")
+    if manager_id not in org:
+        raise EditRefused(f"there is nobody with id {manager_id!r} to report to")
+    if pid in org and org.is_in_subtree(manager_id, pid):
+        who = org[manager_id].name
+        raise EditRefused(f"{who} already reports to {org[pid].name} (directly or indirectly); that would make a cycle")
+
+
+def free_id(org: Org, name: str) -> str:
+    """A new id derived from a name: lower-case words joined by '-', made unique."""
+    base = "-".join("".join(ch for ch in word if ch.isalnum()) for word in name.lower().split()) or "person"
+    base = "-".join(part for part in base.split("-") if part) or "person"
+    candidate, n = base, 2
+    while candidate in org:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+class AddPerson(Edit):
+    def __init__(self, person: Person) -> None:
+        super().__init__()
+        self.person = person
+        self.description = f"add {person.name}"
+
+    def plan(self, org: Org) -> Patch:
+        if self.person.id in org:
+            raise EditRefused(f"the id {self.person.id!r} is already taken by {org[self.person.id].name}")
+        _check_person_fields(org, self.person)
+        _check_manager(org, self.person.id, self.person.reports_to)
+        return Patch([Change(self.person.id, None, Entry(self.person, org.allocate_seq()))])
+
+
+class UpdatePerson(Edit):
+    """Change any fields of one person except the id (a move goes through `reports_to`)."""
+
+    _EDITABLE = frozenset(f.name for f in fields(Person)) - {"id", "line", "column"}
+
+    def __init__(self, pid: str, **changes: Any) -> None:
+        super().__init__()
+        unknown = set(changes) - self._EDITABLE
+        if unknown:
+            raise EditRefused(f"cannot edit {', '.join(sorted(unknown))}")
+        self.pid = pid
+        self.changes = changes
+        self.description = f"edit {', '.join(sorted(changes))}"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        updated = replace(person, **self.changes)
+        _check_person_fields(org, updated)
+        if updated.reports_to != person.reports_to:
+            _check_manager(org, self.pid, updated.reports_to)
+        return Patch([_replacing(org, updated)])
+
+
+class ChangeRole(UpdatePerson):
+    def __init__(self, pid: str, role_id: str) -> None:
+        super().__init__(pid, role=role_id)
+        self.description = f"change role to {ROLES[role_id].label if role_id in ROLES else role_id}"
+
+
+class MovePerson(UpdatePerson):
+    """Re-parent a person (with their whole subtree) under a new manager, or make them a top."""
+
+    def __init__(self, pid: str, new_manager: str | None) -> None:
+        super().__init__(pid, reports_to=new_manager)
+        self.description = "move"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        _check_manager(org, self.pid, self.changes["reports_to"])
+        return Patch([_replacing(org, replace(person, reports_to=self.changes["reports_to"]))])
+
+
+class RemovePerson(Edit):
+    """Remove a person; their reports either move up to the removed person's manager or go too.
+
+    Dotted lines that pointed at anyone removed are dropped, so nothing is left dangling.
+    """
+
+    def __init__(self, pid: str, *, with_subtree: bool = False) -> None:
+        super().__init__()
+        self.pid = pid
+        self.with_subtree = with_subtree
+        self.description = "remove with subtree" if with_subtree else "remove"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        removed = org.subtree_ids(self.pid) if self.with_subtree else [self.pid]
+        gone = set(removed)
+        updated: dict[str, Person] = {}
+
+        def current(pid: str) -> Person:
+            return updated.get(pid) or org[pid]
+
+        if not self.with_subtree:
+            for report in org.reports(self.pid):
+                updated[report.id] = replace(current(report.id), reports_to=person.reports_to)
+        for pid in removed:
+            for follower in org.dotted_reports(pid):
+                if follower.id not in gone:
+                    kept = tuple(t for t in current(follower.id).dotted_to if t not in gone)
+                    updated[follower.id] = replace(current(follower.id), dotted_to=kept)
+        changes = [_replacing(org, p) for p in updated.values()]
+        changes.extend(Change(pid, _entry(org, pid), None) for pid in reversed(removed))
+        return Patch(changes)
+
+
+PRODUCT_TOP_ROLES = ("cpo", "head_of_product")
+
+
+class SetProductLineTo(Edit):
+    """Point the product organisation's top (the CPO, else the Head of Product) at the CEO or the CTO."""
+
+    def __init__(self, target_role: str) -> None:
+        super().__init__()
+        if target_role not in ("ceo", "cto"):
+            raise EditRefused("the product organisation reports to the CEO or the CTO")
+        self.target_role = target_role
+        self.description = f"product organisation reports to the {target_role.upper()}"
+
+    def plan(self, org: Org) -> Patch:
+        top = product_top(org)
+        if top is None:
+            raise EditRefused("the org has no CPO or Head of Product")
+        targets = org.people_with_role(self.target_role)
+        if not targets:
+            raise EditRefused(f"the org has no {self.target_role.upper()}")
+        return MovePerson(top.id, targets[0].id).plan(org)
+
+
+def product_top(org: Org) -> Person | None:
+    """The most senior product leader: the first CPO, else the first Head of Product."""
+    for role_id in PRODUCT_TOP_ROLES:
+        found = org.people_with_role(role_id)
+        if found:
+            return found[0]
+    return None
+
+
+class SetOrgField(Edit):
+    """Change an org-level attribute: name, profile, settings or units."""
+
+    _ALLOWED = ("name", "profile", "settings", "units")
+
+    def __init__(self, name: str, value: Any) -> None:
+        super().__init__()
+        if name not in self._ALLOWED:
+            raise EditRefused(f"cannot edit the org's {name}")
+        if name == "profile" and value not in PROFILES:
+            raise EditRefused(f"unknown profile {value!r}; choose one of {', '.join(PROFILES)}")
+        self.name, self.value = name, value
+        self.description = f"set {name}"
+
+    def plan(self, org: Org) -> Patch:
+        return Patch(org_before={self.name: getattr(org, self.name)}, org_after={self.name: self.value})
+
+
+class Batch(Edit):
+    """Several edits undone and redone as one (e.g. `validate --fix`)."""
+
+    def __init__(self, edits: list[Edit], description: str = "several edits") -> None:
+        super().__init__()
+        self.edits = edits
+        self.description = description
+
+    def apply(self, org: Org) -> set[str]:
+        touched: set[str] = set()
+        done: list[Edit] = []
+        try:
+            for edit in self.edits:
+                touched |= edit.apply(org)
+                done.append(edit)
+        except EditRefused:
+            for edit in reversed(done):
+                edit.revert(org)
+            raise
+        self._patch = Patch()
+        return touched
+
+    def revert(self, org: Org) -> set[str]:
+        touched: set[str] = set()
+        for edit in reversed(self.edits):
+            touched |= edit.revert(org)
+        return touched
+
+
+class History:
+    """Unlimited undo/redo of edits on one org."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self._done: list[Edit] = []
+        self._undone: list[Edit] = []
+
+    def do(self, edit: Edit) -> set[str]:
+        """Apply `edit`; raises EditRefused (leaving the org unchanged) when it cannot be made."""
+        touched = edit.apply(self.org)
+        self._done.append(edit)
+        self._undone.clear()
+        return touched
+
+    def undo(self) -> set[str] | None:
+        if not self._done:
+            return None
+        edit = self._done.pop()
+        touched = edit.revert(self.org)
+        self._undone.append(edit)
+        return touched
+
+    def redo(self) -> set[str] | None:
+        if not self._undone:
+            return None
+        edit = self._undone.pop()
+        touched = edit.apply(self.org)
+        self._done.append(edit)
+        return touched
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    @property
+    def undo_description(self) -> str | None:
+        return self._done[-1].description if self._done else None
+
+    @property
+    def redo_description(self) -> str | None:
+        return self._undone[-1].description if self._undone else None
+
+    @property
+    def depth(self) -> int:
+        """How many edits are applied; with a saved depth it tells whether there are unsaved changes."""
+        return len(self._done)

@@ -1,0 +1,308 @@
+"""The org model: people, units and the reporting graph.
+
+`Org` keeps each `Person` (an immutable record) and two `networkx.DiGraph`s with edges
+manager -> report: one for solid reporting lines, one for dotted lines. A `reports_to` that
+names nobody is kept on the person (the rules report it) but has no edge. Display order
+among siblings is the order people were added, kept as a sequence number so that undoing
+a removal puts a person back exactly where they were.
+
+Every traversal here is iterative: a 10,000-deep chain must not hit the recursion limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import count
+
+import networkx as nx
+
+from orgdesign.roles import ROLES, Role
+
+PROFILES = ("startup", "scaleup", "enterprise")
+DEFAULT_PROFILE = "scaleup"
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """An accepted exception to a rule for one person, with the reason it is accepted."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A product-oriented sub-organisation (a "company" inside the company)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    max_span: int = 12
+    max_layers: int = 8
+    disable: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    role: str
+    title: str | None = None
+    reports_to: str | None = None
+    dotted_to: tuple[str, ...] = ()
+    unit: str | None = None
+    product: str | None = None
+    years_pm: int | None = None
+    vacancy: bool = False
+    notes: str | None = None
+    allow: tuple[Waiver, ...] = ()
+    line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+
+    @property
+    def role_info(self) -> Role:
+        return ROLES[self.role]
+
+    @property
+    def display_role(self) -> str:
+        """The title when one is set, else the role's label."""
+        return self.title or ROLES[self.role].label
+
+    def waives(self, rule_code: str) -> Waiver | None:
+        return next((w for w in self.allow if w.rule == rule_code), None)
+
+
+class Org:
+    """A product organisation: metadata, people and their reporting lines."""
+
+    def __init__(
+        self,
+        name: str,
+        people: Iterable[Person] = (),
+        *,
+        profile: str = DEFAULT_PROFILE,
+        settings: Settings | None = None,
+        units: Iterable[Unit] = (),
+    ) -> None:
+        self.name = name
+        self.profile = profile
+        self.settings = settings or Settings()
+        self.units: tuple[Unit, ...] = tuple(units)
+        self.graph = nx.DiGraph()
+        self.dotted = nx.DiGraph()
+        self._people: dict[str, Person] = {}
+        self._seq: dict[str, int] = {}
+        self._counter = count()
+        # reports_to / dotted_to values that name nobody yet -> the people naming them.
+        self._waiting_solid: dict[str, set[str]] = {}
+        self._waiting_dotted: dict[str, set[str]] = {}
+        for person in people:
+            self.put(person)
+
+    # -- primitive mutations (edits in orgdesign.edits are built from these) --------------
+
+    def put(self, person: Person, seq: int | None = None) -> None:
+        """Insert `person`, or replace the person with the same id, keeping graph edges right."""
+        pid = person.id
+        old = self._people.get(pid)
+        if old is None:
+            self.graph.add_node(pid)
+            self.dotted.add_node(pid)
+            self._seq[pid] = self.allocate_seq() if seq is None else seq
+            self._connect_waiting(pid)
+        else:
+            self._unlink_lines(old)
+            if seq is not None:
+                self._seq[pid] = seq
+        self._people[pid] = person
+        self._link_lines(person)
+
+    def pop(self, pid: str) -> tuple[Person, int]:
+        """Remove a person; returns them with their sequence number for an exact restore.
+
+        People who reported to them keep their `reports_to` (it now names nobody), so the
+        caller decides what happens to them before or after.
+        """
+        person = self._people.pop(pid)
+        seq = self._seq.pop(pid)
+        self._unlink_lines(person)
+        for report in list(self.graph.successors(pid)):
+            self._waiting_solid.setdefault(pid, set()).add(report)
+        for report in list(self.dotted.successors(pid)):
+            self._waiting_dotted.setdefault(pid, set()).add(report)
+        self.graph.remove_node(pid)
+        self.dotted.remove_node(pid)
+        return person, seq
+
+    def seq(self, pid: str) -> int:
+        return self._seq[pid]
+
+    def allocate_seq(self) -> int:
+        """A display position after everyone added so far."""
+        return next(self._counter)
+
+    def _link_lines(self, person: Person) -> None:
+        pid = person.id
+        manager = person.reports_to
+        if manager is not None:
+            if manager in self._people:
+                self.graph.add_edge(manager, pid)
+            else:
+                self._waiting_solid.setdefault(manager, set()).add(pid)
+        for target in person.dotted_to:
+            if target in self._people:
+                self.dotted.add_edge(target, pid)
+            else:
+                self._waiting_dotted.setdefault(target, set()).add(pid)
+
+    def _unlink_lines(self, person: Person) -> None:
+        pid = person.id
+        manager = person.reports_to
+        if manager is not None:
+            if self.graph.has_edge(manager, pid):
+                self.graph.remove_edge(manager, pid)
+            _discard(self._waiting_solid, manager, pid)
+        for target in person.dotted_to:
+            if self.dotted.has_edge(target, pid):
+                self.dotted.remove_edge(target, pid)
+            _discard(self._waiting_dotted, target, pid)
+
+    def _connect_waiting(self, pid: str) -> None:
+        for report in self._waiting_solid.pop(pid, ()):
+            self.graph.add_edge(pid, report)
+        for report in self._waiting_dotted.pop(pid, ()):
+            self.dotted.add_edge(pid, report)
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._people
+
+    def __getitem__(self, pid: str) -> Person:
+        return self._people[pid]
+
+    def get(self, pid: str | None) -> Person | None:
+        return None if pid is None else self._people.get(pid)
+
+    def people(self) -> Iterator[Person]:
+        """Everyone, in the order they were added (not tree order; see `tree_order`)."""
+        return iter(self._people.values())
+
+    def ids(self) -> Iterator[str]:
+        return iter(self._people)
+
+    def manager(self, pid: str) -> Person | None:
+        """The solid-line manager, or None for a top or a `reports_to` that names nobody."""
+        return self.get(self._people[pid].reports_to)
+
+    def reports(self, pid: str) -> list[Person]:
+        """Direct reports in display order."""
+        return [self._people[r] for r in self.report_ids(pid)]
+
+    def report_ids(self, pid: str) -> list[str]:
+        return sorted(self.graph.successors(pid), key=self._seq.__getitem__)
+
+    def report_count(self, pid: str) -> int:
+        return self.graph.out_degree(pid)
+
+    def dotted_reports(self, pid: str) -> list[Person]:
+        return [self._people[r] for r in sorted(self.dotted.successors(pid), key=self._seq.__getitem__)]
+
+    def dotted_managers(self, pid: str) -> list[Person]:
+        return [self._people[m] for m in self._people[pid].dotted_to if m in self._people]
+
+    def chain_of_command(self, pid: str) -> list[Person]:
+        """The managers above `pid`, nearest first; stops at a top or on a cycle."""
+        chain: list[Person] = []
+        seen = {pid}
+        current = self.manager(pid)
+        while current is not None and current.id not in seen:
+            chain.append(current)
+            seen.add(current.id)
+            current = self.manager(current.id)
+        return chain
+
+    def layer(self, pid: str) -> int:
+        """0 for a top, 1 for their reports, and so on (cycles count each person once)."""
+        return len(self.chain_of_command(pid))
+
+    def is_in_subtree(self, candidate: str, root: str) -> bool:
+        """Whether `candidate` is `root` or sits somewhere below it."""
+        if candidate == root:
+            return True
+        return any(p.id == root for p in self.chain_of_command(candidate))
+
+    def subtree_ids(self, root: str) -> list[str]:
+        """`root` and everyone below it, in tree (pre-)order."""
+        return list(self._preorder([root], set()))
+
+    def tops(self) -> list[Person]:
+        """People with no solid-line manager in the org, in display order."""
+        return [self._people[pid] for pid in self.top_ids()]
+
+    def top_ids(self) -> list[str]:
+        ids = [pid for pid, degree in self.graph.in_degree() if degree == 0]
+        return sorted(ids, key=self._seq.__getitem__)
+
+    def people_with_role(self, *role_ids: str) -> list[Person]:
+        wanted = set(role_ids)
+        return [p for p in self._people.values() if p.role in wanted]
+
+    def unit(self, unit_id: str | None) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
+
+    def tree_order(self) -> list[Person]:
+        """Everyone in tree pre-order: each top, then its reports in display order.
+
+        People caught in a reporting cycle (reachable from no top) come last, each cycle
+        entered at its earliest-added member, so every person appears exactly once.
+        """
+        seen: set[str] = set()
+        order = list(self._preorder(self.top_ids(), seen))
+        if len(order) < len(self._people):
+            remaining = sorted((pid for pid in self._people if pid not in seen), key=self._seq.__getitem__)
+            for pid in remaining:
+                if pid not in seen:
+                    order.extend(self._preorder([pid], seen))
+        return [self._people[pid] for pid in order]
+
+    def _preorder(self, roots: list[str], seen: set[str]) -> Iterator[str]:
+        stack = list(reversed(roots))
+        while stack:
+            pid = stack.pop()
+            if pid in seen:
+                continue
+            seen.add(pid)
+            yield pid
+            stack.extend(reversed(self.report_ids(pid)))
+
+    # -- identity --------------------------------------------------------------------------
+
+    def canonical(self) -> tuple:
+        """What makes two orgs equal: metadata and people in tree order (locations ignored)."""
+        return (self.name, self.profile, self.settings, self.units, tuple(self.tree_order()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Org):
+            return NotImplemented
+        return self.canonical() == other.canonical()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Org({self.name!r}, {len(self)} people, profile={self.profile!r})"
+
+
+def _discard(index: dict[str, set[str]], key: str, member: str) -> None:
+    members = index.get(key)
+    if members is not None:
+        members.discard(member)
+        if not members:
+            del index[key]

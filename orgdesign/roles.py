@@ -1,0 +1,74 @@
+"""The role catalogue: the ids a layout may use, their labels, families and product ranks.
+
+The ids are a contract with every layout on disk; never rename one. The product ladder
+(CPO > Head of Product > VP > Director > Group PM > Principal > Senior > Technical PM = PM >
+Associate PM) follows 004_eaf7f82e3fc8070d.txt and 001_746824118fe9bc85.txt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Family(StrEnum):
+    EXECUTIVE = "executive"
+    PRODUCT_LEADER = "product leader"
+    PRODUCT_MANAGER = "product manager"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    label: str
+    family: Family
+    rank: int | None
+    """Position on the product ladder (higher is more senior); None for roles off the ladder."""
+
+    @property
+    def on_product_ladder(self) -> bool:
+        return self.rank is not None
+
+    @property
+    def is_product_manager(self) -> bool:
+        return self.family is Family.PRODUCT_MANAGER
+
+    @property
+    def is_product_leader(self) -> bool:
+        """CPO, Head, VP and Director of Product, Group PM: the people PMs should report to."""
+        return self.id in PRODUCT_LEADER_IDS
+
+    @property
+    def manages_people(self) -> bool:
+        """Whether the role is expected to have direct reports at all."""
+        return self.id != "principal_pm"
+
+
+PRODUCT_LEADER_IDS = frozenset({"cpo", "head_of_product", "vp_product", "director_product", "gpm"})
+
+_CATALOGUE = (
+    Role("ceo", "CEO", Family.EXECUTIVE, None),
+    Role("cto", "CTO", Family.EXECUTIVE, None),
+    Role("cmo", "CMO", Family.EXECUTIVE, None),
+    Role("coo", "COO", Family.EXECUTIVE, None),
+    Role("cpo", "Chief Product Officer", Family.EXECUTIVE, 100),
+    Role("head_of_product", "Head of Product", Family.PRODUCT_LEADER, 90),
+    Role("vp_product", "VP of Product", Family.PRODUCT_LEADER, 80),
+    Role("director_product", "Director of Product", Family.PRODUCT_LEADER, 70),
+    Role("gpm", "Group Product Manager", Family.PRODUCT_LEADER, 60),
+    Role("principal_pm", "Principal Product Manager", Family.PRODUCT_MANAGER, 50),
+    Role("senior_pm", "Senior Product Manager", Family.PRODUCT_MANAGER, 40),
+    Role("technical_pm", "Technical Product Manager", Family.PRODUCT_MANAGER, 30),
+    Role("pm", "Product Manager", Family.PRODUCT_MANAGER, 30),
+    Role("associate_pm", "Associate Product Manager", Family.PRODUCT_MANAGER, 20),
+    Role("other", "Other", Family.OTHER, None),
+)
+
+ROLES: dict[str, Role] = {role.id: role for role in _CATALOGUE}
+ROLE_IDS: tuple[str, ...] = tuple(ROLES)
+
+
+def role(role_id: str) -> Role:
+    """The catalogue entry for `role_id`; raises KeyError for ids outside the catalogue."""
+    return ROLES[role_id]
