@@ -180,14 +180,14 @@ class UpdatePerson(Edit):
 
     def __init__(self, pid: str, **changes: Any) -> None:
         super().__init__()
-        unknown = set(changes) - self._EDITABLE
-        if unknown:
-            raise EditRefused(f"cannot edit {', '.join(sorted(unknown))}")
         self.pid = pid
         self.changes = changes
         self.description = f"edit {', '.join(sorted(changes))}"
 
     def plan(self, org: Org) -> Patch:
+        unknown = set(self.changes) - self._EDITABLE
+        if unknown:
+            raise EditRefused(f"cannot edit {', '.join(sorted(unknown))}")
         person = _require(org, self.pid)
         updated = replace(person, **self.changes)
         _check_person_fields(org, updated)
@@ -257,12 +257,12 @@ class SetProductLineTo(Edit):
 
     def __init__(self, target_role: str) -> None:
         super().__init__()
-        if target_role not in ("ceo", "cto"):
-            raise EditRefused("the product organisation reports to the CEO or the CTO")
         self.target_role = target_role
         self.description = f"product organisation reports to the {target_role.upper()}"
 
     def plan(self, org: Org) -> Patch:
+        if self.target_role not in ("ceo", "cto"):
+            raise EditRefused("the product organisation reports to the CEO or the CTO")
         top = product_top(org)
         if top is None:
             raise EditRefused("the org has no CPO or Head of Product")
@@ -288,14 +288,14 @@ class SetOrgField(Edit):
 
     def __init__(self, name: str, value: Any) -> None:
         super().__init__()
-        if name not in self._ALLOWED:
-            raise EditRefused(f"cannot edit the org's {name}")
-        if name == "profile" and value not in PROFILES:
-            raise EditRefused(f"unknown profile {value!r}; choose one of {', '.join(PROFILES)}")
         self.name, self.value = name, value
         self.description = f"set {name}"
 
     def plan(self, org: Org) -> Patch:
+        if self.name not in self._ALLOWED:
+            raise EditRefused(f"cannot edit the org's {self.name}")
+        if self.name == "profile" and self.value not in PROFILES:
+            raise EditRefused(f"unknown profile {self.value!r}; choose one of {', '.join(PROFILES)}")
         return Patch(org_before={self.name: getattr(org, self.name)}, org_after={self.name: self.value})
 
 

@@ -192,7 +192,7 @@ class Org:
         return None if pid is None else self._people.get(pid)
 
     def people(self) -> Iterator[Person]:
-        """Everyone, in the order they were added (not tree order; see `tree_order`)."""
+        """Everyone, in no guaranteed order (display order is `tree_order`)."""
         return iter(self._people.values())
 
     def ids(self) -> Iterator[str]:

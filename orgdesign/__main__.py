@@ -1,0 +1,3 @@
+from orgdesign.cli import entry_point
+
+entry_point()

@@ -1,0 +1,87 @@
+"""The org model: queries a designer and the rules rely on."""
+
+import networkx as nx
+
+from orgdesign.model import Org, Person, Unit
+
+
+def person(pid, role="pm", to=None, **fields):
+    return Person(pid, pid.title(), role, reports_to=to, **fields)
+
+
+def small_org():
+    return Org(
+        "Acme",
+        [
+            person("ceo", "ceo"),
+            person("cpo", "cpo", "ceo"),
+            person("hop", "head_of_product", "cpo"),
+            person("pm1", "pm", "hop"),
+            person("pm2", "pm", "hop", dotted_to=("cpo",)),
+            person("cto", "cto", "ceo"),
+        ],
+        units=[Unit("pay", "Payments")],
+    )
+
+
+def test_edges_run_from_manager_to_report():
+    org = small_org()
+    assert org.graph.has_edge("hop", "pm1")
+    assert not org.graph.has_edge("pm1", "hop")
+    assert org.dotted.has_edge("cpo", "pm2")
+    assert not org.graph.has_edge("cpo", "pm2")
+
+
+def test_queries_answer_in_display_order():
+    org = small_org()
+    assert [p.id for p in org.reports("ceo")] == ["cpo", "cto"]
+    assert org.manager("pm1").id == "hop"
+    assert [p.id for p in org.chain_of_command("pm1")] == ["hop", "cpo", "ceo"]
+    assert org.layer("pm1") == 3
+    assert org.subtree_ids("cpo") == ["cpo", "hop", "pm1", "pm2"]
+    assert [p.id for p in org.tops()] == ["ceo"]
+    assert [p.id for p in org.dotted_reports("cpo")] == ["pm2"]
+    assert [p.id for p in org.dotted_managers("pm2")] == ["cpo"]
+    assert [p.id for p in org.people_with_role("pm")] == ["pm1", "pm2"]
+    assert org.unit("pay").name == "Payments"
+    assert org.unit("nope") is None
+
+
+def test_tree_order_lists_everyone_once_even_with_a_cycle_and_a_dangling_manager():
+    org = Org(
+        "Loops",
+        [person("a", "ceo"), person("b", to="c"), person("c", to="b"), person("d", to="ghost"), person("e", to="a")],
+    )
+    order = [p.id for p in org.tree_order()]
+    assert sorted(order) == ["a", "b", "c", "d", "e"]
+    assert order[:2] == ["a", "e"]
+    assert org.manager("d") is None
+    assert org.chain_of_command("b") == [org["c"]]
+
+
+def test_a_report_waiting_for_a_manager_is_connected_when_the_manager_arrives():
+    org = Org("Late", [person("pm", to="boss")])
+    assert org.manager("pm") is None
+    org.put(person("boss", "gpm"))
+    assert org.manager("pm").id == "boss"
+    org.pop("boss")
+    assert org.manager("pm") is None and org["pm"].reports_to == "boss"
+    org.put(person("boss", "gpm"))
+    assert org.graph.has_edge("boss", "pm")
+
+
+def test_a_ten_thousand_deep_chain_needs_no_recursion():
+    people = [person("p0", "ceo")] + [person(f"p{i}", "other", f"p{i - 1}") for i in range(1, 10_000)]
+    org = Org("Deep", people)
+    assert org.layer("p9999") == 9999
+    assert len(org.tree_order()) == 10_000
+    assert len(org.subtree_ids("p0")) == 10_000
+    assert nx.is_arborescence(org.graph)
+
+
+def test_equality_ignores_file_positions_but_not_sibling_order():
+    a = Org("X", [person("ceo", "ceo"), person("x", to="ceo"), person("y", to="ceo")])
+    b = Org("X", [Person("ceo", "Ceo", "ceo", line=9), person("x", to="ceo"), person("y", to="ceo")])
+    c = Org("X", [person("ceo", "ceo"), person("y", to="ceo"), person("x", to="ceo")])
+    assert a == b
+    assert a != c
