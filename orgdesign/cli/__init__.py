@@ -1,0 +1,78 @@
+"""The `orgdesign` command: argparse front end that dispatches to one module per subcommand.
+
+Each subcommand module exposes `add_parser(subparsers)` and `run(args) -> int`. Modules are
+imported only when their subcommand runs, so `orgdesign validate` never pays for Textual.
+Exit status: 0 fine, 1 findings with errors, 2 the input could not be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, Unusable
+
+# subcommand -> (module under orgdesign.cli, one-line help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "open": ("open_cmd", "open the designer on a layout (the default when FILE is given)"),
+    "validate": ("validate", "check layouts against the rules, like a linter"),
+    "rules": ("rules_cmd", "list the rule catalogue"),
+    "explain": ("explain", "print a rule's rationale, sources and fix"),
+    "new": ("new", "create a layout from a shipped template"),
+    "show": ("show", "print a layout as an indented tree with its findings"),
+    "export": ("export", "export a layout as svg, mermaid, dot, csv, json or markdown"),
+    "import": ("import_csv", "build a layout from a CSV export of an HR system"),
+    "stats": ("stats", "headcount, spans and layers of a layout"),
+    "diff": ("diff", "what changed between two layouts"),
+}
+"""Maps each subcommand to its module in orgdesign.cli and its one-line help."""
+
+
+def _load(module: str):
+    return importlib.import_module(f"orgdesign.cli.{module}")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; with `only`, just that subcommand is wired up (imports stay lazy)."""
+    parser = argparse.ArgumentParser(
+        prog="orgdesign",
+        description="Design product organisations in the terminal and lint them like code.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in SUBCOMMANDS.items():
+        if only is None or only == name:
+            _load(module).add_parser(sub, name, help_text)
+        else:
+            sub.add_parser(name, help=help_text, add_help=False)
+    return parser
+
+
+def _route(argv: list[str]) -> list[str]:
+    """`orgdesign` and `orgdesign FILE` mean `orgdesign open [FILE]`."""
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        return ["open", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = _route(list(sys.argv[1:] if argv is None else argv))
+    command = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
+    parser = build_parser(command)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return _load(SUBCOMMANDS[args.command][0]).run(args)
+    except Unusable:
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""Building an org from a CSV export of an HR system.
+
+Columns are found by name (common HR spellings are guessed; options override the guess).
+Every row is checked and every problem is collected with the row's line number and the
+column it is about, so a user sees all of them at once. A row that cannot be used (no id,
+a duplicate id, no name) is skipped; a manager that cannot be used (missing, skipped, the
+person themself, or closing a reporting cycle) is dropped, which makes the person a top.
+The org is built from whatever remains.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from orgdesign.importing.titles import role_for_title, role_from_column
+from orgdesign.model import DEFAULT_PROFILE, Org, Person
+
+ERROR, WARNING = "error", "warning"
+
+GUESSES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "employeeid", "employeenumber", "employeeno", "empid", "personid", "staffid", "workerid"),
+    "parent": (
+        "parentid", "managerid", "manager", "reportsto", "reportstoid", "supervisorid", "supervisor",
+        "linemanagerid", "linemanager", "manageremployeeid", "parent",
+    ),
+    "name": ("name", "fullname", "employeename", "displayname", "personname"),
+    "first_name": ("firstname", "givenname", "first", "forename"),
+    "last_name": ("lastname", "surname", "familyname", "last"),
+    "title": ("title", "jobtitle", "position", "positionname", "positiontitle", "businesstitle", "designation"),
+    "role": ("role", "roleid"),
+    "dotted_to": ("dottedto", "dottedline", "dottedlineto", "dottedlines"),
+    "vacancy": ("vacancy", "vacant", "isvacancy"),
+}
+"""Field -> normalised header names (lower case, letters and digits only), best first."""
+
+VACANCY_NAMES = frozenset({"vacant", "vacancy", "open", "open role", "open position", "tbh", "tbd", "to be hired"})
+_TRUE = frozenset({"true", "yes", "y", "1", "x"})
+_DELIMITERS = ",;\t|"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    line: int
+    column: int
+    severity: str
+    message: str
+
+    def located(self, path: str) -> str:
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+class ImportFailed(Exception):
+    """Nothing could be imported (no header, no id or name column); carries the problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnOptions:
+    """Header names chosen by the user; None means guess."""
+
+    id: str | None = None
+    parent: str | None = None
+    name: str | None = None
+    title: str | None = None
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class ImportResult:
+    org: Org
+    problems: list[Problem]
+    columns: dict[str, str]
+    """Field -> the header it was read from."""
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == ERROR for p in self.problems)
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    person: Person
+    manager_column: int
+    dotted_column: int
+
+
+@dataclass(slots=True)
+class _Import:
+    columns: dict[str, int]
+    problems: list[Problem] = field(default_factory=list)
+    rows: dict[str, _Row] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    """Ids of skipped rows -> their line, to explain why a manager is missing."""
+
+    def report(self, line: int, column: str | int, severity: str, message: str) -> None:
+        number = column if isinstance(column, int) else self.columns.get(column, -1) + 1
+        self.problems.append(Problem(line, max(number, 1), severity, message))
+
+
+def decode_csv(data: bytes) -> tuple[str, list[Problem]]:
+    """Bytes of a CSV file as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        note = Problem(1, 1, WARNING, f"the file is not UTF-8 (byte {error.start}); read it as Windows-1252")
+        return data.decode("cp1252", errors="replace"), [note]
+
+
+def import_csv(
+    text: str,
+    options: ColumnOptions = ColumnOptions(),
+    *,
+    layout_name: str = "Imported organisation",
+    profile: str = DEFAULT_PROFILE,
+) -> ImportResult:
+    """Read an org from CSV text; raises `ImportFailed` when no person could be read at all."""
+    text = text.removeprefix("\ufeff")
+    problems: list[Problem] = []
+    records = _records(text, problems)
+    _, header = next(records, (1, []))
+    header = [cell.strip() for cell in header]
+    if not any(header):
+        raise ImportFailed([Problem(1, 1, ERROR, "the file has no header row")])
+    columns, column_problems = choose_columns(header, options)
+    state = _Import(columns, problems)
+    problems.extend(column_problems)
+    for line, cells in records:
+        _read_row(state, line, [cell.strip() for cell in cells], len(header))
+    _drop_unusable_managers(state)
+    _break_cycles(state)
+    people = [row.person for row in state.rows.values()]
+    org = Org(layout_name, people, profile=profile)
+    return ImportResult(org, sorted(state.problems, key=lambda p: (p.line, p.column)), {
+        name: header[index] for name, index in columns.items()
+    })
+
+
+def _records(text: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, cells) for each non-blank record.
+
+    The csv module gives up on a record it cannot parse (a field over its size limit); that
+    is reported and reading stops there, keeping the rows before it.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), skipinitialspace=True, strict=False)
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.append(Problem(start, 1, ERROR, f"unreadable CSV ({error}); the rest of the file is ignored"))
+            return
+        if any(cell.strip() for cell in cells):
+            yield start, cells
+        start = reader.line_num + 1
+
+
+def _delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    return max(_DELIMITERS, key=first_line.count) if any(d in first_line for d in _DELIMITERS) else ","
+
+
+def normalise_header(header: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", header.lower())
+
+
+def choose_columns(header: Sequence[str], options: ColumnOptions) -> tuple[dict[str, int], list[Problem]]:
+    """Field -> column index, from the user's choices or the guesses; fails without id or name."""
+    normalised = [normalise_header(h) for h in header]
+    columns: dict[str, int] = {}
+    problems: list[Problem] = []
+    for field_name, candidates in GUESSES.items():
+        chosen = getattr(options, field_name, None)
+        if chosen is not None:
+            index = _named_column(header, normalised, chosen)
+            if index is None:
+                problems.append(Problem(1, 1, ERROR, f"no column named {chosen!r} (the columns are: {', '.join(header)})"))
+                continue
+            columns[field_name] = index
+        else:
+            index = next((normalised.index(c) for c in candidates if c in normalised), None)
+            if index is not None:
+                columns[field_name] = index
+    _require_identity_columns(columns, problems)
+    if any(p.severity == ERROR for p in problems):
+        raise ImportFailed(problems)
+    if "parent" not in columns:
+        problems.append(Problem(1, 1, WARNING, "no manager column found (use --parent COLUMN); everyone is a top"))
+    return columns, problems
+
+
+def _named_column(header: Sequence[str], normalised: list[str], chosen: str) -> int | None:
+    if chosen.strip() in header:
+        return header.index(chosen.strip())
+    key = normalise_header(chosen)
+    return normalised.index(key) if key and key in normalised else None
+
+
+def _require_identity_columns(columns: dict[str, int], problems: list[Problem]) -> None:
+    if "id" not in columns:
+        problems.append(Problem(1, 1, ERROR, "no id column found (looked for id, employee id, ...); name it with --id COLUMN"))
+    if "name" not in columns and "first_name" not in columns and "last_name" not in columns:
+        problems.append(Problem(1, 1, ERROR, "no name column found (looked for name, full name, first + last name); name it with --name COLUMN"))
+
+
+def _read_row(state: _Import, line: int, cells: list[str], width: int) -> None:
+    if len(cells) != width:
+        state.report(line, min(len(cells), width) + 1, WARNING, f"the row has {len(cells)} fields, the header {width}")
+    value = _cell_reader(state.columns, cells)
+    pid = value("id")
+    if not pid:
+        state.report(line, "id", ERROR, "empty id; row skipped")
+        return
+    if pid in state.rows or pid in state.skipped:
+        first = state.rows[pid].line if pid in state.rows else state.skipped[pid]
+        state.report(line, "id", ERROR, f"duplicate id {pid!r} (first on line {first}); row skipped")
+        return
+    name = _person_name(value)
+    if not name:
+        state.report(line, "name" if "name" in state.columns else "first_name", ERROR, f"empty name for id {pid!r}; row skipped")
+        state.skipped[pid] = line
+        return
+    title = value("title") or None
+    person = Person(
+        id=pid,
+        name=name,
+        role=_role(state, line, value("role"), title),
+        title=title,
+        reports_to=value("parent") or None,
+        dotted_to=tuple(dict.fromkeys(t.strip() for t in value("dotted_to").split(";") if t.strip())),
+        vacancy=_is_vacancy(value("vacancy"), name),
+    )
+    state.rows[pid] = _Row(line, person, state.columns.get("parent", 0) + 1, state.columns.get("dotted_to", 0) + 1)
+
+
+def _cell_reader(columns: dict[str, int], cells: list[str]):
+    def value(field_name: str) -> str:
+        index = columns.get(field_name)
+        return " ".join(cells[index].split()) if index is not None and index < len(cells) else ""
+
+    return value
+
+
+def _person_name(value) -> str:
+    return value("name") or " ".join(part for part in (value("first_name"), value("last_name")) if part)
+
+
+def _role(state: _Import, line: int, written: str, title: str | None) -> str:
+    if written:
+        role_id = role_from_column(written) or role_for_title(written)
+        if role_id != "other" or written.lower() == "other":
+            return role_id
+        state.report(line, "role", WARNING, f"{written!r} is not a role id; the role is guessed from the title")
+    return role_for_title(title) if title else "other"
+
+
+def _is_vacancy(written: str, name: str) -> bool:
+    return written.lower() in _TRUE or name.lower() in VACANCY_NAMES
+
+
+def _drop_unusable_managers(state: _Import) -> None:
+    for pid, row in state.rows.items():
+        manager = row.person.reports_to
+        if manager is None:
+            continue
+        if manager == pid:
+            state.report(row.line, row.manager_column, ERROR, f"{pid!r} reports to themself; imported as a top")
+        elif manager in state.skipped:
+            state.report(row.line, row.manager_column, ERROR, f"manager {manager!r} is on line {state.skipped[manager]}, which was skipped; imported as a top")
+        elif manager not in state.rows:
+            state.report(row.line, row.manager_column, ERROR, f"manager {manager!r} not found; imported as a top")
+        else:
+            continue
+        row.person = _with(row.person, reports_to=None)
+    for row in state.rows.values():
+        _drop_missing_dotted_lines(state, row)
+
+
+def _drop_missing_dotted_lines(state: _Import, row: _Row) -> None:
+    kept = tuple(t for t in row.person.dotted_to if t in state.rows and t != row.person.id)
+    for target in row.person.dotted_to:
+        if target not in kept:
+            state.report(row.line, row.dotted_column, WARNING, f"dotted line to {target!r} dropped: nobody with that id")
+    if kept != row.person.dotted_to:
+        row.person = _with(row.person, dotted_to=kept)
+
+
+def _break_cycles(state: _Import) -> None:
+    """Find every reporting cycle (linear: each person is walked once) and cut each at its first row."""
+    done: set[str] = set()
+    for start in state.rows:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        while current is not None and current not in done and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = state.rows[current].person.reports_to
+        if current is not None and current in on_path:
+            _cut_cycle(state, path[path.index(current):])
+        done.update(path)
+
+
+def _cut_cycle(state: _Import, cycle: list[str]) -> None:
+    first = min(cycle, key=lambda pid: state.rows[pid].line)
+    row = state.rows[first]
+    loop = " reports to ".join(f"{pid!r} (line {state.rows[pid].line})" for pid in cycle + cycle[:1])
+    state.report(row.line, row.manager_column, ERROR, f"reporting cycle: {loop}; {first!r} imported as a top")
+    row.person = _with(row.person, reports_to=None)
+
+
+def _with(person: Person, **changes) -> Person:
+    return replace(person, **changes)

@@ -1,0 +1,82 @@
+"""`orgdesign export`: formats, output files, errors, and findings colouring the picture."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from orgdesign.cli import main
+from orgdesign.layout import save_layout
+from orgdesign.model import Org, Person
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+
+
+def write_layout(path: Path) -> Path:
+    org = Org('Acme "R&D" <team>', [
+        Person("ceo", 'Ada "<&>" Boss', "ceo"),
+        Person("pm", "Pat [PM] \\ *x*", "pm", reports_to="ceo"),  # a PM reporting to the CEO draws a finding
+    ])
+    save_layout(org, path, backup=False)
+    return path
+
+
+@pytest.mark.parametrize("export_format", ["svg", "mermaid", "dot", "csv", "json", "markdown"])
+def test_export_to_stdout_in_every_format(tmp_path, capsys, export_format):
+    layout = write_layout(tmp_path / "org.yaml")
+    assert main(["export", str(layout), "--format", export_format]) == 0
+    out = capsys.readouterr().out
+    assert "Ada" in out and "Pat" in out
+
+
+def test_export_writes_the_file_and_guesses_the_format_from_its_suffix(tmp_path, capsys):
+    layout = write_layout(tmp_path / "org.yaml")
+    target = tmp_path / "chart.svg"
+    assert main(["export", str(layout), "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    root = ET.fromstring(target.read_bytes())
+    assert {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g")} == {"ceo", "pm"}
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind
+
+
+def test_findings_colour_the_boxes(tmp_path, capsys):
+    from orgdesign.export import severity_by_person
+    from orgdesign.layout import load_layout
+    from orgdesign.rules import validate
+
+    layout = write_layout(tmp_path / "org.yaml")
+    expected = {pid: s.label for pid, s in severity_by_person(validate(load_layout(layout))).items()}
+    assert expected  # the layout is built to draw findings
+    main(["export", str(layout), "-f", "json"])
+    nodes = json.loads(capsys.readouterr().out)
+    assert {n["id"]: n["severity"] for n in nodes if n["severity"]} == expected
+
+
+def test_unknown_suffix_without_format_is_unusable(tmp_path, capsys):
+    layout = write_layout(tmp_path / "org.yaml")
+    assert main(["export", str(layout), "-o", str(tmp_path / "chart.xyz")]) == 2
+    assert "pass --format" in capsys.readouterr().err
+    assert not (tmp_path / "chart.xyz").exists()
+
+
+def test_unwritable_output_is_reported_without_a_traceback(tmp_path, capsys):
+    layout = write_layout(tmp_path / "org.yaml")
+    assert main(["export", str(layout), "-f", "dot", "-o", str(tmp_path / "missing" / "out.dot")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err
+
+
+def test_a_broken_layout_is_unusable(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("people: [\n")
+    assert main(["export", str(broken), "-f", "svg"]) == 2
+    assert str(broken) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in LAYOUTS.glob("*.yaml")))
+def test_every_template_exports_as_svg(template, tmp_path):
+    assert main(["export", str(LAYOUTS / template), "-o", str(tmp_path / "out.svg")]) == 0
+    ET.fromstring((tmp_path / "out.svg").read_bytes())

@@ -1,0 +1,287 @@
+"""What each export format promises, checked by parsing the output back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+from org_samples import HOSTILE_SEVERITY, chain_org, cyclic_org, hostile_org
+
+from orgdesign.export import EXPORTERS, severity_by_person
+from orgdesign.export.csv import COLUMNS
+from orgdesign.export.json import VIRTUAL_ROOT_ID
+from orgdesign.export.svg import BOX_HEIGHT, BOX_WIDTH, export_svg
+from orgdesign.model import Org, Person
+from orgdesign.rules.finding import Finding, Severity
+
+SVG = "{http://www.w3.org/2000/svg}"
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def svg_boxes(document: str) -> dict[str, ET.Element]:
+    root = ET.fromstring(document.encode("utf-8"))
+    return {g.get("data-id"): g for g in root.iter(f"{SVG}g")}
+
+
+# -- SVG ---------------------------------------------------------------------------------------
+
+
+def test_svg_parses_as_xml_with_a_box_for_every_person():
+    org = hostile_org()
+    boxes = svg_boxes(export_svg(org, HOSTILE_SEVERITY))
+    assert set(boxes) == {p.id for p in org.people()}
+    for person in org.people():
+        tooltip = boxes[person.id].find(f"{SVG}title").text
+        assert tooltip.splitlines()[0] == XML_INVALID.sub("", one_line(person.name))
+
+
+def test_svg_truncates_long_names_with_an_ellipsis_and_keeps_the_full_name_in_the_title():
+    boxes = svg_boxes(export_svg(hostile_org()))
+    name_text = boxes["pm7"].find(f"{SVG}text").text
+    assert name_text.endswith("…")
+    assert len(name_text) < len("An extraordinarily long name that cannot possibly fit inside one box")
+    assert "cannot possibly fit inside one box" in boxes["pm7"].find(f"{SVG}title").text
+
+
+def test_svg_colours_boxes_by_severity_and_draws_vacancies_open():
+    boxes = svg_boxes(export_svg(hostile_org(), HOSTILE_SEVERITY))
+    assert boxes["cpo"].get("class").split() == ["p", "error"]
+    assert boxes["gpm"].get("class").split() == ["p", "warning"]
+    assert boxes["pm1"].get("class").split() == ["p", "info"]
+    assert boxes["vac"].get("class").split() == ["p", "error", "vacancy"]
+    assert boxes["ceo"].get("class") == "p"
+
+
+def test_svg_has_a_viewbox_that_contains_every_box_and_no_boxes_overlap():
+    document = export_svg(hostile_org())
+    root = ET.fromstring(document.encode("utf-8"))
+    _, _, width, height = map(float, root.get("viewBox").split())
+    rects = [(float(r.get("x")), float(r.get("y"))) for r in root.iter(f"{SVG}rect")]
+    for x, y in rects:
+        assert 0 <= x and x + BOX_WIDTH <= width and 0 <= y and y + BOX_HEIGHT <= height
+    by_row: dict[float, list[float]] = {}
+    for x, y in rects:
+        by_row.setdefault(y, []).append(x)
+    for xs in by_row.values():
+        xs.sort()
+        assert all(right - left >= BOX_WIDTH for left, right in zip(xs, xs[1:]))
+
+
+def test_svg_draws_dotted_lines_dashed_and_only_when_there_are_any():
+    with_dotted = ET.fromstring(export_svg(hostile_org()).encode())
+    assert [p.get("class") for p in with_dotted.iter(f"{SVG}path")] == ["lines", "dotted"]
+    plain = ET.fromstring(export_svg(chain_org(3)).encode())
+    assert [p.get("class") for p in plain.iter(f"{SVG}path")] == ["lines"]
+
+
+def test_svg_of_an_empty_org_is_still_a_valid_picture():
+    root = ET.fromstring(export_svg(Org("Empty")).encode())
+    assert root.get("viewBox")
+
+
+def test_svg_of_a_reporting_cycle_shows_everyone_once():
+    org = cyclic_org()
+    assert sorted(svg_boxes(export_svg(org))) == sorted(org.ids())
+
+
+# -- DOT ---------------------------------------------------------------------------------------
+
+
+def dot_label(name: str, role: str) -> str:
+    """The label string graphviz holds after reading our quoted string (only \\" is unescaped)."""
+    clean = re.sub("[\x00-\x09\x0b-\x1f\x7f]", "", name.replace("\r\n", "\n").replace("\r", "\n"))
+    return clean.replace("\\", "\\\\").replace("\n", "\\n") + "\\n" + role
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
+def test_dot_is_accepted_by_graphviz_and_keeps_every_label_exact():
+    org = hostile_org()
+    result = subprocess.run(
+        ["dot", "-Tjson"], input=EXPORTERS["dot"](org, HOSTILE_SEVERITY).encode(), capture_output=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    graph = json.loads(result.stdout)
+    labels = {node["name"]: node["label"] for node in graph["objects"]}
+    # graphviz keeps backslashes of node names as written: `\\` stays two characters
+    assert set(labels) == {p.id.replace("\\", "\\\\") for p in org.people()}
+    for person in org.people():
+        role = person.display_role + (" (vacancy)" if person.vacancy else "")
+        assert labels[person.id.replace("\\", "\\\\")] == dot_label(person.name, role)
+    assert graph["name"] == 'Hostile "org" <&> \\\\ [x]'
+
+
+def test_dot_draws_dotted_lines_dashed_without_ranking_on_them():
+    text = EXPORTERS["dot"](hostile_org(), {})
+    assert '"cpo" -> "pm1" [style=dashed' in text
+    assert "constraint=false" in text
+
+
+# -- Mermaid -----------------------------------------------------------------------------------
+
+MERMAID_LINE = re.compile(
+    r'(%% [^\n]*|flowchart TD'
+    r'|    p\d+\["[^"\n]*"\]'
+    r'|    p\d+ (-->|-\.->) p\d+'
+    r'|    classDef (error|warning|info|vacancy) [a-z-]+:[^\n;]+'
+    r'|    class p\d+(,p\d+)* (error|warning|info|vacancy))'
+)
+
+
+def mermaid_decode(label: str) -> str:
+    names = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+    return re.sub(r"#(\w+);", lambda m: chr(int(m[1])) if m[1].isdigit() else names[m[1]], label)
+
+
+def test_mermaid_lines_are_all_well_formed_statements():
+    text = EXPORTERS["mermaid"](hostile_org(), HOSTILE_SEVERITY)
+    for line in text.splitlines():
+        assert MERMAID_LINE.fullmatch(line), line
+
+
+def test_mermaid_labels_decode_back_to_the_names():
+    org = hostile_org()
+    text = EXPORTERS["mermaid"](org, {})
+    labels = re.findall(r'\["(.*?)<br/><small>(.*?)</small>"\]', text)
+    assert len(labels) == len(org)
+    decoded = {mermaid_decode(name) for name, _ in labels}
+    expected = {one_line(re.sub("[\x00-\x1f\x7f-\x9f]", " ", p.name)) for p in org.people()}
+    assert decoded == expected
+    for name, _ in labels:
+        assert not re.search(r'[<>"`\\]', name)
+
+
+def test_mermaid_draws_solid_and_dotted_lines():
+    text = EXPORTERS["mermaid"](hostile_org(), {})
+    assert text.count(" --> ") == len(hostile_org()) - 1
+    assert text.count(" -.-> ") == 1
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_person_with_every_field():
+    org = hostile_org()
+    rows = list(csv.DictReader(io.StringIO(EXPORTERS["csv"](org, {}), newline="")))
+    assert len(rows) == len(org)
+    assert tuple(rows[0]) == COLUMNS
+    by_id = {row["id"]: row for row in rows}
+    for person in org.people():
+        row = by_id[person.id]
+        assert row["name"] == person.name
+        assert row["reports_to"] == (person.reports_to or "")
+        assert row["dotted_to"] == ";".join(person.dotted_to)
+    assert by_id["pm3"]["years_pm"] == "7"
+    assert by_id["vac"]["vacancy"] == "true"
+    assert json.loads(by_id["pm5"]["allow"]) == [{"rule": "PRD101", "reason": 'agreed with "HR"; until Q3'}]
+
+
+# -- JSON --------------------------------------------------------------------------------------
+
+
+def test_json_is_a_d3_org_chart_list_with_one_root():
+    org = hostile_org()
+    nodes = json.loads(EXPORTERS["json"](org, HOSTILE_SEVERITY))
+    assert len(nodes) == len(org)
+    roots = [n for n in nodes if n["parentId"] is None]
+    assert [r["id"] for r in roots] == ["ceo"]
+    ids = {n["id"] for n in nodes}
+    assert all(n["parentId"] in ids for n in nodes if n["parentId"] is not None)
+    by_id = {n["id"]: n for n in nodes}
+    assert by_id["gpm"]["positionName"] == 'Group "PM" <lead>'
+    assert by_id["pm2"]["name"] == hostile_org()["pm2"].name
+    assert by_id["cpo"]["severity"] == "error"
+
+
+def test_json_escapes_html_significant_characters():
+    text = EXPORTERS["json"](hostile_org(), {})
+    assert "<" not in text and ">" not in text and "&" not in text
+
+
+def test_json_gives_several_tops_and_cycles_one_virtual_root():
+    org = cyclic_org()
+    nodes = json.loads(EXPORTERS["json"](org, {}))
+    roots = [n for n in nodes if n["parentId"] is None]
+    assert [r["id"] for r in roots] == [VIRTUAL_ROOT_ID]
+    assert roots[0]["virtual"] is True
+    assert len(nodes) == len(org) + 1
+    parent = {n["id"]: n["parentId"] for n in nodes}
+    for node_id in parent:  # no cycles left: every chain ends at the virtual root
+        seen = set()
+        while node_id is not None:
+            assert node_id not in seen
+            seen.add(node_id)
+            node_id = parent[node_id]
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+
+def test_markdown_is_a_nested_outline_in_tree_order():
+    text = EXPORTERS["markdown"](chain_org(3), {})
+    assert text == "# Chain\n\n- **Person 0**, CEO\n  - **Person 1**, Product Manager\n    - **Person 2**, Product Manager\n"
+
+
+def test_markdown_escapes_every_special_character_in_names():
+    org = hostile_org()
+    text = EXPORTERS["markdown"](org, HOSTILE_SEVERITY)
+    items = [line.strip() for line in text.splitlines()[2:]]
+    assert len(items) == len(org)
+    for item in items:
+        name = re.match(r"- \*\*(.*?)\*\*, ", item)[1]
+        unescaped = re.sub(r"\\(.)", r"\1", name)
+        assert not re.search(r"(?<!\\)[*_`\[\]<>#|~&]", re.sub(r"\\.", "", name)), name
+        assert unescaped in {one_line(re.sub("[\x00-\x1f\x7f-\x9f]", " ", p.name)) for p in org.people()}
+    assert "*(vacancy, error)*" in text
+
+
+# -- all formats -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("export_format", sorted(EXPORTERS))
+def test_a_ten_thousand_deep_chain_exports_in_every_format(export_format):
+    text = EXPORTERS[export_format](chain_org(10_000), {})
+    assert "Person 9999" in text
+
+
+@pytest.mark.parametrize("export_format", sorted(EXPORTERS))
+def test_everyone_in_a_reporting_cycle_is_exported(export_format):
+    text = EXPORTERS[export_format](cyclic_org(), {})
+    for name in ("Top", "Report", "Below the cycle", "A", "B", "C"):
+        assert name in text
+
+
+def test_svg_of_ten_thousand_people_is_fast():
+    people = [Person("p0", "Root", "ceo")]
+    people.extend(Person(f"p{i}", f"Person {i}", "pm", reports_to=f"p{(i - 1) // 7}") for i in range(1, 10_000))
+    org = Org("Wide", people)
+    started = time.perf_counter()
+    document = export_svg(org)
+    elapsed = time.perf_counter() - started
+    assert document.count("<g ") == 10_000
+    assert elapsed < 2.0
+
+
+def test_severity_by_person_keeps_the_worst_unwaived_finding():
+    from orgdesign.model import Waiver
+
+    findings = [
+        Finding("A", Severity.INFO, "x", "m", ()),
+        Finding("B", Severity.ERROR, "x", "m", ()),
+        Finding("C", Severity.WARNING, "x", "m", ()),
+        Finding("D", Severity.ERROR, "y", "m", (), waived=Waiver("D", "ok")),
+        Finding("E", Severity.WARNING, "y", "m", ()),
+        Finding("F", Severity.ERROR, None, "org-wide", ()),
+    ]
+    assert severity_by_person(findings) == {"x": Severity.ERROR, "y": Severity.WARNING}
