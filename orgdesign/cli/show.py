@@ -28,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     print(printable(f"{org.name}  ({org.profile} profile, {len(org)} people)"))
     for line in tree_lines(org, by_person):
         print(line)
-    for finding in by_person.get(None, []):
+    if findings:
+        print()
+    for finding in findings:
         print(f"{finding.code} {finding.severity.label}: {printable(finding.message)}")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
