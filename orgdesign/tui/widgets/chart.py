@@ -1,0 +1,322 @@
+"""The chart view: the org drawn top-down as boxes joined by lines, like a printed org chart.
+
+It is a Line API widget: `render_line` draws only the lines and columns on screen, so a
+chart far larger than the terminal scrolls as cheaply as a small one. A big org starts
+with its first three layers on show; everyone else is a collapsed count under their
+manager's box until expanded. The selection moves between managers, reports and
+neighbours with the arrow keys, and the view scrolls to keep it in sight.
+
+The widget holds no org state of its own beyond what is expanded and who is selected; it
+reads the `Org` it was given, and `refresh_people` tells it what an edit touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from orgdesign.model import Org
+from orgdesign.rules.finding import Severity
+from orgdesign.tui.widgets.chart_draw import Palette, Scene, draw_line
+from orgdesign.tui.widgets.chart_layout import BOX_HEIGHT, Box, ChartLayout, face_of
+
+BIG_ORG = 300
+"""Above this many people the chart opens with only the first layers expanded."""
+LAYERS_SHOWN_AT_FIRST = 3
+
+
+def initially_expanded(org: Org) -> set[str]:
+    """Everyone with reports in a small org; in a big one, just enough to show the first layers."""
+    if len(org) <= BIG_ORG:
+        return {pid for pid in org.ids() if org.report_count(pid)}
+    expanded: set[str] = set()
+    frontier = org.top_ids()
+    for _ in range(LAYERS_SHOWN_AT_FIRST - 1):
+        expanded.update(frontier)
+        frontier = [report for pid in frontier for report in org.graph.successors(pid)]
+    return expanded
+
+
+class OrgChart(ScrollView, can_focus=True):
+    """The org as a scrollable, collapsible box-and-line chart."""
+
+    COMPONENT_CLASSES = {
+        "org-chart--line",
+        "org-chart--border",
+        "org-chart--selected",
+        "org-chart--name",
+        "org-chart--role",
+        "org-chart--dotted",
+        "org-chart--marker",
+    }
+
+    DEFAULT_CSS = """
+    OrgChart {
+        background: $surface;
+        & > .org-chart--line { color: $foreground 60%; }
+        & > .org-chart--border { color: $foreground 80%; }
+        & > .org-chart--selected { background: $accent 35%; }
+        & > .org-chart--name { text-style: bold; }
+        & > .org-chart--role { color: $text-muted; }
+        & > .org-chart--dotted { color: $text-muted; text-style: italic; }
+        & > .org-chart--marker { color: $accent; text-style: bold; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "select_manager", "Manager", show=False, id="chart.manager"),
+        Binding("down", "select_first_report", "Reports", show=False, id="chart.reports"),
+        Binding("left", "select_neighbour(-1)", "Left", show=False, id="chart.left"),
+        Binding("right", "select_neighbour(1)", "Right", show=False, id="chart.right"),
+        Binding("space,enter", "toggle", "Collapse/expand", id="chart.toggle"),
+    ]
+
+    @dataclass
+    class PersonSelected(Message):
+        """The user moved the chart's selection to another person."""
+
+        pid: str
+
+    def __init__(
+        self,
+        org: Org,
+        worst: Callable[[str], Severity | None],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.org = org
+        self._worst = worst
+        self._expanded = initially_expanded(org)
+        tops = org.top_ids()
+        self._selected: str | None = tops[0] if tops else None
+        self._layout = ChartLayout(org, self._expanded)
+        self.virtual_size = Size(self._layout.width, self._layout.height)
+
+    # -- public API ------------------------------------------------------------------------
+
+    @property
+    def selected(self) -> str | None:
+        return self._selected
+
+    @property
+    def chart_layout(self) -> ChartLayout:
+        """What is laid out now (for tests and for whoever needs box positions)."""
+        return self._layout
+
+    def is_expanded(self, pid: str) -> bool:
+        return pid in self._expanded
+
+    def select(self, pid: str) -> None:
+        """Select `pid`, expanding their managers if needed, and scroll them into view.
+
+        Does not post `PersonSelected`: the caller already knows. People outside any
+        reporting tree (caught in a cycle) cannot be shown and are ignored.
+        """
+        if pid not in self.org:
+            return
+        hidden_managers = [m.id for m in self.org.chain_of_command(pid) if m.id not in self._expanded]
+        if hidden_managers:
+            self._expanded.update(hidden_managers)
+            self._relayout()
+        if pid in self._layout.boxes:
+            self._selected = pid
+            self.refresh()
+            self._scroll_to_selected()
+
+    def refresh_people(self, touched: set[str]) -> None:
+        """Redraw after an edit that touched `touched`; lays out again only if the shape changed."""
+        previous = self._layout
+        if self._shape_changed(touched) or not self._patch_texts(touched):
+            self._relayout()
+        if self._selected not in self._layout.boxes:
+            self._selected = self._fallback_selection(previous)
+        self.refresh()
+        self._scroll_to_selected()
+
+    def on_mount(self) -> None:
+        self._scroll_to_selected(center=True)
+
+    # -- keys and mouse --------------------------------------------------------------------
+
+    def action_select_manager(self) -> None:
+        box = self._selected_box()
+        if box is not None and box.parent is not None:
+            self._move_to(box.parent)
+
+    def action_select_first_report(self) -> None:
+        box = self._selected_box()
+        if box is None:
+            return
+        if not box.children and self.org.report_count(box.pid):
+            self._toggle(box.pid)
+            box = self._layout.boxes[box.pid]
+        if box.children:
+            self._move_to(box.children[0])
+
+    def action_select_neighbour(self, step: int) -> None:
+        if self._selected_box() is not None:
+            neighbour = self._layout.neighbour(self._selected, step)
+            if neighbour is not None:
+                self._move_to(neighbour)
+
+    def action_toggle(self) -> None:
+        if self._selected is not None:
+            self._toggle(self._selected)
+            self._scroll_to_selected()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        box = self._layout.box_at(offset.x + self.scroll_offset.x, offset.y + self.scroll_offset.y)
+        if box is not None:
+            self._move_to(box.pid)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        if not self._layout.boxes:
+            return self._empty_line(y, width)
+        return draw_line(self._scene(), scroll_y + y, scroll_x, width)
+
+    def _empty_line(self, y: int, width: int) -> Strip:
+        text = "No one to draw: add a person to start the chart." if y == 0 else ""
+        return Strip([Segment(text, self.rich_style)]).crop_extend(0, width, self.rich_style)
+
+    def _scene(self) -> Scene:
+        return Scene(
+            layout=self._layout,
+            palette=self._palette(),
+            selected=self._selected,
+            worst=self._worst,
+            hidden_reports=self._hidden_reports,
+        )
+
+    def _palette(self) -> Palette:
+        style = self.get_component_rich_style
+        return Palette(
+            base=self.rich_style,
+            line=style("org-chart--line"),
+            border=style("org-chart--border"),
+            selected=Style(bgcolor=style("org-chart--selected").bgcolor),
+            name=style("org-chart--name"),
+            role=style("org-chart--role"),
+            dotted=style("org-chart--dotted"),
+            marker=style("org-chart--marker"),
+        )
+
+    def _hidden_reports(self, pid: str) -> int:
+        return 0 if pid in self._expanded else self.org.report_count(pid)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _selected_box(self) -> Box | None:
+        return self._layout.boxes.get(self._selected) if self._selected is not None else None
+
+    def _move_to(self, pid: str) -> None:
+        self._selected = pid
+        self.refresh()
+        self._scroll_to_selected()
+        self.post_message(self.PersonSelected(pid))
+
+    def _toggle(self, pid: str) -> None:
+        if pid in self._expanded:
+            self._expanded.discard(pid)
+        elif self.org.report_count(pid):
+            self._expanded.add(pid)
+        else:
+            return
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self._layout = ChartLayout(self.org, self._expanded)
+        self.virtual_size = Size(self._layout.width, self._layout.height)
+        self.refresh()
+
+    def _scroll_to_selected(self, *, center: bool = False) -> None:
+        """Scroll the least needed to show the selected box (or put it in the middle)."""
+        box = self._selected_box()
+        if box is None:
+            return
+        region = Region(box.left, box.top, box.width, BOX_HEIGHT)
+
+        def scroll() -> None:
+            self.scroll_to_region(region, spacing=Spacing(1, 2, 1, 2), center=center, animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
+
+    def _fallback_selection(self, previous: ChartLayout) -> str | None:
+        """Where the selection goes when the selected person left the chart: up the old chain."""
+        old = self._selected
+        while old is not None and old not in self._layout.boxes:
+            box = previous.boxes.get(old)
+            old = box.parent if box is not None else None
+        if old is not None:
+            return old
+        tops = self.org.top_ids()
+        return tops[0] if tops else None
+
+    def _shape_changed(self, touched: set[str]) -> bool:
+        """Whether an edit on `touched` changed who is on show or who sits under whom."""
+        for pid in touched:
+            box = self._layout.boxes.get(pid)
+            person = self.org.get(pid)
+            if box is None:
+                if person is not None and self._newly_visible(pid, touched):
+                    return True
+                continue
+            if person is None:
+                return True
+            manager = self.org.manager(pid)
+            if box.parent != (manager.id if manager is not None else None):
+                return True
+            shown = tuple(self.org.report_ids(pid)) if pid in self._expanded else ()
+            if box.children != shown:
+                return True
+        return False
+
+    def _newly_visible(self, pid: str, touched: set[str]) -> bool:
+        """Whether a person the chart does not show yet should appear now.
+
+        A new top does; so does anyone under an expanded manager on show. A manager on show
+        who had no reports before the edit is expanded, so their first report appears.
+        """
+        manager = self.org.manager(pid)
+        if manager is None:
+            return pid in self.org.top_ids()
+        if manager.id not in self._layout.boxes:
+            return False
+        if manager.id not in self._expanded and all(r in touched for r in self.org.graph.successors(manager.id)):
+            self._expanded.add(manager.id)
+        return manager.id in self._expanded
+
+    def _patch_texts(self, touched: set[str]) -> bool:
+        """Refresh the texts of touched boxes in place; False if a box changed width."""
+        boxes = self._layout.boxes
+        around = set(touched)
+        for pid in touched:
+            if pid in self.org.dotted:
+                around.update(self.org.dotted.successors(pid))
+        for pid in around:
+            box = boxes.get(pid)
+            if box is None:
+                continue
+            face = face_of(self.org, self.org[pid])
+            if face.width != box.width:
+                return False
+            self._layout.show_face(pid, face)
+        return True

@@ -1,0 +1,63 @@
+"""A titled horizontal bar chart that fits its bars to the width it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.widget import Widget
+
+from orgdesign.stats import Tally
+from orgdesign.stats_text import bar
+from orgdesign.text import printable
+
+MAX_LABEL_WIDTH = 28
+MIN_BAR_WIDTH = 4
+
+
+def clipped(label: str, width: int) -> str:
+    """`label` padded or cut (with an ellipsis) to exactly `width` cells."""
+    if cell_len(label) > width:
+        return set_cell_size(label, width - 1) + "…"
+    return set_cell_size(label, width)
+
+
+class BarChart(Widget):
+    """One line per tally: label, count, and a bar scaled to the largest count."""
+
+    COMPONENT_CLASSES = {"bar-chart--title", "bar-chart--bar", "bar-chart--empty"}
+
+    DEFAULT_CSS = """
+    BarChart {
+        height: auto;
+        & > .bar-chart--title { text-style: bold; color: $text-accent; }
+        & > .bar-chart--bar { color: $accent; }
+        & > .bar-chart--empty { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, title: str, tallies: Sequence[Tally], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.title = title
+        self.tallies = tuple(tallies)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return 1 + max(len(self.tallies), 1)
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(self.title, style=self.get_component_rich_style("bar-chart--title"))
+        if not self.tallies:
+            text.append("\n  (none)", style=self.get_component_rich_style("bar-chart--empty"))
+            return text
+        labels = [printable(tally.label) for tally in self.tallies]
+        label_width = min(max(cell_len(label) for label in labels), MAX_LABEL_WIDTH)
+        largest = max(tally.count for tally in self.tallies)
+        count_width = len(str(largest))
+        bar_width = max(self.size.width - label_width - count_width - 4, MIN_BAR_WIDTH)
+        bar_style = self.get_component_rich_style("bar-chart--bar")
+        for label, tally in zip(labels, self.tallies):
+            text.append(f"\n  {clipped(label, label_width)} {tally.count:>{count_width}} ")
+            text.append(bar(tally.count, largest, bar_width), style=bar_style)
+        return text
