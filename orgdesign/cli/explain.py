@@ -1,0 +1,57 @@
+"""`orgdesign explain CODE`: a rule's title, severity, profiles, rationale, sources and fix."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import textwrap
+
+from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE
+from orgdesign.model import PROFILES
+from orgdesign.rules import RULES, Rule
+from orgdesign.rules.profiles import RELAXATIONS
+
+
+def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("code", metavar="CODE", help="a rule code, e.g. PRD101")
+
+
+def run(args: argparse.Namespace) -> int:
+    code = args.code.strip().upper()
+    rule = RULES.get(code)
+    if rule is None:
+        print(f"orgdesign explain: error: {unknown(args.code)}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(explanation(rule))
+    return EXIT_OK
+
+
+def unknown(code: str) -> str:
+    """'unknown rule code ...' with the closest code in the catalogue as a suggestion."""
+    wanted = code.strip().upper()
+    closest = max(sorted(RULES), key=lambda known: _likeness(wanted, known))
+    return f"unknown rule code {code!r}; did you mean {closest}? (`orgdesign rules` lists them all)"
+
+
+def _likeness(wanted: str, known: str) -> tuple[int, float]:
+    """Characters in the same place first (typos keep the shape of a code), then similarity."""
+    same_place = sum(a == b for a, b in zip(wanted, known))
+    return same_place, difflib.SequenceMatcher(None, wanted, known).ratio()
+
+
+def explanation(rule: Rule) -> str:
+    profiles = ", ".join(p for p in PROFILES if p in rule.profiles)
+    lines = [
+        f"{rule.code}: {rule.title}",
+        f"severity: {rule.severity.label}",
+        f"profiles: {profiles}",
+    ]
+    lines += [f"  in {profile}: {notes[rule.code]}" for profile, notes in RELAXATIONS.items() if rule.code in notes]
+    lines += ["", *textwrap.wrap(rule.rationale, 88), "", f"sources: {', '.join(rule.sources)}"]
+    if rule.fix_summary is None:
+        lines.append("fix: none (needs a human decision)")
+    else:
+        lines.append(f"fix: {rule.fix_summary}" + (" (applied by validate --fix)" if rule.safe_fix else ""))
+    return "\n".join(lines)

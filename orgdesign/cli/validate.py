@@ -1,0 +1,105 @@
+"""`orgdesign validate FILE...`: check layouts against the rules, like a linter.
+
+Exit status: 0 no unwaived errors; 1 unwaived errors (or, with --strict, any unwaived
+warning); 2 a file could not be used (its errors are printed, the other files are still
+checked). `--fix` applies the fixes marked safe, saves each file atomically and prints
+(on stderr, so machine-readable output stays clean) what it changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, report_errors
+from orgdesign.edits import EditRefused
+from orgdesign.layout import LayoutError, SaveConflict, SaveError, open_layout, save_layout
+from orgdesign.model import PROFILES, Org
+from orgdesign.report import FORMATS, FileResult, renderer
+from orgdesign.rules import RULES, Finding, Severity, Validator
+
+MAX_FIX_ROUNDS = 10
+"""A fix can uncover another finding with a safe fix; stop after this many rounds."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("files", nargs="+", metavar="FILE", help="layout files to check")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument("--show-waived", action="store_true", help="also list findings waived in the layout")
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes and save each file")
+    parser.add_argument("--profile", choices=PROFILES, help="check under this profile instead of the layout's")
+
+
+def run(args: argparse.Namespace) -> int:
+    results: list[FileResult] = []
+    unusable = False
+    for path in args.files:
+        result = check_file(path, args)
+        if result is None:
+            unusable = True
+        else:
+            results.append(result)
+    sys.stdout.write(renderer(args.format)(results, args.show_waived))
+    if unusable:
+        return EXIT_UNUSABLE
+    return EXIT_FINDINGS if fails(results, strict=args.strict) else EXIT_OK
+
+
+def check_file(path: str, args: argparse.Namespace) -> FileResult | None:
+    """The findings of one file, or None (errors printed) when it cannot be used."""
+    try:
+        org, stamp = open_layout(path)
+    except LayoutError as error:
+        report_errors(error)
+        return None
+    own_profile = org.profile
+    if args.profile is not None:
+        org.profile = args.profile
+    validator = Validator(org)
+    if args.fix:
+        fixed = apply_safe_fixes(org, validator)
+        if fixed:
+            org.profile = own_profile
+            try:
+                save_layout(org, path, expected=stamp)
+            except (SaveError, SaveConflict) as error:
+                print(f"{path}:1:1: error: {error}", file=sys.stderr)
+                return None
+            for line in fixed:
+                print(f"{path}: fixed {line}", file=sys.stderr)
+            org.profile = args.profile or own_profile
+            validator.refresh_all()
+    return FileResult(path, validator.findings)
+
+
+def apply_safe_fixes(org: Org, validator: Validator) -> list[str]:
+    """Apply every safe fix of an unwaived finding, round after round; describe each one."""
+    done: list[str] = []
+    for _ in range(MAX_FIX_ROUNDS):
+        applied = [fixed for finding in validator.active() if (fixed := _apply_fix(org, validator, finding))]
+        done.extend(applied)
+        if not applied:
+            break
+    return done
+
+
+def _apply_fix(org: Org, validator: Validator, finding: Finding) -> str | None:
+    if not RULES[finding.code].safe_fix or finding.fix is None:
+        return None
+    if finding not in validator.for_person(finding.person or ""):
+        return None  # an earlier fix in this round resolved or changed it
+    edit = validator.fix_for(finding)
+    if edit is None:
+        return None
+    try:
+        validator.refresh(edit.apply(org))
+    except EditRefused:
+        return None
+    return f"{finding.code}: {finding.fix}"
+
+
+def fails(results: list[FileResult], *, strict: bool) -> bool:
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(f.waived is None and f.severity in failing for r in results for f in r.findings)

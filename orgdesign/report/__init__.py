@@ -1,0 +1,55 @@
+"""Findings to text: the formats `orgdesign validate` prints.
+
+Every renderer takes the results of one run, a list of `FileResult`s in the order the files
+were given, and returns the whole output as one string. Only unwaived findings count in the
+summaries; waived ones are listed only when asked for (`show_waived`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from orgdesign.rules.finding import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    findings: list[Finding]
+    """All findings of the file, waived ones included, worst first."""
+
+    def shown(self, show_waived: bool) -> list[Finding]:
+        return self.findings if show_waived else [f for f in self.findings if f.waived is None]
+
+
+def summary_counts(results: list[FileResult]) -> dict[Severity, int]:
+    counts = {severity: 0 for severity in Severity}
+    for result in results:
+        for finding in result.findings:
+            if finding.waived is None:
+                counts[finding.severity] += 1
+    return counts
+
+
+def waived_count(results: list[FileResult]) -> int:
+    return sum(1 for result in results for f in result.findings if f.waived is not None)
+
+
+Renderer = Callable[[list[FileResult], bool], str]
+
+
+def renderer(name: str) -> Renderer:
+    """The renderer for a `--format` value (imported only when used)."""
+    if name == "json":
+        from orgdesign.report.json_format import render
+    elif name == "sarif":
+        from orgdesign.report.sarif import render
+    elif name == "github":
+        from orgdesign.report.github import render
+    else:
+        from orgdesign.report.text import render
+    return render
+
+
+FORMATS = ("text", "json", "sarif", "github")

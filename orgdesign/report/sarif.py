@@ -1,0 +1,72 @@
+"""SARIF 2.1.0: every rule of the catalogue with its description and help, and the results.
+
+Waived findings (with `--show-waived`) appear as results with an in-source suppression
+carrying the waiver's reason, which is how code-scanning tools show accepted exceptions.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from orgdesign.report import FileResult
+from orgdesign.rules import RULES, Rule
+from orgdesign.rules.finding import Finding, Severity
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(results: list[FileResult], show_waived: bool = False) -> str:
+    codes = sorted(RULES)
+    index = {code: i for i, code in enumerate(codes)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "orgdesign",
+                "informationUri": "https://github.com/orgdesign/orgdesign",
+                "rules": [descriptor(RULES[code]) for code in codes],
+            }
+        },
+        "results": [result_of(r.path, f, index) for r in results for f in r.shown(show_waived)],
+    }
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def descriptor(rule: Rule) -> dict[str, Any]:
+    help_text = rule.rationale + f" Sources: {', '.join(rule.sources)}."
+    if rule.fix_summary is not None:
+        help_text += f" Fix: {rule.fix_summary}."
+    return {
+        "id": rule.code,
+        "name": "".join(word.capitalize() for word in rule.title.replace("'", "").split()),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"sources": list(rule.sources), "profiles": sorted(rule.profiles)},
+    }
+
+
+def result_of(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": path},
+                    "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
+                }
+            }
+        ],
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    if finding.fix is not None:
+        result["properties"] = {"fix": finding.fix}
+    if finding.waived is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": finding.waived.reason}]
+    return result

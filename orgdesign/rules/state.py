@@ -1,0 +1,456 @@
+"""What the rules read: an indexed copy of the org's people, kept in step edit by edit.
+
+`OrgState` holds, besides the people, the indexes the rules need so that no check walks the
+org: who names whom in `reports_to`/`dotted_to`, how many reports of each role a manager
+has, the members of each role and unit, each person's `Position` (layer, nearest Head and
+Director of Product above, reporting cycle), the products under each Director, and an
+org-wide `Context` (the first top, CEO, CPO, the single Head of Product, ...).
+
+`sync(touched)` brings it up to date after an edit and says who must be re-checked: the
+people whose own records changed, their managers and reports, everyone whose position moved
+(a move shifts a whole subtree), and, when the org-wide context changed, the few roles whose
+findings depend on it. Every walk here is iterative and linear in what it visits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from orgdesign.model import Org, Person
+from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
+
+PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
+LADDER_ROLES = frozenset(r.id for r in ROLES.values() if r.on_product_ladder)
+PRODUCT_LEADERS = PRODUCT_LEADER_IDS
+_POSITION_ROLES = frozenset({"head_of_product", "director_product"})
+UNIT_LEADER_ROLES = frozenset({"cpo", "head_of_product"})
+"""Roles that give a unit "its own head of product" (000_d015a0fb67236ba5.txt uses both names)."""
+_CONTEXT_AUDIENCE: dict[str, frozenset[str]] = {
+    "first_ceo": frozenset({"cpo", "cto", "cmo"}),
+    "first_cpo": frozenset({"cpo", "head_of_product"}),
+    "cpo_count": frozenset({"cpo"}),
+    "single_head": LADDER_ROLES,
+    "above_single_head": LADDER_ROLES,
+}
+"""For each `Context` field, the roles whose findings (or fix descriptions) depend on it.
+
+`first_top` concerns the tops. Fields that only change the fix a finding offers to many
+people (`product_home`) are handled by the Validator through `Rule.fix_depends_on`, which
+re-checks just the people holding such a finding.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    layer: int | None
+    """0 for a top, 1 below, ...; None when no top is above (a cycle is in the way)."""
+    head: str | None = None
+    """The nearest Head of Product at or above the person."""
+    director: str | None = None
+    """The nearest Director of Product at or above the person."""
+    cycle: int = 0
+    """Length of the reporting cycle the person is on; 0 when on none."""
+
+    @property
+    def reached(self) -> bool:
+        return self.layer is not None
+
+
+UNREACHED = Position(None)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Org-wide facts some findings depend on; a change re-checks its `_CONTEXT_AUDIENCE`."""
+
+    first_top: Person | None
+    first_ceo: Person | None
+    first_cpo: Person | None
+    cpo_count: int
+    single_head: Person | None
+    """The Head of Product when the org has exactly one."""
+    above_single_head: frozenset[str]
+    """Ids in the single Head of Product's chain of command."""
+    product_home: Person | None
+    """Where a misplaced product manager belongs: first Head of Product, else first CPO."""
+
+
+class OrgState:
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self.people: dict[str, Person] = {}
+        self.solid_refs: dict[str, set[str]] = {}
+        self.dotted_refs: dict[str, set[str]] = {}
+        self.role_counts: dict[str, dict[str, int]] = {}
+        self.role_members: dict[str, set[str]] = {}
+        self.tops: set[str] = set()
+        self.unit_heads: dict[str, set[str]] = {}
+        self.unit_pms: dict[str, set[str]] = {}
+        self.position: dict[str, Position] = {}
+        self.membership: dict[str, tuple[str, str]] = {}
+        self.director_products: dict[str, Counter[str]] = {}
+        self.unit_names = {unit.id: unit.name for unit in org.units}
+        self._index_everyone(org)
+        self.position = self._place(self.people.keys())
+        for role_id in PM_ROLES:
+            for pid in self.role_members.get(role_id, ()):
+                self._update_membership(pid, set())
+        self.context = self._context()
+
+    # -- queries used by the rules -----------------------------------------------------------
+
+    def manager(self, person: Person) -> Person | None:
+        return None if person.reports_to is None else self.people.get(person.reports_to)
+
+    def report_total(self, pid: str) -> int:
+        return len(self.solid_refs.get(pid, ()))
+
+    def reports_in(self, pid: str, roles: frozenset[str]) -> int:
+        counts = self.role_counts.get(pid)
+        return 0 if counts is None else sum(n for r, n in counts.items() if r in roles)
+
+    def unit_has_head(self, unit: str) -> bool:
+        return bool(self.unit_heads.get(unit))
+
+    def unit_label(self, unit: str) -> str:
+        return self.unit_names.get(unit, unit)
+
+    def first_with_role(self, role_id: str) -> Person | None:
+        members = self.role_members.get(role_id)
+        if not members:
+            return None
+        return self.people[min(members, key=self.org.seq)]
+
+    def members(self, roles: Iterable[str]) -> Iterator[str]:
+        for role_id in roles:
+            yield from self.role_members.get(role_id, ())
+
+    def managers(self) -> Iterator[str]:
+        """Everyone with at least one report."""
+        people = self.people
+        return (pid for pid in self.solid_refs if pid in people)
+
+    def naming_nobody(self) -> set[str]:
+        """Everyone whose `reports_to` or `dotted_to` names an id nobody has."""
+        people = self.people
+        found: set[str] = set()
+        for refs in (self.solid_refs, self.dotted_refs):
+            for target, referrers in refs.items():
+                if target not in people:
+                    found |= referrers
+        return found
+
+    # -- keeping in step -------------------------------------------------------------------
+
+    def sync(self, touched: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Catch up with the org after an edit that touched `touched`.
+
+        Returns (people to re-check with every rule, people to re-check with the rules that
+        depend on position only).
+        """
+        recheck: set[str] = set()
+        roots: set[str] = set()
+        changed: set[str] = set()
+        dirty_units: set[str] = set()
+        for pid in touched:
+            old, new = self.people.get(pid), self.org.get(pid)
+            if old is new:
+                continue
+            changed.add(pid)
+            self._note_change(pid, old, new, recheck, roots, dirty_units)
+        moved = self._replace_positions(roots)
+        dirty_directors: set[str] = set()
+        for pid in changed | moved:
+            self._update_membership(pid, dirty_directors)
+        recheck |= dirty_directors
+        for unit in dirty_units:
+            recheck |= self.unit_pms.get(unit, set())
+        context = self._context()
+        if context != self.context:
+            recheck |= self._audience(self.context, context)
+            self.context = context
+        people = self.people
+        recheck = {pid for pid in recheck if pid in people}
+        return recheck, {pid for pid in moved if pid in people and pid not in recheck}
+
+    def _note_change(
+        self,
+        pid: str,
+        old: Person | None,
+        new: Person | None,
+        recheck: set[str],
+        roots: set[str],
+        dirty_units: set[str],
+    ) -> None:
+        if old is not None:
+            self._unindex(old)
+        if new is not None:
+            self._index(new)
+        for person in (old, new):
+            if person is not None:
+                recheck.add(person.id)
+                if person.reports_to is not None:
+                    recheck.add(person.reports_to)
+                if person.role in UNIT_LEADER_ROLES and person.unit is not None:
+                    dirty_units.add(person.unit)
+        reports = self.solid_refs.get(pid, set())
+        recheck |= reports
+        if old is None or new is None:
+            recheck |= self.dotted_refs.get(pid, set())
+            roots |= reports
+            roots.add(pid)
+            if new is None:
+                self.position.pop(pid, None)
+        elif old.reports_to != new.reports_to or (
+            old.role != new.role and {old.role, new.role} & _POSITION_ROLES
+        ):
+            roots.add(pid)
+
+    def _index_everyone(self, org: Org) -> None:
+        """`_index` for every person at once (the same indexes, built with fewer lookups)."""
+        people = self.people
+        solid, counts, members, tops = self.solid_refs, self.role_counts, self.role_members, self.tops
+        for person in org.people():
+            pid, manager, role = person.id, person.reports_to, person.role
+            people[pid] = person
+            if manager is None:
+                tops.add(pid)
+            elif manager in solid:
+                solid[manager].add(pid)
+                by_role = counts[manager]
+                by_role[role] = by_role.get(role, 0) + 1
+            else:
+                solid[manager] = {pid}
+                counts[manager] = {role: 1}
+            if role in members:
+                members[role].add(pid)
+            else:
+                members[role] = {pid}
+            if person.dotted_to or person.unit is not None:
+                self._index_lines_and_unit(person)
+
+    def _index_lines_and_unit(self, person: Person) -> None:
+        pid = person.id
+        for target in person.dotted_to:
+            self.dotted_refs.setdefault(target, set()).add(pid)
+        if person.unit is not None:
+            if person.role in UNIT_LEADER_ROLES:
+                self.unit_heads.setdefault(person.unit, set()).add(pid)
+            elif person.role in PM_ROLES:
+                self.unit_pms.setdefault(person.unit, set()).add(pid)
+
+    def _index(self, person: Person) -> None:
+        pid, manager, role = person.id, person.reports_to, person.role
+        self.people[pid] = person
+        if manager is None:
+            self.tops.add(pid)
+        else:
+            reports = self.solid_refs.get(manager)
+            if reports is None:
+                self.solid_refs[manager] = {pid}
+                self.role_counts[manager] = {role: 1}
+            else:
+                reports.add(pid)
+                counts = self.role_counts[manager]
+                counts[role] = counts.get(role, 0) + 1
+        self.role_members.setdefault(role, set()).add(pid)
+        self._index_lines_and_unit(person)
+
+    def _unindex(self, person: Person) -> None:
+        pid = person.id
+        del self.people[pid]
+        if person.reports_to is None:
+            self.tops.discard(pid)
+        else:
+            _discard(self.solid_refs, person.reports_to, pid)
+            counts = self.role_counts[person.reports_to]
+            counts[person.role] -= 1
+            if not counts[person.role]:
+                del counts[person.role]
+                if not counts:
+                    del self.role_counts[person.reports_to]
+        for target in person.dotted_to:
+            _discard(self.dotted_refs, target, pid)
+        _discard(self.role_members, person.role, pid)
+        if person.unit is not None:
+            _discard(self.unit_heads, person.unit, pid)
+            _discard(self.unit_pms, person.unit, pid)
+
+    # -- positions -------------------------------------------------------------------------
+
+    def _replace_positions(self, roots: set[str]) -> set[str]:
+        """Recompute positions below `roots`; returns the ids whose position changed."""
+        region = self._subtrees(roots)
+        placed = self._place(region)
+        known = self.position
+        moved = {pid for pid, pos in placed.items() if known.get(pid) != pos}
+        self.position.update(placed)
+        return moved
+
+    def _subtrees(self, roots: Iterable[str]) -> set[str]:
+        region: set[str] = set()
+        stack = [pid for pid in roots if pid in self.people]
+        while stack:
+            pid = stack.pop()
+            if pid not in region:
+                region.add(pid)
+                stack.extend(self.solid_refs.get(pid, ()))
+        return region
+
+    def _tops_and_orphans(self) -> Iterator[str]:
+        """The entry points of the whole org: no manager, or a manager nobody is."""
+        yield from self.tops
+        people = self.people
+        for manager, reports in self.solid_refs.items():
+            if manager not in people:
+                yield from reports
+
+    def _place(self, region: Collection[str]) -> dict[str, Position]:
+        """Positions of everyone in `region` (closed under "reports of", with fast `in`).
+
+        A breadth-first pass from the region's entry points (tops, or people whose manager
+        lies outside the region and keeps their position), then the people left over, who
+        sit on or below a reporting cycle.
+        """
+        people, known = self.people, self.position
+        placed: dict[str, Position] = {}
+        queue: deque[str] = deque()
+        everyone = region is people.keys()
+        for pid in self._tops_and_orphans() if everyone else region:
+            manager = people[pid].reports_to
+            if manager is None or manager not in people:
+                placed[pid] = _below(None, people[pid])
+                queue.append(pid)
+            elif manager not in region:
+                placed[pid] = _below(known[manager], people[pid])
+                queue.append(pid)
+        refs = self.solid_refs
+        while queue:
+            pid = queue.popleft()
+            reports = refs.get(pid)
+            if not reports:
+                continue
+            above = placed[pid]
+            plain = _below(above, None)  # shared by every report who is no Head or Director
+            for report in reports:
+                if report not in placed:
+                    person = people[report]
+                    placed[report] = _below(above, person) if person.role in _POSITION_ROLES else plain
+                    queue.append(report)
+        if len(placed) < len(region):
+            self._place_cycles(region, placed)
+        return placed
+
+    def _place_cycles(self, region: Iterable[str], placed: dict[str, Position]) -> None:
+        people = self.people
+        for start in region:
+            if start in placed:
+                continue
+            path: list[str] = []
+            index: dict[str, int] = {}
+            node: str = start
+            while node not in placed and node not in index:
+                index[node] = len(path)
+                path.append(node)
+                node = people[node].reports_to  # type: ignore[assignment]  # never None here
+            if node in index:
+                cycle = path[index[node] :]
+                for member in cycle:
+                    placed[member] = Position(None, cycle=len(cycle))
+            for member in path:
+                placed.setdefault(member, UNREACHED)
+
+    # -- products under each director -------------------------------------------------------
+
+    def _update_membership(self, pid: str, dirty_directors: set[str]) -> None:
+        old = self.membership.get(pid)
+        new = self._membership(pid)
+        if old == new:
+            return
+        if old is not None:
+            director, product = old
+            counts = self.director_products[director]
+            counts[product] -= 1
+            if not counts[product]:
+                del counts[product]
+                if not counts:
+                    del self.director_products[director]
+            dirty_directors.add(director)
+            del self.membership[pid]
+        if new is not None:
+            director, product = new
+            self.director_products.setdefault(director, Counter())[product] += 1
+            dirty_directors.add(director)
+            self.membership[pid] = new
+
+    def _membership(self, pid: str) -> tuple[str, str] | None:
+        person = self.people.get(pid)
+        if person is None or person.role not in PM_ROLES or not person.product:
+            return None
+        director = self.position[pid].director
+        return None if director is None else (director, person.product)
+
+    # -- org-wide context ------------------------------------------------------------------
+
+    def _audience(self, old: Context, new: Context) -> set[str]:
+        """Who must be re-checked because the context changed from `old` to `new`."""
+        roles: set[str] = set()
+        for name, audience in _CONTEXT_AUDIENCE.items():
+            if getattr(old, name) != getattr(new, name):
+                roles |= audience
+        people = set(self.tops) if old.first_top != new.first_top else set()
+        for role_id in roles:
+            people |= self.role_members.get(role_id, set())
+        return people
+
+    def _context(self) -> Context:
+        heads = self.role_members.get("head_of_product", set())
+        single_head = self.people[next(iter(heads))] if len(heads) == 1 else None
+        first_top = None
+        if self.tops:
+            first_top = self.people[min(self.tops, key=self.org.seq)]
+        return Context(
+            first_top=first_top,
+            first_ceo=self.first_with_role("ceo"),
+            first_cpo=self.first_with_role("cpo"),
+            cpo_count=len(self.role_members.get("cpo", ())),
+            single_head=single_head,
+            above_single_head=self._chain_ids(single_head),
+            product_home=self.first_with_role("head_of_product") or self.first_with_role("cpo"),
+        )
+
+    def _chain_ids(self, person: Person | None) -> frozenset[str]:
+        chain: set[str] = set()
+        current = None if person is None else self.manager(person)
+        while current is not None and current.id not in chain and current is not person:
+            chain.add(current.id)
+            current = self.manager(current)
+        return frozenset(chain)
+
+
+def _below(above: Position | None, person: Person | None) -> Position:
+    """The position of `person` whose manager holds `above` (None for a top).
+
+    With `person` None: the position of any report who is neither a Head nor a Director.
+    """
+    if above is None:
+        layer, head, director = 0, None, None
+    elif above.layer is None:
+        return UNREACHED
+    else:
+        layer, head, director = above.layer + 1, above.head, above.director
+    if person is not None and person.role == "head_of_product":
+        head = person.id
+    elif person is not None and person.role == "director_product":
+        director = person.id
+    return Position(layer, head, director)
+
+
+def _discard(index: dict[str, set[str]], key: str, member: str) -> None:
+    members = index.get(key)
+    if members is not None:
+        members.discard(member)
+        if not members:
+            del index[key]

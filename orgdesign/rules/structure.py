@@ -1,0 +1,113 @@
+"""ORG rules: the reporting graph must be a tree whose references resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orgdesign.edits import Edit, UpdatePerson
+from orgdesign.model import Person
+from orgdesign.rules.finding import Severity
+from orgdesign.rules.registry import Report, rule
+from orgdesign.rules.sources import ASK_HEAD, DIRECTOR_GUIDE, TITLES_GUIDE
+from orgdesign.rules.state import OrgState
+from orgdesign.rules.text import who
+
+
+@rule(
+    "ORG001",
+    "reporting cycle",
+    Severity.ERROR,
+    sources=(TITLES_GUIDE, DIRECTOR_GUIDE),
+    rationale="""
+    Every role the documents describe is defined by who it reports to and who ultimately
+    rolls up to the product leader: the Head of Product sits a level under the CPO and
+    everyone else in product rolls up to them. A loop in the reporting lines (including a
+    person who reports to themself) leaves those people with no top at all, so nothing
+    else about their place in the org can be judged.""",
+    positional=True,
+    candidates=lambda state: [pid for pid, position in state.position.items() if position.cycle],
+)
+def reporting_cycle(state: OrgState, person: Person) -> Iterable[Report]:
+    cycle = state.position[person.id].cycle
+    if not cycle:
+        return ()
+    if cycle == 1:
+        return ((f"{who(person)} reports to themself", None),)
+    manager = state.manager(person)
+    assert manager is not None  # a cycle member always has a manager in the org
+    return (
+        (
+            f"{who(person)} reports to {who(manager)}, whose chain of command leads back to "
+            f"{person.name}: a reporting cycle of {cycle} people",
+            None,
+        ),
+    )
+
+
+def _drop_missing_dotted_lines(state: OrgState, person: Person) -> Edit | None:
+    kept = tuple(target for target in person.dotted_to if target in state.people)
+    if kept == person.dotted_to:
+        return None
+    return UpdatePerson(person.id, dotted_to=kept)
+
+
+@rule(
+    "ORG002",
+    "reference to nobody",
+    Severity.ERROR,
+    sources=(ASK_HEAD, TITLES_GUIDE),
+    rationale="""
+    The documents reason about a reporting line by the roles at both ends of it (a PM
+    reporting to the CTO, a Head of Product reporting to the CPO). A `reports_to` or
+    `dotted_to` that names an id no one in the layout has is a line with a missing end:
+    usually a typo or a person removed without updating their reports.""",
+    candidates=OrgState.naming_nobody,
+    fix=_drop_missing_dotted_lines,
+    fix_summary="drop dotted lines to ids nobody has (a solid line needs a human decision)",
+    safe_fix=True,
+)
+def reference_to_nobody(state: OrgState, person: Person) -> Iterable[Report]:
+    people = state.people
+    reports: list[Report] = []
+    if person.reports_to is not None and person.reports_to not in people:
+        reports.append(
+            (f"{who(person)} reports to {person.reports_to!r}, but nobody in the layout has that id", None)
+        )
+    missing = [target for target in person.dotted_to if target not in people]
+    if missing:
+        names = ", ".join(repr(target) for target in missing)
+        one = len(missing) == 1
+        reports.append(
+            (
+                f"{who(person)} has {'a dotted line' if one else 'dotted lines'} to {names}, "
+                f"but nobody in the layout has {'that id' if one else 'those ids'}",
+                f"drop the {'dotted line' if one else 'dotted lines'} from {person.name} to {names}",
+            )
+        )
+    return reports
+
+
+@rule(
+    "ORG003",
+    "more than one top",
+    Severity.WARNING,
+    sources=(TITLES_GUIDE, DIRECTOR_GUIDE),
+    rationale="""
+    The documents describe one ladder that ends at a single person (the CEO, with the CPO
+    one step below on the executive team, or in a small company the Head of Product as the
+    top of product). A second person with no manager splits the org into separate trees,
+    which is usually a forgotten `reports_to`. The first person without a manager in the
+    layout is taken as the top; every other one is reported.""",
+    candidates=lambda state: state.tops,
+)
+def more_than_one_top(state: OrgState, person: Person) -> Iterable[Report]:
+    first = state.context.first_top
+    if person.reports_to is not None or first is None or first.id == person.id:
+        return ()
+    return (
+        (
+            f"{who(person)} has no manager, but {who(first)} is already the top of the org; "
+            "an org chart should have a single top",
+            None,
+        ),
+    )

@@ -1,0 +1,171 @@
+"""Running the rules: a full check, and re-checks after edits that touch only what changed.
+
+Findings are kept per person, so an edit replaces the findings of the people it can affect
+and nothing else; the counts of unwaived findings are kept up to date alongside. Every
+finding is attached to a person (the "second" top, the "second" CPO, ...), so each one has
+a line in the layout and can be waived there; a finding with no person would be placed at
+line 1, column 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orgdesign.edits import Edit
+from orgdesign.model import Org, Person
+from orgdesign.roles import ROLE_IDS
+from orgdesign.rules.finding import Finding, Severity
+from orgdesign.rules.registry import RULES, Rule
+from orgdesign.rules.state import Context, OrgState
+
+
+class Validator:
+    """The findings of one org, kept current with `refresh` after each edit."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self.refresh_all()
+
+    # -- checking --------------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        """Check everything again (after a change of profile, settings or units)."""
+        org = self.org
+        self._org_fields = _org_fields(org)
+        self._state = OrgState(org)
+        rules = [r for r in RULES.values() if _active(r, org)]
+        self._rules = {role: tuple(r for r in rules if r.applies_to_role(role)) for role in ROLE_IDS}
+        self._positional = {role: tuple(r for r in plan if r.positional) for role, plan in self._rules.items()}
+        self._by_person: dict[str, list[Finding]] = {}
+        self._counts = {severity: 0 for severity in Severity}
+        self._sorted: list[Finding] | None = None
+        found: dict[str, list[Finding]] = {}
+        people = self._state.people
+        for rule in rules:
+            for pid in rule.candidate_ids(self._state):
+                more = self._run((rule,), people[pid])
+                if more:
+                    found.setdefault(pid, []).extend(more)
+        for pid, findings in found.items():
+            self._store(pid, findings)
+
+    def refresh(self, touched: Iterable[str] | None) -> None:
+        """Re-check what an edit touching `touched` can affect (None, as from an empty undo, is a no-op)."""
+        if _org_fields(self.org) != self._org_fields:
+            self.refresh_all()
+            return
+        if not touched:
+            return
+        before = self._state.context
+        recheck, repositioned = self._state.sync(touched)
+        recheck |= self._holding_stale_fixes(before, self._state.context)
+        people = self._state.people
+        for pid in [pid for pid in touched if pid in self._by_person and pid not in people]:
+            self._store(pid, [])
+        for pid in recheck:
+            person = people[pid]
+            self._store(pid, self._run(self._rules[person.role], person))
+        for pid in repositioned:
+            self._recheck_position(people[pid])
+
+    def _holding_stale_fixes(self, before: Context, after: Context) -> set[str]:
+        """People with a finding whose fix description reads a context field that changed."""
+        if before == after:
+            return set()
+        changed = {name for name in Context.__slots__ if getattr(before, name) != getattr(after, name)}
+        codes = {code for code, rule in RULES.items() if rule.fix_depends_on & changed}
+        people = self._state.people
+        return {
+            pid for pid, found in self._by_person.items() if pid in people and any(f.code in codes for f in found)
+        }
+
+    def _recheck_position(self, person: Person) -> None:
+        plan = self._positional[person.role]
+        kept = [f for f in self._by_person.get(person.id, ()) if not RULES[f.code].positional]
+        self._store(person.id, kept + self._run(plan, person))
+
+    def _run(self, plan: tuple[Rule, ...], person: Person) -> list[Finding]:
+        state = self._state
+        found: list[Finding] = []
+        for rule in plan:
+            for message, fix in rule.check(state, person):
+                found.append(
+                    Finding(
+                        code=rule.code,
+                        severity=rule.severity,
+                        person=person.id,
+                        message=message,
+                        sources=rule.sources,
+                        fix=fix,
+                        line=person.line,
+                        column=person.column,
+                        waived=person.waives(rule.code),
+                    )
+                )
+        return found
+
+    def _store(self, pid: str, found: list[Finding]) -> None:
+        old = self._by_person.pop(pid, None)
+        if not old and not found:
+            return
+        self._sorted = None
+        for finding in old or ():
+            if finding.waived is None:
+                self._counts[finding.severity] -= 1
+        if found:
+            found.sort(key=_sort_key)
+            self._by_person[pid] = found
+            for finding in found:
+                if finding.waived is None:
+                    self._counts[finding.severity] += 1
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding, waived ones included, worst first."""
+        if self._sorted is None:
+            self._sorted = sorted((f for found in self._by_person.values() for f in found), key=_sort_key)
+        return list(self._sorted)
+
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived is None]
+
+    def waived(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived is not None]
+
+    def for_person(self, pid: str) -> list[Finding]:
+        return list(self._by_person.get(pid, ()))
+
+    def worst(self, pid: str) -> Severity | None:
+        """The most severe unwaived finding about `pid`, or None."""
+        return max((f.severity for f in self._by_person.get(pid, ()) if f.waived is None), default=None)
+
+    def counts(self) -> dict[Severity, int]:
+        """Unwaived findings by severity."""
+        return dict(self._counts)
+
+    def fix_for(self, finding: Finding) -> Edit | None:
+        """The edit that resolves `finding`, built from the org as it is now."""
+        rule = RULES.get(finding.code)
+        person = self._state.people.get(finding.person or "")
+        if rule is None or rule.fix is None or finding.fix is None or person is None:
+            return None
+        return rule.fix(self._state, person)
+
+
+def validate(org: Org) -> list[Finding]:
+    """Every finding about `org` (waived ones included, with `waived` set), worst first."""
+    return Validator(org).findings
+
+
+def _active(rule: Rule, org: Org) -> bool:
+    return rule.applies_to_profile(org.profile) and rule.code not in org.settings.disable
+
+
+def _org_fields(org: Org) -> tuple:
+    return (org.profile, org.settings, org.units)
+
+
+def _sort_key(finding: Finding) -> tuple:
+    return finding.sort_key

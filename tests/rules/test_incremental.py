@@ -1,0 +1,137 @@
+"""A Validator kept current edit by edit always agrees with a fresh full validation.
+
+Random orgs include cycles, self-reports and references to nobody; random edits include
+every edit command, undo and redo. Validation must never raise on any of them.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgdesign.edits import (
+    AddPerson,
+    ChangeRole,
+    EditRefused,
+    History,
+    MovePerson,
+    RemovePerson,
+    SetOrgField,
+    SetProductLineTo,
+    UpdatePerson,
+)
+from orgdesign.model import PROFILES, Org, Person, Settings, Unit
+from orgdesign.roles import ROLE_IDS
+from orgdesign.rules import Validator, validate
+
+IDS = [f"p{i}" for i in range(12)]
+UNITS = (Unit("web", "Web"), Unit("app", "App"))
+roles = st.sampled_from(ROLE_IDS)
+ids = st.sampled_from(IDS)
+maybe_id = st.none() | st.sampled_from([*IDS, "ghost"])
+products = st.none() | st.sampled_from(["Pay", "Search"])
+units = st.none() | st.sampled_from(["web", "app"])
+
+
+@st.composite
+def people(draw) -> list[Person]:
+    count = draw(st.integers(0, len(IDS)))
+    return [
+        Person(
+            IDS[i],
+            draw(st.sampled_from(["Ana", "Bo", "Cy"])),
+            draw(roles),
+            reports_to=draw(maybe_id),
+            dotted_to=tuple(draw(st.lists(st.sampled_from([*IDS, "ghost"]), max_size=2, unique=True))),
+            unit=draw(units),
+            product=draw(products),
+            years_pm=draw(st.none() | st.integers(0, 9)),
+        )
+        for i in range(count)
+    ]
+
+
+edits = st.one_of(
+    st.builds(
+        lambda pid, name, role, to, unit: AddPerson(Person(pid, name, role, reports_to=to, unit=unit)),
+        st.sampled_from([*IDS, "ghost", "n1"]),
+        st.sampled_from(["Dee", "Eve"]),
+        roles,
+        maybe_id,
+        units,
+    ),
+    st.builds(ChangeRole, ids, roles),
+    st.builds(MovePerson, ids, maybe_id),
+    st.builds(lambda pid, with_subtree: RemovePerson(pid, with_subtree=with_subtree), ids, st.booleans()),
+    st.builds(lambda pid, name: UpdatePerson(pid, name=name), ids, st.sampled_from(["Fay", "Gus"])),
+    st.builds(lambda pid, product: UpdatePerson(pid, product=product), ids, products),
+    st.builds(lambda pid, unit: UpdatePerson(pid, unit=unit), ids, units),
+    st.builds(lambda pid, years: UpdatePerson(pid, years_pm=years), ids, st.none() | st.integers(0, 9)),
+    st.builds(
+        lambda pid, targets: UpdatePerson(pid, dotted_to=tuple(targets)),
+        ids,
+        st.lists(st.sampled_from([*IDS, "ghost"]), max_size=2, unique=True),
+    ),
+    st.builds(SetProductLineTo, st.sampled_from(["ceo", "cto"])),
+    st.builds(lambda profile: SetOrgField("profile", profile), st.sampled_from(PROFILES)),
+    st.builds(
+        lambda span, layers: SetOrgField("settings", Settings(max_span=span, max_layers=layers)),
+        st.integers(1, 3),
+        st.integers(1, 3),
+    ),
+)
+steps = st.lists(st.one_of(edits, st.just("undo"), st.just("redo")), max_size=25)
+
+
+def apply(history: History, step) -> set[str] | None:
+    if step == "undo":
+        return history.undo()
+    if step == "redo":
+        return history.redo()
+    try:
+        return history.do(step)
+    except EditRefused:
+        return set()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(people(), st.sampled_from(PROFILES), steps)
+def test_incremental_refresh_equals_full_validation(start, profile, plan):
+    org = Org("Random", start, profile=profile, settings=Settings(max_span=2, max_layers=2), units=UNITS)
+    validator = Validator(org)
+    history = History(org)
+    assert validator.findings == validate(org)
+    for step in plan:
+        validator.refresh(apply(history, step))
+        fresh = Validator(org)
+        assert validator.findings == fresh.findings, step
+        assert validator.counts() == fresh.counts()
+        for pid in IDS:
+            assert validator.worst(pid) == fresh.worst(pid)
+
+
+@settings(max_examples=200, deadline=None)
+@given(people(), st.sampled_from(PROFILES))
+def test_validation_never_raises_and_names_only_people_in_the_org(start, profile):
+    org = Org("Random", start, profile=profile, units=UNITS)
+    for finding in validate(org):
+        assert finding.person in org
+        assert finding.message
+
+
+def test_a_ten_thousand_deep_chain_validates_without_recursion():
+    chain = [Person("p0", "Top", "ceo")]
+    chain += [Person(f"p{i}", f"P{i}", "other", reports_to=f"p{i - 1}") for i in range(1, 10_000)]
+    org = Org("Deep", chain)
+    layers = [f for f in validate(org) if f.code == "SPN203"]
+    assert len(layers) == 10_000 - 9
+    validator = Validator(org)
+    validator.refresh(MovePerson("p5000", "p0").apply(org))
+    assert validator.findings == validate(org)
+
+
+def test_a_long_cycle_is_reported_on_every_member():
+    ring = [Person(f"p{i}", f"P{i}", "other", reports_to=f"p{(i + 1) % 5000}") for i in range(5000)]
+    found = [f for f in validate(Org("Ring", ring)) if f.code == "ORG001"]
+    assert len(found) == 5000
+    assert "a reporting cycle of 5000 people" in found[0].message
