@@ -1,0 +1,243 @@
+"""The designer application: which screen shows, opening, new, quitting, crash safety."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+from rich.traceback import Traceback
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from orgdesign import recovery
+from orgdesign.layout import LayoutError
+from orgdesign.recent import remember_layout, state_dir
+from orgdesign.templates import list_templates
+from orgdesign.tui.commands import DesignerCommands
+from orgdesign.tui.document import Document
+from orgdesign.tui.screens.choice import Choice, ChoiceScreen
+from orgdesign.tui.screens.help import HelpEntry, HelpScreen
+from orgdesign.tui.screens.load_error import LoadErrorScreen
+from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
+from orgdesign.tui.screens.path_prompt import PathPrompt
+from orgdesign.tui.screens.start import StartScreen
+from orgdesign.tui.text import literal
+
+
+NAVIGATION = (
+    HelpEntry("↑ ↓", "Previous / next person", "tree"),
+    HelpEntry("space", "Expand / collapse", "tree"),
+    HelpEntry("enter", "Edit the selected person", "tree"),
+    HelpEntry("tab", "Next pane (tree, findings)", "focus"),
+    HelpEntry("enter", "On a finding: jump to the person", "findings"),
+)
+"""Keys of the widgets themselves (not remappable by id), listed on the help screen too."""
+
+
+class OrgDesignApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "orgdesign"
+    COMMANDS = App.COMMANDS | {DesignerCommands}
+    BINDINGS = [
+        Binding("ctrl+o", "open", "Open", id="open"),
+        Binding("ctrl+n", "new", "New", id="new"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        document: Document | None = None,
+        autosave_delay: float = AUTOSAVE_DELAY,
+    ) -> None:
+        """Open `path`, or show `document` (an org built in memory), else the start screen."""
+        super().__init__()
+        self.start_path = path
+        self.start_document = document
+        self.autosave_delay = autosave_delay
+
+    def on_mount(self) -> None:
+        if self.start_document is not None:
+            self.show_document(self.start_document)
+        elif self.start_path is not None:
+            self.open_layout(self.start_path)
+        else:
+            self.show_base(StartScreen())
+
+    # -- which screen ----------------------------------------------------------------------
+
+    def show_base(self, screen: Screen) -> None:
+        """Make `screen` the one full screen shown (dropping any dialogs still open)."""
+        while isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
+
+    @property
+    def document(self) -> Document | None:
+        main = self.main_screen
+        return None if main is None else main.document
+
+    def show_document(self, document: Document) -> None:
+        self.show_base(MainScreen(document, autosave_delay=self.autosave_delay))
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open_layout(self, path: Path, *, offer_recovery: bool = True) -> None:
+        """Open `path`: the main screen, the error screen, or first the offer to recover."""
+        try:
+            document = Document.open(path)
+        except LayoutError as error:
+            self.show_base(LoadErrorScreen(path, error.errors))
+            return
+        remember_layout(path)
+        if offer_recovery and recovery.pending_recovery(path) is not None:
+            self._offer_recovery(document)
+        else:
+            self.show_document(document)
+
+    def _offer_recovery(self, document: Document) -> None:
+        path = document.path
+        assert path is not None
+        choices = [
+            Choice("restore", "Restore the unsaved changes", "r"),
+            Choice("discard", "Discard them and open the file as saved", "d"),
+        ]
+        message = Text.assemble(
+            "Unsaved changes to ", literal(str(path), "bold"), " were kept from an earlier session\n",
+            ("(", "dim"), literal(str(recovery.recovery_path(path)), "dim"), (").", "dim"),
+        )
+
+        def chosen(answer: str | None) -> None:
+            if answer == "restore":
+                self._restore(document)
+            else:
+                if answer == "discard":
+                    document.discard_recovery()
+                self.show_document(document)
+
+        self.push_screen(ChoiceScreen("Recover unsaved work?", choices, message), chosen)
+
+    def _restore(self, document: Document) -> None:
+        assert document.path is not None
+        try:
+            restored = Document.recovered(document.path)
+        except (LayoutError, OSError) as error:
+            self.notify(f"The recovery file could not be read: {error}", severity="error", markup=False)
+            self.show_document(document)
+            return
+        self.show_document(restored)
+        self.notify("Unsaved changes restored; save to keep them")
+
+    def new_from_template(self, template: Path) -> None:
+        try:
+            document = Document.open(template)
+        except LayoutError as error:
+            self.show_base(LoadErrorScreen(template, error.errors))
+            return
+        self.show_document(Document(document.org))
+
+    # -- app-wide actions ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quit", "open", "new", "help") and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    def when_safe_to_leave(self, then: Callable[[], None]) -> None:
+        """Run `then` once unsaved changes are saved or knowingly dropped."""
+        main = self.main_screen
+        if main is None or not main.document.dirty:
+            then()
+            return
+        choices = [
+            Choice("save", "Save, then continue", "s"),
+            Choice("discard", "Discard my unsaved changes", "d"),
+            Choice("cancel", "Cancel", "c"),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "save":
+                if main.document.path is None:
+                    main.action_save_as()
+                elif main.save_to(None):
+                    then()
+            elif answer == "discard":
+                main.document.discard_recovery()
+                then()
+
+        self.push_screen(ChoiceScreen("Unsaved changes", choices, Text("This layout has changes that are not saved.")), chosen)
+
+    async def action_quit(self) -> None:
+        self.when_safe_to_leave(self._quit)
+
+    def _quit(self) -> None:
+        document = self.document
+        if document is not None and not document.dirty:
+            document.discard_recovery()
+        self.exit()
+
+    def action_open(self) -> None:
+        def ask_path() -> None:
+            self.push_screen(PathPrompt("Open layout", must_exist=True), lambda path: path and self.open_layout(path))
+
+        self.when_safe_to_leave(ask_path)
+
+    def action_new(self) -> None:
+        templates = list_templates()
+        choices = [Choice(str(t.path), Text.assemble((t.name.ljust(12), "bold"), (t.description, "dim"))) for t in templates]
+
+        def ask_template() -> None:
+            self.push_screen(ChoiceScreen("New from a template", choices), lambda path: path and self.new_from_template(Path(path)))
+
+        self.when_safe_to_leave(ask_template)
+
+    def action_help(self) -> None:
+        entries: dict[str, HelpEntry] = {}
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.id is None:
+                continue
+            keys = self.get_key_display(binding) or key
+            if binding.id in entries:
+                keys = f"{entries[binding.id].keys}, {keys}"
+            entries[binding.id] = HelpEntry(keys, binding.description, binding.id)
+        entries.setdefault("command-palette", HelpEntry("ctrl+p", "Command palette", "command-palette"))
+        self.push_screen(HelpScreen([*entries.values(), *NAVIGATION]))
+
+    # -- crashes ---------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Before Textual shuts down on an unexpected error, keep the user's work.
+        document = self.document
+        if document is not None:
+            try:
+                document.autosave()
+            except OSError:
+                pass
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Write the traceback to a log file; the terminal gets one readable line."""
+        log = state_dir() / "crash.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("w", encoding="utf-8") as stream:
+                Console(file=stream, width=120, color_system=None).print(Traceback(show_locals=False))
+            where = f"details in {log}"
+        except OSError:
+            where = "no log could be written"
+        self._exit_renderables.append(Text(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file."))
+        self._close_messages_no_wait()

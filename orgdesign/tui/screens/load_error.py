@@ -1,0 +1,51 @@
+"""A layout that could not be loaded: every error with its line, and ways forward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from orgdesign.layout.errors import LoadError
+from orgdesign.tui.text import literal
+
+
+class LoadErrorScreen(Screen[None]):
+    BINDINGS = [Binding("r", "retry", "Reload the file", id="retry")]
+
+    def __init__(self, path: Path, errors: list[LoadError]) -> None:
+        super().__init__()
+        self.path = path
+        self.errors = errors
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="load-errors"):
+            yield Label(self._title(), id="load-error-title")
+            with VerticalScroll():
+                yield Static(self.listing(), id="load-error-list")
+            yield Static(Text("Fix the file and press r to reload, ctrl+o to open another, q to quit.", style="dim"))
+        yield Footer()
+
+    def _title(self) -> Text:
+        count = len(self.errors)
+        text = Text(f"{count} error{'s' if count != 1 else ''} in ", style="bold red")
+        text.append_text(literal(str(self.path), "bold"))
+        return text
+
+    def listing(self) -> Text:
+        text = Text()
+        for error in self.errors:
+            text.append(f"line {error.line:>5}, column {error.column:>3}  ", style="bold")
+            text.append_text(literal(error.message))
+            text.append("\n")
+            text.append_text(literal(str(error), "dim"))
+            text.append("\n\n")
+        return text
+
+    def action_retry(self) -> None:
+        self.app.open_layout(self.path)

@@ -1,0 +1,459 @@
+"""The designer's main screen: org tree, details, findings, and every editing action.
+
+All changes go through `Document`; after each one `show_outcome` updates exactly the tree
+nodes the edit touched (and the badges, among the nodes shown, whose worst finding
+changed), the details, the findings list and the header, then moves the cursor once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, OptionList, Tree
+
+from orgdesign.edits import (
+    AddPerson,
+    ChangeRole,
+    Edit,
+    EditRefused,
+    MovePerson,
+    RemovePerson,
+    SetOrgField,
+    SetProductLineTo,
+    UpdatePerson,
+    free_id,
+    product_top,
+)
+from orgdesign.layout import SaveConflict, SaveError
+from orgdesign.model import PROFILES, Org, Person
+from orgdesign.recent import remember_layout
+from orgdesign.roles import ROLES
+from orgdesign.rules.finding import Finding
+from orgdesign.tui.document import Document
+from orgdesign.tui.screens.choice import Choice, ChoiceScreen
+from orgdesign.tui.screens.path_prompt import PathPrompt
+from orgdesign.tui.screens.person_form import PersonFields, PersonForm
+from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
+from orgdesign.tui.text import literal
+from orgdesign.tui.widgets.details import PersonDetails
+from orgdesign.tui.widgets.findings import FindingsList
+from orgdesign.tui.widgets.layout_header import LayoutHeader
+from orgdesign.tui.widgets.org_tree import OrgTree
+from orgdesign.tui.widgets.rule_info import RuleInfo
+
+AUTOSAVE_DELAY = 3.0
+"""Seconds of quiet after an edit before unsaved work goes to the recovery file."""
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("a", "add", "Add report", id="add"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("r", "role", "Role", id="role"),
+        Binding("m", "move", "Move", id="move"),
+        Binding("d", "delete", "Delete", id="delete"),
+        Binding("o", "reporting", "Reporting", id="reporting"),
+        Binding("f", "fix", "Fix", id="fix"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("p", "profile", "Profile", id="profile"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+shift+s", "save_as", "Save as", id="save-as"),
+    ]
+
+    def __init__(self, document: Document, *, autosave_delay: float = AUTOSAVE_DELAY) -> None:
+        super().__init__()
+        self.document = document
+        self.autosave_delay = autosave_delay
+        self._autosave_timer: Timer | None = None
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield LayoutHeader(self.document, id="layout-header")
+        with Horizontal(id="body"):
+            with ContentSwitcher(initial="tree-view", id="views"):
+                yield OrgTree(self.document.org, self.document.validator.worst, id="tree-view")
+            with Vertical(id="side"):
+                with VerticalScroll(id="details-pane"):
+                    yield PersonDetails(self.document, id="details")
+                yield FindingsList(id="findings")
+                with VerticalScroll(id="rule-pane"):
+                    yield RuleInfo(id="rule-info")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.tree.load()
+        self.tree.focus()
+        self.findings.border_title = "Findings"
+        self.query_one("#details-pane").border_title = "Person"
+        self.refresh_findings()
+        self.details.show(self.tree.selected_id)
+
+    @property
+    def tree(self) -> OrgTree:
+        return self.query_one(OrgTree)
+
+    @property
+    def details(self) -> PersonDetails:
+        return self.query_one(PersonDetails)
+
+    @property
+    def findings(self) -> FindingsList:
+        return self.query_one(FindingsList)
+
+    @property
+    def selected(self) -> Person | None:
+        return self.document.org.get(self.tree.selected_id)
+
+    # -- reacting to the widgets -----------------------------------------------------------
+
+    @on(Tree.NodeHighlighted)
+    def _person_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        self.details.show(event.node.data)
+
+    @on(Tree.NodeSelected)
+    def _person_chosen(self) -> None:
+        self.action_edit()
+
+    @on(OptionList.OptionHighlighted, "#findings")
+    def _finding_highlighted(self) -> None:
+        self.query_one(RuleInfo).explain(self.findings.highlighted_finding)
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _finding_chosen(self) -> None:
+        finding = self.findings.highlighted_finding
+        if finding is not None and finding.person is not None:
+            self.jump_to(finding.person)
+            self.tree.focus()
+
+    # -- applying changes ------------------------------------------------------------------
+
+    def perform(self, edit: Edit, *, select: str | None = None) -> bool:
+        """Make `edit`; a refusal is shown with its reason and nothing changes."""
+        try:
+            touched = self.document.do(edit)
+        except EditRefused as refused:
+            self.notify(str(refused), title="Not changed", severity="error", markup=False)
+            return False
+        self.show_outcome(touched, select)
+        return True
+
+    def show_outcome(self, touched: set[str], select: str | None = None) -> None:
+        self.tree.apply(touched)
+        self.tree.refresh_badges()
+        target = select if select in self.document.org else self._still_there(touched)
+        if target is not None:
+            self.tree.select_person(target)
+        self.details.show(self.tree.selected_id)
+        self.refresh_findings()
+        self.schedule_autosave()
+
+    def _still_there(self, touched: set[str]) -> str | None:
+        current = self.tree.selected_id
+        if current in self.document.org and self.tree.node_for(current) is self.tree.cursor_node:
+            return current
+        return next((pid for pid in sorted(touched) if pid in self.document.org), None)
+
+    def refresh_findings(self) -> None:
+        self.findings.show(self.document.validator.findings)
+        self.query_one(RuleInfo).explain(self.findings.highlighted_finding)
+        self.refresh_header()
+
+    def refresh_header(self) -> None:
+        self.query_one(LayoutHeader).refresh_status()
+
+    def jump_to(self, pid: str) -> None:
+        if not self.tree.select_person(pid):
+            name = self.document.org[pid].name if pid in self.document.org else pid
+            self.notify(f"{name} is not reachable from the top of the org (a reporting cycle or too many layers deep)", markup=False)
+        self.details.show(self.tree.selected_id)
+
+    # -- actions: people -------------------------------------------------------------------
+
+    def _require_selection(self) -> Person | None:
+        person = self.selected
+        if person is None:
+            self.notify("Select a person first", severity="warning")
+        return person
+
+    def action_add(self) -> None:
+        manager = self.selected
+        heading = Text("Add a report")
+        if manager is not None:
+            heading = Text.assemble("Add a report to ", literal(manager.name, limit=50))
+
+        def add(fields: PersonFields) -> str:
+            person = Person(id=free_id(self.document.org, fields.name), reports_to=manager.id if manager else None, **_as_changes(fields))
+            self._do_or_raise(AddPerson(person), person.id)
+            return person.id
+
+        self.app.push_screen(PersonForm(heading, add, units=self.document.org.units))
+
+    def action_edit(self) -> None:
+        person = self._require_selection()
+        if person is None:
+            return
+
+        def edit(fields: PersonFields) -> str:
+            changes = {k: v for k, v in _as_changes(fields).items() if getattr(person, k) != v}
+            if changes:
+                self._do_or_raise(UpdatePerson(person.id, **changes), person.id)
+            return person.id
+
+        heading = Text.assemble("Edit ", literal(person.name, limit=50))
+        self.app.push_screen(PersonForm(heading, edit, initial=person, units=self.document.org.units))
+
+    def _do_or_raise(self, edit: Edit, select: str) -> None:
+        """For forms and pickers: EditRefused propagates so they can show it inline."""
+        self.show_outcome(self.document.do(edit), select)
+
+    def action_role(self) -> None:
+        person = self._require_selection()
+        if person is None:
+            return
+        choices = [Choice(role.id, role.label) for role in ROLES.values()]
+        title = f"Role of {person.name}"
+
+        def chosen(role_id: str | None) -> None:
+            if role_id is not None and role_id != person.role:
+                self.perform(ChangeRole(person.id, role_id), select=person.id)
+
+        self.app.push_screen(ChoiceScreen(title, choices, highlight=person.role), chosen)
+
+    def action_move(self) -> None:
+        person = self._require_selection()
+        if person is None:
+            return
+
+        def move(target: str) -> None:
+            manager = None if target == NOBODY else target
+            if manager != person.reports_to:
+                self._do_or_raise(MovePerson(person.id, manager), person.id)
+
+        heading = Text.assemble("Move ", literal(person.name, limit=50), " under…")
+        self.app.push_screen(PersonPicker(heading, self.document.org, move, offer_nobody=True))
+
+    def action_delete(self) -> None:
+        person = self._require_selection()
+        if person is None:
+            return
+        reports = self.document.org.report_count(person.id)
+        manager = self.document.org.manager(person.id)
+        up = manager.name if manager else "the top of the org"
+        choices = [
+            Choice("reattach", f"Remove only them; their {reports} report(s) move up to {up}", "r"),
+            Choice("subtree", "Remove them and everyone below them", "s"),
+            Choice("cancel", "Cancel", "c"),
+        ]
+        if reports == 0:
+            choices = [Choice("reattach", "Remove", "r"), Choice("cancel", "Cancel", "c")]
+        message = Text.assemble("Remove ", literal(person.name, "bold"), "?")
+
+        def chosen(answer: str | None) -> None:
+            if answer in ("reattach", "subtree"):
+                self.perform(RemovePerson(person.id, with_subtree=answer == "subtree"), select=manager.id if manager else None)
+
+        self.app.push_screen(ChoiceScreen("Delete", choices, message), chosen)
+
+    def action_reporting(self) -> None:
+        person = self._require_selection()
+        if person is None:
+            return
+        org = self.document.org
+        top = product_top(org)
+        if top is not None and person.id == top.id:
+            self._ask_product_line(person)
+        elif person.role_info.is_product_manager:
+            self._ask_pm_line(person)
+        else:
+            self.notify("Reporting options apply to the product organisation's top (CPO or Head of Product) or to a PM", severity="warning")
+
+    def _ask_product_line(self, top: Person) -> None:
+        current = self.document.org.manager(top.id)
+        choices = [Choice("ceo", "Report to the CEO", "1"), Choice("cto", "Report to the CTO", "2")]
+        message = Text.assemble(literal(top.name, "bold"), " leads the product organisation.")
+
+        def chosen(answer: str | None) -> None:
+            if answer is not None and (current is None or current.role != answer):
+                self.perform(SetProductLineTo(answer), select=top.id)
+
+        self.app.push_screen(ChoiceScreen("Product organisation reports to", choices, message, highlight=current.role if current else None), chosen)
+
+    def _ask_pm_line(self, pm: Person) -> None:
+        org = self.document.org
+        leader = next((p for p in org.chain_of_command(pm.id) if p.role_info.is_product_leader), None) or _product_home(org)
+        ceos = org.people_with_role("ceo")
+        options = [(p, label) for p, label in ((leader, "their product leader"), (ceos[0] if ceos else None, "the CEO")) if p is not None]
+        if not options:
+            self.notify("There is neither a product leader nor a CEO to report to", severity="warning")
+            return
+        choices = [Choice(p.id, Text.assemble(f"Report to {label}: ", literal(p.name, limit=50)), str(n)) for n, (p, label) in enumerate(options, 1)]
+
+        def chosen(answer: str | None) -> None:
+            if answer is not None and answer != pm.reports_to:
+                self.perform(MovePerson(pm.id, answer), select=pm.id)
+
+        self.app.push_screen(ChoiceScreen(f"{pm.name} reports to", choices, highlight=pm.reports_to), chosen)
+
+    def action_fix(self) -> None:
+        finding = self._finding_to_fix()
+        if finding is None:
+            self.notify("No finding with a suggested fix is selected", severity="warning")
+            return
+        edit = self.document.validator.fix_for(finding)
+        if edit is None:
+            self.notify("This finding has no automatic fix", severity="warning")
+            return
+        self.perform(edit, select=finding.person)
+
+    def _finding_to_fix(self) -> Finding | None:
+        """The highlighted finding when the list has focus, else the selected person's worst fixable one."""
+        if self.findings.has_focus:
+            return self.findings.highlighted_finding
+        pid = self.tree.selected_id
+        if pid is None:
+            return None
+        return next((f for f in self.document.validator.for_person(pid) if f.fix and f.waived is None), None)
+
+    # -- actions: history, search, profile -------------------------------------------------
+
+    def action_undo(self) -> None:
+        description = self.document.history.undo_description
+        touched = self.document.undo()
+        if touched is None:
+            self.notify("Nothing to undo")
+            return
+        self.show_outcome(touched)
+        self.notify(f"Undone: {description}", markup=False)
+
+    def action_redo(self) -> None:
+        description = self.document.history.redo_description
+        touched = self.document.redo()
+        if touched is None:
+            self.notify("Nothing to redo")
+            return
+        self.show_outcome(touched)
+        self.notify(f"Redone: {description}", markup=False)
+
+    def action_search(self) -> None:
+        self.app.push_screen(PersonPicker(Text("Jump to"), self.document.org, self.jump_to))
+
+    def action_profile(self) -> None:
+        current = self.document.org.profile
+        choices = [Choice(name, name, str(n)) for n, name in enumerate(PROFILES, 1)]
+
+        def chosen(profile: str | None) -> None:
+            if profile is not None and profile != current:
+                self.perform(SetOrgField("profile", profile))
+                self.notify(f"Profile {profile}: rules re-checked")
+
+        self.app.push_screen(ChoiceScreen("Profile", choices, highlight=current), chosen)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.document.path is None:
+            self.action_save_as()
+        else:
+            self.save_to(None)
+
+    def action_save_as(self) -> None:
+        initial = str(self.document.path) if self.document.path else "untitled.yaml"
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.exists() and (self.document.path is None or path.resolve() != self.document.path.resolve()):
+                self._confirm_replace(path)
+            else:
+                self.save_to(path)
+
+        self.app.push_screen(PathPrompt("Save as", initial), chosen)
+
+    def _confirm_replace(self, path: Path) -> None:
+        choices = [Choice("replace", "Replace it", "y"), Choice("cancel", "Cancel", "n")]
+        message = Text.assemble(literal(str(path), "bold"), " already exists.")
+        self.app.push_screen(
+            ChoiceScreen("Replace file?", choices, message),
+            lambda answer: self.save_to(path, overwrite=True) if answer == "replace" else None,
+        )
+
+    def save_to(self, path: Path | None, *, overwrite: bool = False) -> bool:
+        """Save; a conflict asks what to do, a failure is reported and the edits stay."""
+        try:
+            saved = self.document.save(path, overwrite=overwrite)
+        except SaveConflict:
+            self._ask_about_conflict(path)
+            return False
+        except (SaveError, OSError) as error:
+            self.notify(str(error), title="Not saved: your edits are still here", severity="error", markup=False, timeout=10)
+            return False
+        remember_layout(saved)
+        self.cancel_autosave()
+        self.refresh_header()
+        self.notify(f"Saved {saved}", markup=False)
+        return True
+
+    def _ask_about_conflict(self, path: Path | None) -> None:
+        choices = [
+            Choice("overwrite", "Overwrite it with my version", "o"),
+            Choice("reload", "Reload it from disk (drops my unsaved edits)", "r"),
+            Choice("save_as", "Save my version under another name", "s"),
+            Choice("cancel", "Cancel", "c"),
+        ]
+        message = Text.assemble(literal(str(path or self.document.path), "bold"), " changed on disk since it was opened.")
+
+        def chosen(answer: str | None) -> None:
+            if answer == "overwrite":
+                self.save_to(path, overwrite=True)
+            elif answer == "reload" and self.document.path is not None:
+                self.document.discard_recovery()
+                self.app.open_layout(self.document.path, offer_recovery=False)
+            elif answer == "save_as":
+                self.action_save_as()
+
+        self.app.push_screen(ChoiceScreen("File changed on disk", choices, message), chosen)
+
+    # -- autosave --------------------------------------------------------------------------
+
+    def schedule_autosave(self) -> None:
+        """(Re)start the idle countdown: the recovery file is written once edits pause."""
+        self.cancel_autosave()
+        if self.document.dirty and self.document.path is not None:
+            self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
+
+    def cancel_autosave(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+
+    def autosave(self) -> None:
+        self._autosave_timer = None
+        try:
+            self.document.autosave()
+        except OSError as error:
+            self.notify(f"Could not write the recovery file: {error}", severity="warning", markup=False)
+
+    def on_unmount(self) -> None:
+        self.cancel_autosave()
+
+
+def _as_changes(fields: PersonFields) -> dict[str, object]:
+    """The form's fields as Person field values (the form's names match Person's)."""
+    return asdict(fields)
+
+
+def _product_home(org: Org) -> Person | None:
+    """Where a PM outside the product organisation belongs: the Head of Product, else its top."""
+    heads = org.people_with_role("head_of_product")
+    return heads[0] if heads else product_top(org)

@@ -1,0 +1,157 @@
+"""The add / edit form: name first, Enter submits, every problem shown inline, nothing lost.
+
+The form does not decide what an edit means: it hands the fields to `submit`, which makes
+the edit or raises EditRefused with the reason; the reason is shown and the form stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from orgdesign.edits import EditRefused
+from orgdesign.model import Person, Unit
+from orgdesign.roles import ROLES
+from orgdesign.tui.text import literal
+
+DEFAULT_ROLE = "pm"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFields:
+    name: str
+    role: str
+    title: str | None
+    product: str | None
+    unit: str | None
+    years_pm: int | None
+    vacancy: bool
+    notes: str | None
+
+
+class PersonForm(ModalScreen[str | None]):
+    """Dismissed with the id of the person added or edited, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form-submit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        heading: Text,
+        submit: Callable[[PersonFields], str],
+        *,
+        initial: Person | None = None,
+        units: tuple[Unit, ...] = (),
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.heading = heading
+        self.submit_fields = submit
+        self.initial = initial
+        self.units = units
+
+    def compose(self) -> ComposeResult:
+        person = self.initial
+        roles = [(role.label, role.id) for role in ROLES.values()]
+        years = "" if person is None or person.years_pm is None else str(person.years_pm)
+        with Vertical(classes="dialog form"):
+            yield Label(self.heading, classes="dialog-title")
+            yield self._row("Name", Input(person.name if person else "", id="name", placeholder="full name", compact=True))
+            yield Static("", id="name-error", classes="field-error")
+            yield self._row("Role", Select(roles, value=person.role if person else DEFAULT_ROLE, allow_blank=False, id="role", compact=True))
+            yield self._row("Title", Input(_text(person, "title"), id="title", placeholder="shown instead of the role", compact=True))
+            yield self._row("Product", Input(_text(person, "product"), id="product", compact=True))
+            yield self._row("Unit", self._unit_select(person))
+            yield self._row("Years as PM", Input(years, id="years", placeholder="e.g. 4", compact=True))
+            yield Static("", id="years-error", classes="field-error")
+            yield self._row("Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True))
+            yield self._row("Notes", TextArea(_text(person, "notes"), id="notes", soft_wrap=True, compact=True), tall=True)
+            yield Static("", id="form-error", classes="field-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+            yield Static(Text("Enter saves · Tab next field · Escape cancels", style="dim"))
+
+    @staticmethod
+    def _row(label: str, field: Widget, *, tall: bool = False) -> Horizontal:
+        return Horizontal(Label(label, classes="field-label"), field, classes="field-row tall" if tall else "field-row")
+
+    def _unit_select(self, person: Person | None) -> Select[str]:
+        options = [(literal(unit.name), unit.id) for unit in self.units]
+        current = person.unit if person and person.unit in {u.id for u in self.units} else Select.NULL
+        return Select(options, value=current, allow_blank=True, prompt="(no unit)", id="unit", disabled=not self.units, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_submit(self) -> None:
+        fields = self.read_fields()
+        if fields is None:
+            return
+        try:
+            pid = self.submit_fields(fields)
+        except EditRefused as refused:
+            self._show_error("#form-error", str(refused))
+            return
+        self.dismiss(pid)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def read_fields(self) -> PersonFields | None:
+        """The fields as typed, or None after showing what is wrong next to each field."""
+        self._clear_errors()
+        name = self.query_one("#name", Input).value.strip()
+        years_text = self.query_one("#years", Input).value.strip()
+        ok = True
+        if not name:
+            self._show_error("#name-error", "a name is required")
+            ok = False
+        years: int | None = None
+        if years_text:
+            if years_text.isdigit():
+                years = int(years_text)
+            else:
+                self._show_error("#years-error", "years must be a whole number, 0 or more")
+                ok = False
+        if not ok:
+            return None
+        unit = self.query_one("#unit", Select).value
+        return PersonFields(
+            name=name,
+            role=str(self.query_one("#role", Select).value),
+            title=self._optional("#title"),
+            product=self._optional("#product"),
+            unit=None if unit is Select.NULL else str(unit),
+            years_pm=years,
+            vacancy=self.query_one("#vacancy", Checkbox).value,
+            notes=self.query_one("#notes", TextArea).text.strip() or None,
+        )
+
+    def _optional(self, selector: str) -> str | None:
+        return self.query_one(selector, Input).value.strip() or None
+
+    def _show_error(self, selector: str, message: str) -> None:
+        self.query_one(selector, Static).update(literal(message, "red"))
+
+    def _clear_errors(self) -> None:
+        for selector in ("#name-error", "#years-error", "#form-error"):
+            self.query_one(selector, Static).update("")
+
+
+def _text(person: Person | None, field: str) -> str:
+    """An optional text field of `person` for an Input ("" when unset or adding)."""
+    return "" if person is None else getattr(person, field) or ""

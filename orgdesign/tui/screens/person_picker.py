@@ -1,0 +1,128 @@
+"""Pick a person by typing part of their name or role (move, search and jump).
+
+The text searched for each person is built once when the picker opens; each keystroke is
+then one pass of a compiled pattern over it, and only the best matches are listed, so the
+picker stays quick with 100,000 people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from orgdesign.edits import EditRefused
+from orgdesign.model import Org
+from orgdesign.tui.text import literal
+
+SHOWN = 50
+NOBODY = "\x00nobody"
+"""Option id of "no manager" (ids are never empty, so this cannot clash)."""
+
+
+class PersonPicker(ModalScreen[str | None]):
+    """Dismissed with the picked id (`NOBODY` for "no manager") once `submit` accepts it."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("down", "cursor_down", "Next", show=False, id="picker-down"),
+        Binding("up", "cursor_up", "Previous", show=False, id="picker-up"),
+    ]
+
+    def __init__(self, title: Text, org: Org, submit: Callable[[str], None], *, offer_nobody: bool = False) -> None:
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.org = org
+        self.submit_pick = submit
+        self.offer_nobody = offer_nobody
+        self._haystack = [(p.id, f"{p.name} {p.display_role} {p.role}".casefold()) for p in org.people()]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog picker"):
+            yield Label(self.heading, classes="dialog-title")
+            yield Input(placeholder="type a name or a role", id="query")
+            yield OptionList(markup=False, id="matches")
+            yield Static("", id="picker-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self._show_matches("")
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_one("#picker-error", Static).update("")
+        self._show_matches(event.value)
+
+    def matches(self, query: str) -> list[str]:
+        """Ids of the best matches: whole-text matches first, then letters in order."""
+        words = query.casefold().split()
+        if not words:
+            return [pid for pid, _ in self._haystack[:SHOWN]]
+        exact: list[str] = []
+        loose: list[str] = []
+        loose_pattern = re.compile(".*?".join(re.escape(ch) for ch in "".join(words)))
+        for pid, text in self._haystack:
+            if all(word in text for word in words):
+                exact.append(pid)
+                if len(exact) >= SHOWN:
+                    break
+            elif len(loose) < SHOWN and loose_pattern.search(text):
+                loose.append(pid)
+        return (exact + loose)[:SHOWN]
+
+    def _show_matches(self, query: str) -> None:
+        options = self.query_one("#matches", OptionList)
+        found = [Option(self._prompt(pid), id=pid) for pid in self.matches(query)]
+        if self.offer_nobody and not query.strip():
+            found.insert(0, Option(Text("— nobody (make them a top of the org)", style="italic"), id=NOBODY))
+        options.set_options(found)
+        if found:
+            options.highlighted = 0
+
+    def _prompt(self, pid: str) -> Text:
+        person = self.org[pid]
+        text = literal(person.name, "bold", limit=60)
+        text.append("  ")
+        text.append_text(literal(person.display_role, "dim", limit=40))
+        manager = self.org.manager(pid)
+        if manager is not None:
+            text.append("  under ", style="dim")
+            text.append_text(literal(manager.name, "dim", limit=40))
+        return text
+
+    @on(Input.Submitted, "#query")
+    def _pick_highlighted(self) -> None:
+        options = self.query_one("#matches", OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#matches")
+    def _pick_selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, pid: str | None) -> None:
+        if pid is None:
+            return
+        try:
+            self.submit_pick(pid)
+        except EditRefused as refused:
+            self.query_one("#picker-error", Static).update(literal(str(refused), "red"))
+            return
+        self.dismiss(pid)
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#matches", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#matches", OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

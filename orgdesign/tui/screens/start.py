@@ -1,0 +1,56 @@
+"""With no FILE: the shipped templates and the recently opened layouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from orgdesign.recent import recent_layouts
+from orgdesign.templates import list_templates
+from orgdesign.tui.text import literal
+
+TEMPLATE, RECENT = "template:", "recent:"
+
+
+class StartScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Label("orgdesign", id="start-title")
+            yield Static(Text("Design product organisations and check them against the rules.", style="dim"))
+            yield OptionList(*self._options(), markup=False, id="start-list")
+            yield Static(Text("Enter opens · ctrl+o opens another file · q quits", style="dim"))
+        yield Footer()
+
+    def _options(self) -> list[Option | None]:
+        options: list[Option | None] = [Option(Text("New from a template", style="bold"), disabled=True)]
+        for template in list_templates():
+            prompt = Text.assemble(("  " + template.name.ljust(12), "bold"), literal(template.description, "dim"))
+            options.append(Option(prompt, id=f"{TEMPLATE}{template.path}"))
+        recent = recent_layouts()
+        options.append(None)
+        options.append(Option(Text("Recent layouts", style="bold"), disabled=True))
+        if not recent:
+            options.append(Option(Text("  none yet", style="dim italic"), disabled=True))
+        for path in recent:
+            options.append(Option(Text.assemble("  ", literal(str(path))), id=f"{RECENT}{path}"))
+        return options
+
+    def on_mount(self) -> None:
+        options = self.query_one("#start-list", OptionList)
+        options.focus()
+        options.highlighted = 1
+
+    @on(OptionList.OptionSelected, "#start-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith(TEMPLATE):
+            self.app.new_from_template(Path(option_id.removeprefix(TEMPLATE)))
+        elif option_id.startswith(RECENT):
+            self.app.open_layout(Path(option_id.removeprefix(RECENT)))

@@ -1,0 +1,51 @@
+"""The findings list, worst first; highlighting one explains it, selecting one jumps to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from orgdesign.rules.finding import Finding
+from orgdesign.tui.text import literal
+from orgdesign.tui.widgets.badges import badge
+
+SHOWN_LIMIT = 500
+"""Findings listed at once; the rest are counted (the header has the totals)."""
+
+
+class FindingsList(OptionList):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.findings: list[Finding] = []
+
+    def show(self, findings: list[Finding]) -> None:
+        """Replace the list, keeping the highlight on the same finding when it is still there."""
+        previous = self.highlighted_finding
+        self.findings = findings[:SHOWN_LIMIT]
+        options = [Option(self._prompt(finding)) for finding in self.findings]
+        if len(findings) > SHOWN_LIMIT:
+            options.append(Option(Text(f"… and {len(findings) - SHOWN_LIMIT} more", style="dim"), disabled=True))
+        if not findings:
+            options.append(Option(Text("No findings: the design follows every rule.", style="green"), disabled=True))
+        self.set_options(options)
+        if previous in self.findings:
+            self.highlighted = self.findings.index(previous)
+        elif self.findings:
+            self.highlighted = 0
+
+    @property
+    def highlighted_finding(self) -> Finding | None:
+        index = self.highlighted
+        if index is None or index >= len(self.findings):
+            return None
+        return self.findings[index]
+
+    @staticmethod
+    def _prompt(finding: Finding) -> Text:
+        text = badge(finding.severity)
+        text.append(f" {finding.code} ", style="bold")
+        text.append_text(literal(finding.message))
+        if finding.waived is not None:
+            text.append(" (waived)", style="dim")
+        return text

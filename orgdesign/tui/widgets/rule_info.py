@@ -1,0 +1,45 @@
+"""Why a finding matters: the rule's title, rationale, sources and suggested fix."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from orgdesign.rules import RULES
+from orgdesign.rules.finding import Finding
+from orgdesign.tui.text import literal
+from orgdesign.tui.widgets.badges import severity_word
+
+PLACEHOLDER = Text("Highlight a finding to see why it matters.", style="dim")
+
+
+class RuleInfo(Static):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(PLACEHOLDER, **kwargs)
+
+    def explain(self, finding: Finding | None) -> None:
+        if finding is None:
+            self.update(PLACEHOLDER)
+            return
+        rule = RULES.get(finding.code)
+        text = severity_word(finding.severity)
+        text.append(f"  {finding.code}", style="bold")
+        if rule is not None:
+            text.append(f"  {rule.title}", style="bold")
+        text.append("\n")
+        if finding.fix:
+            text.append("Fix (f): ", style="bold green")
+            text.append_text(literal(finding.fix))
+            text.append("\n")
+        if finding.waived is not None:
+            text.append("Waived: ", style="bold")
+            text.append_text(literal(finding.waived.reason))
+            text.append("\n")
+        sources = finding.sources or (rule.sources if rule is not None else ())
+        if sources:
+            text.append("Sources: ", style="bold")
+            text.append(", ".join(sources), style="dim")
+            text.append("\n")
+        if rule is not None:
+            text.append(rule.rationale)
+        self.update(text)

@@ -1,0 +1,136 @@
+"""The installed `orgdesign` command driven in tmux: type, save, crash, recover."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from orgdesign.layout import load_layout
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+
+
+def orgdesign_command() -> Path:
+    command = Path(sys.executable).parent / "orgdesign"
+    if not command.exists():
+        pytest.skip(f"the orgdesign console script is not installed next to {sys.executable}")
+    return command
+
+
+class Terminal:
+    """One tmux session running one command, with a unique name (safe under xdist)."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.name = f"orgdesign-e2e-{uuid.uuid4().hex[:12]}"
+        self.socket = str(tmp_path / "tmux.sock")
+        self.env = {**os.environ, "ORGDESIGN_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color"}
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=30)
+        return done.stdout
+
+    def start(self, *command: str) -> None:
+        self.tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", self.name, " ".join(command))
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def text(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, "-l", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(self, needle: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if needle in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{needle!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def crash(self) -> None:
+        """SIGKILL the command: no handler runs, exactly like a crash or a power cut."""
+        pid = int(self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
+        os.kill(pid, signal.SIGKILL)
+
+    def kill(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    session = Terminal(tmp_path)
+    yield session
+    session.kill()
+
+
+@pytest.fixture
+def layout(tmp_path: Path) -> Path:
+    return Path(shutil.copy(LAYOUTS / "scaleup.yaml", tmp_path / "scaleup.yaml"))
+
+
+def wait_until(condition, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def test_add_a_person_and_save(terminal: Terminal, layout: Path):
+    terminal.start(str(orgdesign_command()), str(layout))
+    terminal.wait_for("Dana Reyes")
+    terminal.keys("a")
+    terminal.wait_for("Add a report")
+    terminal.text("Robin Tmux")
+    terminal.keys("Enter")
+    terminal.wait_for("unsaved")
+    terminal.keys("C-s")
+    wait_until(lambda: "robin-tmux" in layout.read_text(encoding="utf-8"))
+    org = load_layout(layout)
+    assert org["robin-tmux"].name == "Robin Tmux"
+    assert org["robin-tmux"].role == "pm"
+
+
+def test_crash_then_reopen_offers_the_autosaved_edit(terminal: Terminal, layout: Path):
+    terminal.start(str(orgdesign_command()), str(layout))
+    terminal.wait_for("Dana Reyes")
+    terminal.keys("a")
+    terminal.wait_for("Add a report")
+    terminal.text("Crash Survivor")
+    terminal.keys("Enter")
+    rescue = layout.with_name(".scaleup.yaml.orgdesign-recover")
+    wait_until(rescue.exists)
+    terminal.crash()
+    terminal.kill()
+    assert "Crash Survivor" not in layout.read_text(encoding="utf-8")
+
+    reopened = Terminal(layout.parent)
+    reopened.socket = terminal.socket + "2"
+    reopened.env = terminal.env
+    try:
+        reopened.start(str(orgdesign_command()), str(layout))
+        reopened.wait_for("Recover unsaved work")
+        reopened.keys("r")
+        reopened.wait_for("Crash Survivor")
+        reopened.keys("C-s")
+        wait_until(lambda: "crash-survivor" in layout.read_text(encoding="utf-8"))
+        wait_until(lambda: not rescue.exists())
+    finally:
+        reopened.kill()

@@ -1,0 +1,83 @@
+"""Fixtures for the designer's tests: a private state dir, layout copies, screen text."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import inspect
+import re
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from orgdesign.model import Org, Person
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests on a fresh event loop (no async plugin is installed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Recent layouts and crash logs go to a per-test folder, never the user's."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("ORGDESIGN_STATE_DIR", str(state))
+    return state
+
+
+@pytest.fixture
+def layout_copy(tmp_path: Path):
+    """Copy a shipped layout into the test's folder and return the copy's path."""
+
+    def copy(name: str = "scaleup") -> Path:
+        folder = tmp_path / "work"
+        folder.mkdir(exist_ok=True)
+        return Path(shutil.copy(LAYOUTS / f"{name}.yaml", folder / f"{name}.yaml"))
+
+    return copy
+
+
+def small_org() -> Org:
+    """A deterministic org: CEO over a CTO and a CPO; the CPO over a Head of Product and PMs."""
+    people = [
+        Person("ceo", "Ada Park", "ceo"),
+        Person("cto", "Ben Cole", "cto", reports_to="ceo"),
+        Person("cpo", "Cy Diaz", "cpo", reports_to="ceo"),
+        Person("hop", "Di Evans", "head_of_product", reports_to="cpo"),
+        Person("pm1", "Eve Ford", "pm", reports_to="hop", product="Payments"),
+        Person("pm2", "Fay Gold", "senior_pm", reports_to="hop", years_pm=6),
+        Person("eng", "Gus Hill", "other", title="VP Engineering", reports_to="cto"),
+    ]
+    return Org("Small Co", people, profile="scaleup")
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows, as plain text lines (read back from the screenshot SVG)."""
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
+    for match in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows[float(match.group(2))].append((float(match.group(1)), html.unescape(match.group(3))))
+    lines = []
+    for y in sorted(rows):
+        line = ""
+        for x, text in sorted(rows[y]):
+            line = line.ljust(int(round(x / 12.2))) + text
+        lines.append(line.rstrip())
+    return "\n".join(lines).replace("\xa0", " ")
+
+
+def notices(app: App) -> str:
+    """Title and text of every notification raised so far (toasts are not in screenshots)."""
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)

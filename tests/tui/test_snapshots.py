@@ -1,0 +1,82 @@
+"""Snapshots of every screen and modal (fixed size, deterministic data, no cursor blink).
+
+Review the SVGs in __snapshots__/ before accepting changes with --snapshot-update.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgdesign import recovery
+from orgdesign.model import Person
+from orgdesign.tui.app import OrgDesignApp
+from orgdesign.tui.document import Document
+from orgdesign.tui.screens.main import MainScreen
+
+from .conftest import LAYOUTS, SIZE, small_org
+
+
+def designer() -> OrgDesignApp:
+    org = small_org()
+    org.put(Person("pm3", "Hal Ives", "pm", reports_to="ceo", vacancy=True))
+    return OrgDesignApp(document=Document(org))
+
+
+async def still(pilot) -> None:
+    await pilot.pause()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def selecting(pid: str, *keys: str):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        main = pilot.app.screen
+        assert isinstance(main, MainScreen)
+        main.tree.select_person(pid)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await still(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    ("pid", "keys"),
+    [
+        ("hop", ()),
+        ("hop", ("a",)),
+        ("pm1", ("e",)),
+        ("pm1", ("r",)),
+        ("pm1", ("m", "d", "i")),
+        ("hop", ("d",)),
+        ("cpo", ("o",)),
+        ("ceo", ("p",)),
+        ("ceo", ("question_mark",)),
+    ],
+    ids=["main", "add", "edit", "role", "move", "delete", "reporting", "profile", "help"],
+)
+def test_designer_screens(snap_compare, pid, keys):
+    assert snap_compare(designer(), terminal_size=SIZE, run_before=selecting(pid, *keys))
+
+
+def test_start_screen(snap_compare, monkeypatch, tmp_path):
+    monkeypatch.setenv("ORGDESIGN_STATE_DIR", str(tmp_path / "empty-state"))
+    assert snap_compare(OrgDesignApp(), terminal_size=SIZE, run_before=still)
+
+
+def test_error_screen(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text("orgdesign: 1\nname: x\npeople:\n  - id: a\n    name: A\n    role: wizard\n  - id: b\n    role: pm\n", encoding="utf-8")
+    assert snap_compare(OrgDesignApp(Path("bad.yaml")), terminal_size=SIZE, run_before=still)
+
+
+def test_recovery_offer(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    layout = Path("startup.yaml")
+    layout.write_text((LAYOUTS / "startup.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    recovery.write_recovery(layout, layout.read_text(encoding="utf-8"))
+    assert snap_compare(OrgDesignApp(layout), terminal_size=SIZE, run_before=still)
