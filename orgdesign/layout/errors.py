@@ -1,8 +1,20 @@
-"""Load errors: what was wrong in a layout file, and exactly where."""
+"""What can go wrong with a layout file: load errors (exactly where) and save errors.
+
+Every message is one line. Text taken from the file is shown through `shown()`, so a key or
+value holding newlines, escape sequences or bidi overrides can neither break the one-line
+`PATH:LINE:COLUMN: error: ...` format nor drive the user's terminal.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from orgdesign.layout.stamp import FileStamp
+
+SHOWN_LIMIT = 60
+"""Longest piece of file text quoted in a message; longer text is cut with an ellipsis."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +34,50 @@ class LayoutError(Exception):
     def __init__(self, errors: list[LoadError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+class SaveError(Exception):
+    """A layout could not be written; the file on disk is unchanged. str() is one line."""
+
+    def __init__(self, path: str, reason: str, advice: str) -> None:
+        super().__init__(f"cannot save {printable(path)}: {reason}; {advice}")
+        self.path = path
+        self.reason = reason
+        self.advice = advice
+
+
+class SaveConflict(Exception):
+    """The file changed on disk since it was opened; nothing was written.
+
+    The caller asks the user what to do: overwrite (save again with `expected=None`), reload,
+    or save under another name.
+    """
+
+    def __init__(self, path: str, expected: FileStamp, actual: FileStamp | None) -> None:
+        what = "was deleted" if actual is None else "was changed by someone else"
+        super().__init__(f"{printable(path)} {what} since it was opened; overwrite it, reload it, or save as")
+        self.path = path
+        self.expected = expected
+        self.actual = actual
+
+
+def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """`text` quoted for a one-line message: non-printable characters escaped, long text cut."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "'" + printable(cut) + "'"
+
+
+def printable(text: str) -> str:
+    """`text` with every non-printable character (controls, bidi overrides, ...) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
