@@ -38,10 +38,11 @@ class HelpScreen(ModalScreen[None]):
 
     def table(self) -> Text:
         width = max((len(entry.keys) for entry in self.entries), default=0)
+        described = max((len(entry.description) for entry in self.entries), default=0) + 2
         text = Text()
         for entry in self.entries:
             text.append(f"{entry.keys:>{width}}  ", style="bold")
-            text.append(f"{entry.description:<28}")
+            text.append(f"{entry.description:<{described}}")
             text.append(f"{entry.binding_id}\n", style="dim")
         return text
 

@@ -42,7 +42,9 @@ from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
+from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal
+from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.details import PersonDetails
 from orgdesign.tui.widgets.findings import FindingsList
 from orgdesign.tui.widgets.layout_header import LayoutHeader
@@ -68,6 +70,8 @@ class MainScreen(Screen[None]):
         Binding("p", "profile", "Profile", id="profile"),
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+shift+s", "save_as", "Save as", id="save-as"),
+        Binding("c", "toggle_chart", "Chart", id="toggle-chart"),
+        Binding("s", "stats", "Stats", id="stats"),
     ]
 
     def __init__(self, document: Document, *, autosave_delay: float = AUTOSAVE_DELAY) -> None:
@@ -83,6 +87,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with ContentSwitcher(initial="tree-view", id="views"):
                 yield OrgTree(self.document.org, self.document.validator.worst, id="tree-view")
+                yield OrgChart(self.document.org, self.document.validator.worst, id="chart-view")
             with Vertical(id="side"):
                 with VerticalScroll(id="details-pane"):
                     yield PersonDetails(self.document, id="details")
@@ -104,6 +109,10 @@ class MainScreen(Screen[None]):
         return self.query_one(OrgTree)
 
     @property
+    def chart(self) -> OrgChart:
+        return self.query_one(OrgChart)
+
+    @property
     def details(self) -> PersonDetails:
         return self.query_one(PersonDetails)
 
@@ -120,6 +129,13 @@ class MainScreen(Screen[None]):
     @on(Tree.NodeHighlighted)
     def _person_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         self.details.show(event.node.data)
+        if event.node.data is not None:
+            self.chart.select(event.node.data)
+
+    @on(OrgChart.PersonSelected)
+    def _chart_person_selected(self, event: OrgChart.PersonSelected) -> None:
+        self.tree.select_person(event.pid)  # the tree's NodeHighlighted re-selects in the chart: no loop
+        self.details.show(event.pid)
 
     @on(Tree.NodeSelected)
     def _person_chosen(self) -> None:
@@ -136,6 +152,22 @@ class MainScreen(Screen[None]):
             self.jump_to(finding.person)
             self.tree.focus()
 
+    # -- views -----------------------------------------------------------------------------
+
+    def action_toggle_chart(self) -> None:
+        views = self.query_one("#views", ContentSwitcher)
+        if views.current == "chart-view":
+            views.current = "tree-view"
+            self.tree.focus()
+            return
+        views.current = "chart-view"
+        if self.tree.selected_id is not None:
+            self.chart.select(self.tree.selected_id)  # scroll again now that the chart has a size
+        self.chart.focus()
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen(self.document.org))
+
     # -- applying changes ------------------------------------------------------------------
 
     def perform(self, edit: Edit, *, select: str | None = None) -> bool:
@@ -150,6 +182,7 @@ class MainScreen(Screen[None]):
 
     def show_outcome(self, touched: set[str], select: str | None = None) -> None:
         self.tree.apply(touched)
+        self.chart.refresh_people(touched)
         self.tree.refresh_badges()
         target = select if select in self.document.org else self._still_there(touched)
         if target is not None:
