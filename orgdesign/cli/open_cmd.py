@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from orgdesign.cli import EXIT_OK
+from orgdesign.cli import EXIT_OK, EXIT_UNUSABLE
+from orgdesign.cli.common import report_errors
+from orgdesign.keymap import keymap_path, read_keymap
+from orgdesign.layout import LayoutError
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -15,7 +18,13 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str
 
 def run(args: argparse.Namespace) -> int:
     from orgdesign.tui.app import OrgDesignApp
+    from orgdesign.tui.keys import known_binding_ids
 
-    app = OrgDesignApp(args.file)
+    try:
+        keymap = read_keymap(keymap_path(), known_binding_ids())
+    except LayoutError as error:
+        report_errors(error)
+        return EXIT_UNUSABLE
+    app = OrgDesignApp(args.file, keymap=keymap)
     app.run()
     return app.return_code or EXIT_OK

@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             unusable = True
         else:
             results.append(result)
-    sys.stdout.write(renderer(args.format)(results, args.show_waived))
+    if results or args.format != "text":  # machine formats always give their consumer a document
+        sys.stdout.write(renderer(args.format)(results, args.show_waived))
     if unusable:
         return EXIT_UNUSABLE
     return EXIT_FINDINGS if fails(results, strict=args.strict) else EXIT_OK

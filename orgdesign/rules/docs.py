@@ -9,13 +9,11 @@ rewrites the text between `<!-- rules:start -->` / `<!-- rules:end -->` and
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from orgdesign.model import DEFAULT_PROFILE, PROFILES
+from orgdesign.readme_sections import rewrite_readme, rewrite_sections
 from orgdesign.rules import RULES
 from orgdesign.rules.profiles import PROFILE_SOURCES, PROFILE_SUMMARIES, RELAXATIONS
-
-SECTIONS = ("rules", "profiles")
 
 
 def rule_table_markdown() -> str:
@@ -45,19 +43,12 @@ def profile_table_markdown() -> str:
     return "\n".join(lines)
 
 
-def generated(section: str) -> str:
-    return rule_table_markdown() if section == "rules" else profile_table_markdown()
+GENERATORS = {"rules": rule_table_markdown, "profiles": profile_table_markdown}
 
 
 def rewrite(text: str) -> str:
     """`text` with every generated section replaced by the current tables."""
-    for section in SECTIONS:
-        start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
-        before, found, rest = text.partition(start)
-        if not found or end not in rest:
-            raise ValueError(f"the README has no {start} ... {end} section")
-        text = f"{before}{start}\n{generated(section)}\n{end}{rest.partition(end)[2]}"
-    return text
+    return rewrite_sections(text, GENERATORS)
 
 
 def _profiles(profiles: frozenset[str]) -> str:
@@ -69,19 +60,7 @@ def _cell(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m orgdesign.rules.docs README.md", file=sys.stderr)
-        return 2
-    path = Path(argv[0])
-    try:
-        text = path.read_text(encoding="utf-8")
-        updated = rewrite(text)
-    except (OSError, ValueError) as error:
-        print(f"{path}: error: {error}", file=sys.stderr)
-        return 2
-    if updated != text:
-        path.write_text(updated, encoding="utf-8")
-    return 0
+    return rewrite_readme(argv, "orgdesign.rules.docs", GENERATORS)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from rich.console import Console
@@ -42,11 +42,11 @@ class OrgDesignApp(App[None]):
     TITLE = "orgdesign"
     COMMANDS = App.COMMANDS | {DesignerCommands}
     BINDINGS = [
-        Binding("ctrl+o", "open", "Open", id="open"),
-        Binding("ctrl+n", "new", "New", id="new"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
+        Binding("ctrl+o", "open", "Open", tooltip="Open another layout", id="open"),
+        Binding("ctrl+n", "new", "New", tooltip="Start a new layout from a template", id="new"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
+        Binding("q", "quit", "Quit", tooltip="Quit (asks first when there are unsaved changes)", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit from anywhere, even inside a dialog", id="quit-now"),
     ]
 
     def __init__(
@@ -55,20 +55,34 @@ class OrgDesignApp(App[None]):
         *,
         document: Document | None = None,
         autosave_delay: float = AUTOSAVE_DELAY,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
-        """Open `path`, or show `document` (an org built in memory), else the start screen."""
+        """Open `path`, or show `document` (an org built in memory), else the start screen.
+
+        `keymap`: the user's keys by binding id (from their keys.yaml), over the defaults.
+        """
         super().__init__()
+        self.user_keymap = dict(keymap or {})
         self.start_path = path
         self.start_document = document
         self.autosave_delay = autosave_delay
 
     def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+            self.warn_about_keymap_clashes()
         if self.start_document is not None:
             self.show_document(self.start_document)
         elif self.start_path is not None:
             self.open_layout(self.start_path)
         else:
             self.show_base(StartScreen())
+
+    def warn_about_keymap_clashes(self) -> None:
+        from orgdesign.tui.keys import keymap_clashes  # keys.py lists this app's bindings: import late
+
+        for message in keymap_clashes(self.user_keymap):
+            self.notify(Text(message), severity="warning", timeout=10)
 
     # -- which screen ----------------------------------------------------------------------
 

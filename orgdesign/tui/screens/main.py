@@ -57,21 +57,21 @@ AUTOSAVE_DELAY = 3.0
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("a", "add", "Add report", id="add"),
-        Binding("e", "edit", "Edit", id="edit"),
-        Binding("r", "role", "Role", id="role"),
-        Binding("m", "move", "Move", id="move"),
-        Binding("d", "delete", "Delete", id="delete"),
-        Binding("o", "reporting", "Reporting", id="reporting"),
-        Binding("f", "fix", "Fix", id="fix"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", id="redo"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("p", "profile", "Profile", id="profile"),
-        Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("ctrl+shift+s", "save_as", "Save as", id="save-as"),
-        Binding("c", "toggle_chart", "Chart", id="toggle-chart"),
-        Binding("s", "stats", "Stats", id="stats"),
+        Binding("a", "add", "Add report", tooltip="Add a report under the selected person", id="add"),
+        Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
+        Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role"),
+        Binding("m", "move", "Move", tooltip="Move the selected person under another manager", id="move"),
+        Binding("d", "delete", "Delete", tooltip="Delete the selected person (re-attach their reports, or the whole subtree)", id="delete"),
+        Binding("o", "reporting", "Reporting", tooltip="Switch who the product organisation's top (or a PM) reports to", id="reporting"),
+        Binding("f", "fix", "Fix", tooltip="Apply the suggested fix of the selected finding", id="fix"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last edit (unlimited)", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", tooltip="Redo the edit just undone", id="redo"),
+        Binding("slash", "search", "Search", tooltip="Search people by name or role and jump", id="search"),
+        Binding("p", "profile", "Profile", tooltip="Switch the rule profile (startup, scaleup, enterprise)", id="profile"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the layout", id="save"),
+        Binding("ctrl+shift+s", "save_as", "Save as", tooltip="Save the layout under another name", id="save-as"),
+        Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
+        Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
     ]
 
     def __init__(self, document: Document, *, autosave_delay: float = AUTOSAVE_DELAY) -> None:

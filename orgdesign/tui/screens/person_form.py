@@ -43,7 +43,7 @@ class PersonForm(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "submit", "Save", id="form-submit", priority=True),
+        Binding("ctrl+s", "submit", "Save", tooltip="Submit the form (Enter does too)", id="form-submit", priority=True),
     ]
 
     def __init__(
