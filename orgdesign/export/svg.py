@@ -30,6 +30,7 @@ TEXT_PADDING = 10.0
 
 STYLE = """
 .p rect{fill:#ffffff;stroke:#5f6b7a;stroke-width:1.2}
+.p text{text-anchor:middle}
 .p .n{font:600 14px system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;fill:#1f2933}
 .p .r{font:11.5px system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;fill:#52606d}
 .info rect{fill:#e8f1fd;stroke:#2f6fd1}
@@ -42,10 +43,13 @@ STYLE = """
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+_NEEDS_CARE = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(text: str) -> str:
     """`text` escaped for XML content and attributes, minus characters XML cannot carry."""
+    if _NEEDS_CARE.search(text) is None:  # most names: one scan instead of two passes
+        return text
     return _INVALID_XML.sub("", text).translate(_XML_ESCAPES)
 
 
@@ -97,15 +101,18 @@ def _box(person: Person, corner: tuple[float, float], worst: Severity | None) ->
     tooltip = f"{one_line(person.name)}\n{one_line(role)}\nid: {person.id}"
     if worst is not None:
         tooltip += f"\nworst finding: {worst.label}"
-    centre = x + BOX_WIDTH / 2
     return (
-        f'<g class="{classes}" data-id="{xml_text(person.id)}">'
-        f"<title>{xml_text(tooltip)}</title>"
-        f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_WIDTH:.0f}" height="{BOX_HEIGHT:.0f}" rx="6"/>'
-        f'<text class="n" x="{centre:.1f}" y="{y + 21:.1f}" text-anchor="middle">{xml_text(fit(person.name, NAME_SIZE))}</text>'
-        f'<text class="r" x="{centre:.1f}" y="{y + 38:.1f}" text-anchor="middle">{xml_text(fit(role, ROLE_SIZE))}</text>'
+        f'<g class="{classes}" data-id="{xml_text(person.id)}" transform="translate({x:.1f} {y:.1f})">'
+        f"<title>{xml_text(tooltip)}</title>{_BOX_SHAPE}"
+        f'<text class="n" x="{_CENTRE}" y="21">{xml_text(fit(person.name, NAME_SIZE))}</text>'
+        f'<text class="r" x="{_CENTRE}" y="38">{xml_text(fit(role, ROLE_SIZE))}</text>'
         "</g>\n"
     )
+
+
+# Every box has the same shape, drawn at its corner by the group's transform.
+_BOX_SHAPE = f'<rect width="{BOX_WIDTH:.0f}" height="{BOX_HEIGHT:.0f}" rx="6"/>'
+_CENTRE = f"{BOX_WIDTH / 2:.0f}"
 
 
 def _solid_lines(forest: Forest, corners: dict[str, tuple[float, float]]) -> str:

@@ -67,7 +67,9 @@ def test_svg_has_a_viewbox_that_contains_every_box_and_no_boxes_overlap():
     document = export_svg(hostile_org())
     root = ET.fromstring(document.encode("utf-8"))
     _, _, width, height = map(float, root.get("viewBox").split())
-    rects = [(float(r.get("x")), float(r.get("y"))) for r in root.iter(f"{SVG}rect")]
+    boxes = [g for g in root.iter(f"{SVG}g") if g.find(f"{SVG}rect") is not None]
+    assert len(boxes) == len(hostile_org())
+    rects = [tuple(map(float, g.get("transform").removeprefix("translate(").removesuffix(")").split())) for g in boxes]
     for x, y in rects:
         assert 0 <= x and x + BOX_WIDTH <= width and 0 <= y and y + BOX_HEIGHT <= height
     by_row: dict[float, list[float]] = {}
