@@ -18,11 +18,19 @@ class FindingsList(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []
+        self.total = 0
 
     def show(self, findings: list[Finding]) -> None:
-        """Replace the list, keeping the highlight on the same finding when it is still there."""
+        """Replace the list, keeping the highlight on the same finding when it is still there.
+
+        Most edits leave the findings as they were: then nothing is rebuilt, because
+        re-rendering hundreds of options costs more than a frame on a large org.
+        """
+        shown = findings[:SHOWN_LIMIT]
+        if shown == self.findings and self.option_count and len(findings) == self.total:
+            return
         previous = self.highlighted_finding
-        self.findings = findings[:SHOWN_LIMIT]
+        self.findings, self.total = shown, len(findings)
         options = [Option(self._prompt(finding)) for finding in self.findings]
         if len(findings) > SHOWN_LIMIT:
             options.append(Option(Text(f"… and {len(findings) - SHOWN_LIMIT} more", style="dim"), disabled=True))
