@@ -4,6 +4,10 @@ The designer writes the whole layout text to `.<filename>.orgdesign-recover` in 
 folder after a few seconds of idle time. On open, a recovery file newer than the layout is
 offered for restore; a clean save or quit removes it. Writes are atomic (temporary file and
 rename), so a crash in the middle of an autosave leaves the previous recovery file intact.
+
+A layout that was never saved (say, new from a template) has no folder of its own: its work
+goes to the recovery file of `untitled_anchor()` in the state folder, and the start screen
+offers it back.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+
+from orgdesign.recent import state_dir
 
 SUFFIX = ".orgdesign-recover"
 
@@ -21,12 +27,18 @@ def recovery_path(layout: Path) -> Path:
     return layout.with_name(f".{layout.name}{SUFFIX}")
 
 
+def untitled_anchor() -> Path:
+    """The stand-in layout path whose recovery file holds unsaved work on an untitled layout."""
+    return state_dir() / "untitled.yaml"
+
+
 def write_recovery(layout: Path, text: str) -> Path:
     """Atomically write `text` as the recovery file of `layout`; returns its path.
 
     Raises OSError (read-only folder, full disk); the caller decides how loud to be.
     """
     target = recovery_path(layout)
+    target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -155,6 +155,16 @@ class OrgDesignApp(App[None]):
         self.show_document(restored)
         self.notify("Unsaved changes restored; save to keep them")
 
+    def recover_untitled(self) -> None:
+        """Restore the unsaved work on an untitled layout that an earlier session left."""
+        try:
+            document = Document.recovered_untitled()
+        except LayoutError as error:
+            self.notify(f"The recovery file could not be read: {error.errors[0]}", severity="error", markup=False)
+            return
+        self.show_document(document)
+        self.notify("Restored unsaved work on an untitled layout: save it to keep it (ctrl+s)", markup=False)
+
     def new_from_template(self, template: Path) -> None:
         try:
             document = Document.open(template)

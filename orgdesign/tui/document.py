@@ -27,6 +27,8 @@ class Document:
         self.history = History(org)
         self.validator = Validator(org)
         self.saved_depth = 0
+        self.owns_untitled_recovery = False
+        """Whether the untitled recovery file holds this document's work (only then is it removed)."""
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -44,6 +46,15 @@ class Document:
         org = loads_layout(recovery.read_recovery(path), str(path))
         document = cls(org, Path(path), stamp)
         document.saved_depth = NEVER
+        return document
+
+    @classmethod
+    def recovered_untitled(cls) -> Document:
+        """The unsaved work on an untitled layout, from its recovery file (raises LayoutError)."""
+        anchor = recovery.untitled_anchor()
+        document = cls(loads_layout(recovery.read_recovery(anchor), str(recovery.recovery_path(anchor))))
+        document.saved_depth = NEVER
+        document.owns_untitled_recovery = True
         return document
 
     # -- editing ---------------------------------------------------------------------------
@@ -106,10 +117,15 @@ class Document:
 
         Raises OSError when the recovery file cannot be written.
         """
-        if self.path is None or not self.dirty:
+        if not self.dirty:
             return None
-        return recovery.write_recovery(self.path, dump_layout(self.org))
+        if self.path is None:
+            self.owns_untitled_recovery = True
+        return recovery.write_recovery(self.path or recovery.untitled_anchor(), dump_layout(self.org))
 
     def discard_recovery(self) -> None:
         if self.path is not None:
             recovery.discard_recovery(self.path)
+        elif self.owns_untitled_recovery:
+            recovery.discard_recovery(recovery.untitled_anchor())
+            self.owns_untitled_recovery = False

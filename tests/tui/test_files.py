@@ -270,3 +270,53 @@ async def test_start_screen_lists_templates_and_recent_layouts(layout_copy):
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.document.path is None
+
+
+async def test_unsaved_work_on_an_untitled_layout_is_autosaved_and_offered_back(private_state_dir):
+    app = OrgDesignApp(autosave_delay=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # new from the first template: untitled
+        await pilot.pause()
+        await add_report(pilot, "Una Titled")
+        await pilot.pause(0.4)
+        rescue = recovery.recovery_path(recovery.untitled_anchor())
+        assert rescue.parent == private_state_dir
+        assert "Una Titled" in rescue.read_text(encoding="utf-8")
+    # The session ended without saving (as after a crash): the next start offers the work back.
+    app = OrgDesignApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Restore the untitled layout autosaved at" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        document = app.screen.document
+        assert isinstance(app.screen, MainScreen) and document.path is None and document.dirty
+        assert "una-titled" in document.org
+        assert "Restored unsaved work" in notices(app)
+
+
+async def test_saving_a_restored_untitled_layout_removes_its_recovery_file(tmp_path):
+    recovery.write_recovery(recovery.untitled_anchor(), (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"))
+    app = OrgDesignApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.save_to(tmp_path / "kept.yaml")
+        await pilot.pause()
+    assert load_layout(tmp_path / "kept.yaml") == load_layout(LAYOUTS / "startup.yaml")
+    assert recovery.pending_recovery(recovery.untitled_anchor()) is None
+
+
+async def test_an_untitled_layout_that_never_autosaved_leaves_the_recovery_file_alone():
+    rescue = recovery.write_recovery(recovery.untitled_anchor(), (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"))
+    app = OrgDesignApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # a template, not the offer
+        await pilot.pause()
+        assert app.screen.document.path is None
+        await pilot.press("q")
+        await pilot.pause()
+    assert rescue.exists(), "someone else's unsaved work is still there"

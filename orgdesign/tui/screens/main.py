@@ -462,7 +462,7 @@ class MainScreen(Screen[None]):
     def schedule_autosave(self) -> None:
         """(Re)start the idle countdown: the recovery file is written once edits pause."""
         self.cancel_autosave()
-        if self.document.dirty and self.document.path is not None:
+        if self.document.dirty:
             self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
 
     def cancel_autosave(self) -> None:

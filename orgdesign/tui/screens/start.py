@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -13,10 +14,11 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from orgdesign.recent import recent_layouts
+from orgdesign.recovery import pending_recovery, untitled_anchor
 from orgdesign.templates import list_templates
 from orgdesign.tui.text import literal
 
-TEMPLATE, RECENT = "template:", "recent:"
+TEMPLATE, RECENT, RECOVER = "template:", "recent:", "recover:untitled"
 
 
 class StartScreen(Screen[None]):
@@ -29,7 +31,7 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def _options(self) -> list[Option | None]:
-        options: list[Option | None] = [Option(Text("New from a template", style="bold"), disabled=True)]
+        options: list[Option | None] = [*_recovery_options(), Option(Text("New from a template", style="bold"), disabled=True)]
         for template in list_templates():
             prompt = Text.assemble(("  " + template.name.ljust(12), "bold"), literal(template.description, "dim"))
             options.append(Option(prompt, id=f"{TEMPLATE}{template.path}"))
@@ -45,12 +47,30 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         options = self.query_one("#start-list", OptionList)
         options.focus()
-        options.highlighted = 1
+        options.highlighted = next(index for index in range(options.option_count) if not options.get_option_at_index(index).disabled)
 
     @on(OptionList.OptionSelected, "#start-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
         if option_id.startswith(TEMPLATE):
             self.app.new_from_template(Path(option_id.removeprefix(TEMPLATE)))
+        elif option_id == RECOVER:
+            self.app.recover_untitled()
         elif option_id.startswith(RECENT):
             self.app.open_layout(Path(option_id.removeprefix(RECENT)))
+
+
+def _recovery_options() -> list[Option | None]:
+    """An offer to restore unsaved work on an untitled layout, when a crash left some."""
+    pending = pending_recovery(untitled_anchor())
+    if pending is None:
+        return []
+    try:
+        when = datetime.fromtimestamp(pending.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        return []
+    return [
+        Option(Text("Unsaved work", style="bold"), disabled=True),
+        Option(Text.assemble("  Restore the untitled layout autosaved at ", (when, "bold")), id=RECOVER),
+        None,
+    ]
