@@ -75,6 +75,12 @@ def read_layout(data: bytes, path: str, known_rules: Collection[str] | None) -> 
     """The org in the UTF-8 bytes `data`, or a `LayoutError` with every error found, in file order."""
     refuse_foreign_encoding(data, path)
     with _collector_paused():
+        # Imported here: the fast path uses the dumper, which imports this module.
+        from orgdesign.layout.canonical import read_canonical_bytes
+
+        org = read_canonical_bytes(data, known_rules)  # None unless canonical and valid
+        if org is not None:
+            return org
         return _Reader(data, path, known_rules).read()
 
 
