@@ -10,7 +10,8 @@ in its row, and the run goes on with the others.
     python bench/run.py                  # 1k, 10k, 100k
     python bench/run.py --quick          # a smoke run in a few seconds
     python bench/run.py --sizes 10k --repeat 7
-    python bench/run.py --write          # also write bench/RESULTS.md
+    python bench/run.py --write          # also write bench/RESULTS.md and quote it in README.md
+    python bench/run.py --quote          # only quote bench/RESULTS.md in README.md
 
 Generated layouts are kept in bench/out/ (gitignored) and reused while the generator
 version is the same; `--fresh` writes them again.
@@ -52,6 +53,7 @@ from orgdesign.export.dot import export_dot  # noqa: E402
 from orgdesign.export.svg import export_svg  # noqa: E402
 from orgdesign.layout import dump_layout, load_layout, save_layout  # noqa: E402
 from orgdesign.model import Person  # noqa: E402
+from orgdesign.readme_sections import replace_section  # noqa: E402
 from orgdesign.rules import Validator, validate  # noqa: E402
 from orgdesign.tui.app import OrgDesignApp  # noqa: E402
 
@@ -625,6 +627,32 @@ def write_results(bench: Bench, about: list[tuple[str, str]], started: datetime,
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
 
 
+def quote_results() -> None:
+    """Copy the rows of bench/RESULTS.md that carry a verdict on a target into the README."""
+    readme = ROOT / "README.md"
+    readme.write_text(replace_section(readme.read_text(encoding="utf-8"), "bench", results_quote()), encoding="utf-8")
+
+
+def results_quote() -> str:
+    """The README's Performance section: the target rows of bench/RESULTS.md."""
+    results = RESULTS.read_text(encoding="utf-8").splitlines()
+    rows = [line for line in results if line.endswith(("| PASS |", "| MISS |"))]
+    about = dict(line[2:].split(": ", 1) for line in results if line.startswith("- ") and ": " in line)
+    written = next((line for line in results if line.startswith("Written by")), "")
+    when = written.partition(" on ")[2].partition(" UTC")[0]
+    return "\n".join(
+        [
+            f"Targets of the benchmark, as measured on {when} UTC ({about.get('CPU')}, {about.get('cores')} cores, shared); ratios",
+            "compare against baselines timed in the same run. Every figure, with the machine and the",
+            "sizes not listed here, is in [bench/RESULTS.md](bench/RESULTS.md); `make bench` measures again.",
+            "",
+            markdown_line(HEADER),
+            markdown_line(tuple("---" for _ in HEADER)),
+            *rows,
+        ]
+    )
+
+
 # -- command line ----------------------------------------------------------------------
 
 
@@ -666,6 +694,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=5, help="rounds per figure (about half at 100k)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1k only, one round, small SVG")
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--quote", action="store_true", help=f"only quote {RESULTS.relative_to(ROOT)} in the README (no run)")
     parser.add_argument("--profile", action="store_true", help="write a cProfile report per measurement to bench/out/")
     parser.add_argument("--fresh", action="store_true", help="regenerate the layouts in bench/out/")
     parser.add_argument("--only", type=parse_only, help=f"comma-separated subset of: {', '.join(ALL_MEASUREMENTS)}")
@@ -678,6 +707,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.quote:
+        quote_results()
+        print("quoted bench/RESULTS.md in README.md")
+        return 0
     # The designer remembers what it opened; keep the benchmark's files out of the user's list.
     os.environ["ORGDESIGN_STATE_DIR"] = str(OUT_DIR / "state")
     bench = Bench(args)
@@ -703,6 +736,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         write_results(bench, about, started, elapsed)
         print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    if args.write:
+        quote_results()
+        print("quoted its targets in README.md")
     return 0
 
 

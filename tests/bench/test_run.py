@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from orgdesign.readme_sections import replace_section
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -24,3 +26,14 @@ def test_a_quick_run_measures_without_failures():
         "depth: load", "depth: validate", "depth: designer opens", "depth: export svg",
     ]
     assert not [row for row in rows if "FAILED" in row or "skipped" in row or "MISS" in row]
+
+
+def test_the_readme_quotes_the_recorded_results():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert replace_section(readme, "bench", run.results_quote()) == readme, "run: python bench/run.py --quote"
+    assert "| 10k | load: load_layout |" in run.results_quote()
