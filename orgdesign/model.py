@@ -284,12 +284,45 @@ class Org:
         """
         seen: set[str] = set()
         order = list(self._preorder(self.top_ids(), seen))
-        if len(order) < len(self._people):
-            remaining = sorted((pid for pid in self._people if pid not in seen), key=self._seq.__getitem__)
-            for pid in remaining:
-                if pid not in seen:
-                    order.extend(self._preorder([pid], seen))
+        for entry in self._cycle_entries(seen):
+            order.extend(self._preorder([entry], seen))
         return [self._people[pid] for pid in order]
+
+    def cycle_entries(self) -> list[str]:
+        """One person per reporting cycle, its earliest-added member: where a view that
+        starts from the tops can show the cycle and everyone hanging below it."""
+        seen: set[str] = set()
+        for _ in self._preorder(self.top_ids(), seen):
+            pass
+        return list(self._cycle_entries(seen))
+
+    def _cycle_entries(self, seen: set[str]) -> Iterator[str]:
+        """With `seen` holding everyone reachable from the tops: each cycle's entry, in turn
+        (adding the cycle and everything hanging below it to `seen`)."""
+        if len(seen) == len(self._people):
+            return
+        for pid in sorted((pid for pid in self._people if pid not in seen), key=self._seq.__getitem__):
+            if pid not in seen:
+                entry = min(self._cycle_above(pid), key=self._seq.__getitem__)
+                yield entry
+                for _ in self._preorder([entry], seen):
+                    pass
+
+    def _cycle_above(self, pid: str) -> list[str]:
+        """The members of the cycle that `pid` (reachable from no top) is on or below."""
+        path: dict[str, int] = {}
+        current: str | None = pid
+        while current is not None and current not in path:
+            path[current] = len(path)
+            manager = self.manager(current)
+            current = None if manager is None else manager.id
+        assert current is not None, "called only for people reachable from no top"
+        return list(path)[path[current]:]
+
+    def reaches_a_top(self, pid: str) -> bool:
+        """Whether the chain of command above `pid` ends at a top (not in a cycle)."""
+        chain = self.chain_of_command(pid)
+        return self.manager(chain[-1].id if chain else pid) is None
 
     def _preorder(self, roots: list[str], seen: set[str]) -> Iterator[str]:
         stack = list(reversed(roots))

@@ -35,12 +35,10 @@ def spanning_forest(org: Org) -> Forest:
     depth: dict[str, int] = {}
     _walk(roots, children, order, depth)
     if len(order) < len(org):
-        for pid in org.ids():
-            if pid not in depth:
-                entry = _cycle_member_above(org, pid)
-                roots.append(entry)
-                _cut_line_into(org, entry, children)
-                _walk([entry], children, order, depth)
+        for entry in org.cycle_entries():
+            roots.append(entry)
+            _cut_line_into(org, entry, children)
+            _walk([entry], children, order, depth)
     return Forest(roots, children, order, depth)
 
 
@@ -53,17 +51,6 @@ def _walk(roots: list[str], children: dict[str, list[str]], order: list[str], de
         depth[pid] = level
         order.append(pid)
         stack.extend((child, level + 1) for child in reversed(children[pid]))
-
-
-def _cycle_member_above(org: Org, pid: str) -> str:
-    """Follow managers up from `pid` until one repeats: that one sits on the cycle."""
-    seen = {pid}
-    current = pid
-    while True:
-        current = org[current].reports_to  # never None nor missing: `pid` is below no top
-        if current in seen:
-            return current
-        seen.add(current)
 
 
 def _cut_line_into(org: Org, entry: str, children: dict[str, list[str]]) -> None:

@@ -208,7 +208,7 @@ class MainScreen(Screen[None]):
     def jump_to(self, pid: str) -> None:
         if not self.tree.select_person(pid):
             name = self.document.org[pid].name if pid in self.document.org else pid
-            self.notify(f"{name} is not reachable from the top of the org (a reporting cycle or too many layers deep)", markup=False)
+            self.notify(f"{name} sits too many layers deep for the tree to show", markup=False)
         self.details.show(self.tree.selected_id)
 
     # -- actions: people -------------------------------------------------------------------

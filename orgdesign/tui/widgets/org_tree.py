@@ -42,6 +42,10 @@ class OrgTree(Tree[str]):
         self._populated_keys: set[str | None] = set()
         self._badges: dict[str, Severity | None] = {}
         """The severity each shown node's badge displays, to relabel only those that change."""
+        self._cycle_entries: list[str] = []
+        """One person per reporting cycle, shown beside the tops so the cycle can be repaired."""
+        self._stranded: set[str] = set()
+        """Everyone on or below a reporting cycle (reachable from no top)."""
 
     # -- building --------------------------------------------------------------------------
 
@@ -51,6 +55,7 @@ class OrgTree(Tree[str]):
         self._person_nodes.clear()
         self._populated_keys.clear()
         self._badges.clear()
+        self._find_cycles()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -65,6 +70,8 @@ class OrgTree(Tree[str]):
         label.append_text(literal(person.display_role, "dim", limit=NAME_LIMIT))
         if person.vacancy:
             label.append("  ◌ vacant", style="italic magenta")
+        if pid in self._cycle_entries:
+            label.append("  ↻ reporting cycle", style="bold red")
         worst = self._badges[pid] = self._worst(pid)
         if worst is not None:
             label.append(" ")
@@ -88,7 +95,26 @@ class OrgTree(Tree[str]):
             self._add_child(node, pid, depth)
 
     def _expected_children(self, key: str | None) -> list[str]:
-        return self.org.top_ids() if key is None else self.org.report_ids(key)
+        if key is None:
+            return self.org.top_ids() + self._cycle_entries
+        reports = self.org.report_ids(key)
+        if self._cycle_entries:  # an entry is shown once, beside the tops, closing its loop
+            return [pid for pid in reports if pid not in self._cycle_entries]
+        return reports
+
+    def _find_cycles(self) -> None:
+        self._cycle_entries = self.org.cycle_entries()
+        self._stranded = {pid for entry in self._cycle_entries for pid in self.org.subtree_ids(entry)}
+
+    def _cycles_changed(self, touched: Iterable[str]) -> bool:
+        """Re-find the cycles when an edit touched someone on or below one (before or after)."""
+        org = self.org
+        if not any(pid in self._stranded or (pid in org and not org.reaches_a_top(pid)) for pid in touched):
+            return False
+        before = self._cycle_entries
+        self._find_cycles()
+        self.relabel([pid for pid in set(before) ^ set(self._cycle_entries) if pid in org])
+        return before != self._cycle_entries
 
     def _depth_of(self, node: TreeNode[str]) -> int:
         depth = 0
@@ -133,7 +159,8 @@ class OrgTree(Tree[str]):
 
     def apply(self, touched: Iterable[str]) -> None:
         """Bring the shown nodes in line with the org after an edit touching `touched`."""
-        parents_to_sync: set[str | None] = set()
+        touched = list(touched)
+        parents_to_sync: set[str | None] = {None} if self._cycles_changed(touched) else set()
         for pid in touched:
             node = self._person_nodes.get(pid)
             if pid not in self.org:
@@ -153,8 +180,10 @@ class OrgTree(Tree[str]):
         self.relabel(touched)
 
     def _manager_key(self, pid: str) -> str | None:
+        """Whose node `pid` hangs under: the manager, or the hidden root (None) for tops and
+        cycle entries."""
         manager = self.org.manager(pid)
-        return None if manager is None else manager.id
+        return None if manager is None or pid in self._cycle_entries else manager.id
 
     def _sync_children(self, parent: TreeNode[str]) -> None:
         expected = self._expected_children(parent.data)
@@ -186,12 +215,15 @@ class OrgTree(Tree[str]):
     def reveal(self, pid: str) -> TreeNode[str] | None:
         """Expand the chain down to `pid` and return its node (or the deepest one shown).
 
-        None for people in a reporting cycle, who hang under no top.
+        People on or below a reporting cycle are reached from the cycle's entry.
         """
         if pid not in self.org:
             return None
         chain = [pid, *(p.id for p in self.org.chain_of_command(pid))]
-        if self._manager_key(chain[-1]) is not None:
+        entry = next((index for index, ancestor in enumerate(chain) if ancestor in self._cycle_entries), None)
+        if entry is not None:
+            chain = chain[: entry + 1]
+        elif self._manager_key(chain[-1]) is not None:
             return None
         self._populate(self.root)
         node: TreeNode[str] | None = None
