@@ -291,10 +291,20 @@ class Org:
     def cycle_entries(self) -> list[str]:
         """One person per reporting cycle, its earliest-added member: where a view that
         starts from the tops can show the cycle and everyone hanging below it."""
-        seen: set[str] = set()
-        for _ in self._preorder(self.top_ids(), seen):
-            pass
+        seen = self._reachable_from_tops()
         return list(self._cycle_entries(seen))
+
+    def _reachable_from_tops(self) -> set[str]:
+        """Everyone with a top above them (order does not matter here, so nothing is sorted)."""
+        successors = self.graph.succ
+        seen = {pid for pid, degree in self.graph.in_degree() if degree == 0}
+        stack = list(seen)
+        while stack:
+            for report in successors[stack.pop()]:
+                if report not in seen:
+                    seen.add(report)
+                    stack.append(report)
+        return seen
 
     def _cycle_entries(self, seen: set[str]) -> Iterator[str]:
         """With `seen` holding everyone reachable from the tops: each cycle's entry, in turn
