@@ -30,6 +30,15 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 """Maps each subcommand to its module in orgdesign.cli and its one-line help."""
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("orgdesign")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "(not installed)"
+
+
 def _load(module: str):
     return importlib.import_module(f"orgdesign.cli.{module}")
 
@@ -38,8 +47,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser; with `only`, just that subcommand is wired up (imports stay lazy)."""
     parser = argparse.ArgumentParser(
         prog="orgdesign",
+        usage="orgdesign [FILE] | orgdesign COMMAND ...",
         description="Design product organisations in the terminal and lint them like code.",
+        epilog="'orgdesign FILE' opens the designer on FILE; 'orgdesign' alone shows templates and recent layouts.",
     )
+    parser.add_argument("--version", action="version", version=f"orgdesign {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in SUBCOMMANDS.items():
         if only is None or only == name:
