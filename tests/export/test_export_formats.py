@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -264,15 +263,13 @@ def test_everyone_in_a_reporting_cycle_is_exported(export_format):
         assert name in text
 
 
-def test_svg_of_ten_thousand_people_is_fast():
+def test_svg_of_ten_thousand_people_has_every_box():
+    """(How fast it is, against dot -Tsvg, is measured in bench/, never asserted here.)"""
     people = [Person("p0", "Root", "ceo")]
     people.extend(Person(f"p{i}", f"Person {i}", "pm", reports_to=f"p{(i - 1) // 7}") for i in range(1, 10_000))
-    org = Org("Wide", people)
-    started = time.perf_counter()
-    document = export_svg(org)
-    elapsed = time.perf_counter() - started
-    assert document.count("<g ") == 10_000
-    assert elapsed < 2.0
+    document = export_svg(Org("Wide", people))
+    ids = re.findall(r'data-id="([^"]+)"', document)
+    assert len(ids) == 10_000 and set(ids) == {person.id for person in people}
 
 
 def test_severity_by_person_keeps_the_worst_unwaived_finding():

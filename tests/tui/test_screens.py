@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from textual.command import CommandPalette
 
@@ -101,7 +100,6 @@ async def test_a_large_org_opens_with_only_the_top_layers_and_edits_touch_few_no
     document = Document(org)
     app = OrgDesignApp(document=document)
     async with app.run_test(size=SIZE) as pilot:
-        started = time.perf_counter()
         await pilot.pause()
         main = app.screen
         shown = len(main.tree._person_nodes)
@@ -110,18 +108,35 @@ async def test_a_large_org_opens_with_only_the_top_layers_and_edits_touch_few_no
         main.jump_to(target)
         await pilot.pause()
         assert main.tree.selected_id == target
-        opened = time.perf_counter() - started
         nodes_before = dict(main.tree._person_nodes)
-        started = time.perf_counter()
         main.perform(ChangeRole(target, "senior_pm"), select=target)
         main.perform(AddPerson(Person("new", "New Person", "pm", reports_to=target)), select="new")
         await pilot.pause()
-        edited = time.perf_counter() - started
         unchanged = [pid for pid, node in nodes_before.items() if main.tree._person_nodes.get(pid) is node]
         assert len(unchanged) == len(nodes_before), "no node was rebuilt"
         assert main.tree.node_for("new").parent is main.tree.node_for(target)
         assert "New Person" in screen_text(app)
-    assert opened < 20 and edited < 5, (opened, edited)
+
+
+async def test_a_manager_with_20000_reports_and_a_20000_character_name():
+    long_name = "Wolfeschlegelsteinhausenberger " * 645  # 20,000 characters
+    members = [Person("boss", long_name.strip(), "ceo", notes=long_name)]
+    members += [Person(f"r{i}", f"Report {i}", "pm", reports_to="boss") for i in range(20_000)]
+    app = OrgDesignApp(document=Document(Org("Wide", members)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert "Wolfeschlegelsteinhausenberger" in screen_text(app)
+        assert "SPN201" in screen_text(app), "the span finding is listed"
+        main.jump_to("r19999")
+        await pilot.pause()
+        assert main.tree.selected_id == "r19999"
+        assert "Report 19999" in screen_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main.tree.selected_id == "r19999"
 
 
 async def test_a_10000_deep_chain_does_not_crash():
