@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual.command import CommandPalette
 
 from orgdesign.edits import AddPerson, ChangeRole
