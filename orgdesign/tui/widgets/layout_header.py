@@ -47,9 +47,11 @@ class LayoutHeader(Horizontal):
         if document.dirty:
             text.append("  ● unsaved", style="bold yellow")
         counts = document.validator.counts()
-        for severity, word in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings"), (Severity.INFO, "info")):
+        for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "info")):
+            count = counts.get(severity, 0)
+            plural = "s" if count != 1 and severity is not Severity.INFO else ""
             text.append("  ")
-            text.append(f"{GLYPHS[severity]} {counts.get(severity, 0)} {word}", style=STYLES[severity])
+            text.append(f"{GLYPHS[severity]} {count} {word}{plural}", style=STYLES[severity])
         text.append(f"  profile {document.org.profile}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
