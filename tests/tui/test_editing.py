@@ -209,6 +209,7 @@ async def test_reporting_option_moves_the_product_top_to_the_cto_and_back():
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
+        assert "Report to the CEO  (now)" in screen_text(app) and "CTO  (now)" not in screen_text(app)
         await pilot.press("2")
         await pilot.pause()
         assert screen.document.org["cpo"].reports_to == "cto"
@@ -226,6 +227,7 @@ async def test_reporting_option_for_a_pm_between_their_leader_and_the_ceo():
         await pilot.press("o")
         await pilot.pause()
         assert "Report to the CEO: Ada Park" in screen_text(app)
+        assert "Report to their product leader: Di Evans  (now)" in screen_text(app)
         await pilot.press("2")
         await pilot.pause()
         assert screen.document.org["pm1"].reports_to == "ceo"

@@ -313,14 +313,18 @@ class MainScreen(Screen[None]):
 
     def _ask_product_line(self, top: Person) -> None:
         current = self.document.org.manager(top.id)
-        choices = [Choice("ceo", "Report to the CEO", "1"), Choice("cto", "Report to the CTO", "2")]
+        now = current.role if current else None
+        choices = [
+            Choice(role, Text.assemble(f"Report to the {label}", ("  (now)", "dim") if role == now else ""), key)
+            for role, label, key in (("ceo", "CEO", "1"), ("cto", "CTO", "2"))
+        ]
         message = Text.assemble(literal(top.name, "bold"), " leads the product organisation.")
 
         def chosen(answer: str | None) -> None:
             if answer is not None and (current is None or current.role != answer):
                 self.perform(SetProductLineTo(answer), select=top.id)
 
-        self.app.push_screen(ChoiceScreen("Product organisation reports to", choices, message, highlight=current.role if current else None), chosen)
+        self.app.push_screen(ChoiceScreen("Product organisation reports to", choices, message, highlight=now), chosen)
 
     def _ask_pm_line(self, pm: Person) -> None:
         org = self.document.org
@@ -330,7 +334,10 @@ class MainScreen(Screen[None]):
         if not options:
             self.notify("There is neither a product leader nor a CEO to report to", severity="warning")
             return
-        choices = [Choice(p.id, Text.assemble(f"Report to {label}: ", literal(p.name, limit=50)), str(n)) for n, (p, label) in enumerate(options, 1)]
+        choices = [
+            Choice(p.id, Text.assemble(f"Report to {label}: ", literal(p.name, limit=50), ("  (now)", "dim") if p.id == pm.reports_to else ""), str(n))
+            for n, (p, label) in enumerate(options, 1)
+        ]
 
         def chosen(answer: str | None) -> None:
             if answer is not None and answer != pm.reports_to:
