@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from orgdesign.edits import MovePerson
+from orgdesign.edits import History, MovePerson
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.document import Document
+from orgdesign.tui.widgets.chart import OrgChart
 
 from .conftest import SIZE, screen_text
+from .test_chart import ChartApp
 
 
 def cyclic_org() -> Org:
@@ -61,3 +63,26 @@ async def test_moving_a_member_out_repairs_the_cycle_and_undo_brings_it_back():
         assert screen.tree.node_for("bo").parent.data is None
         assert "↻ reporting cycle" in screen_text(app)
         assert screen.tree.select_person("di")
+
+
+async def test_the_chart_draws_the_cycle_beside_the_tops_and_follows_its_repair():
+    org = cyclic_org()
+    history = History(org)
+    app = ChartApp(org)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chart = app.query_one(OrgChart)
+        await pilot.pause()
+        boxes = chart.chart_layout.boxes
+        assert set(boxes) == {"ada", "bo", "cy", "di", "ed"}, "everyone is drawn once"
+        assert boxes["bo"].parent is None and boxes["cy"].parent == "bo" and boxes["di"].parent == "cy"
+        assert boxes["di"].children == (), "the line that closes the loop is left out"
+        chart.select("ed")
+        await pilot.pause()
+        assert chart.selected == "ed"
+        chart.refresh_people(history.do(MovePerson("cy", "ada")))
+        await pilot.pause()
+        boxes = chart.chart_layout.boxes
+        assert boxes["cy"].parent == "ada" and boxes["di"].parent == "cy" and boxes["bo"].parent == "di"
+        chart.refresh_people(history.undo())
+        await pilot.pause()
+        assert chart.chart_layout.boxes["bo"].parent is None

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.widgets.chart_draw import Palette, Scene, draw_line
@@ -34,12 +35,12 @@ BIG_ORG = 300
 LAYERS_SHOWN_AT_FIRST = 3
 
 
-def initially_expanded(org: Org) -> set[str]:
+def initially_expanded(org: Org, roots: list[str]) -> set[str]:
     """Everyone with reports in a small org; in a big one, just enough to show the first layers."""
     if len(org) <= BIG_ORG:
         return {pid for pid in org.ids() if org.report_count(pid)}
     expanded: set[str] = set()
-    frontier = org.top_ids()
+    frontier = roots
     for _ in range(LAYERS_SHOWN_AT_FIRST - 1):
         expanded.update(frontier)
         frontier = [report for pid in frontier for report in org.graph.successors(pid)]
@@ -98,10 +99,11 @@ class OrgChart(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.org = org
         self._worst = worst
-        self._expanded = initially_expanded(org)
-        tops = org.top_ids()
-        self._selected: str | None = tops[0] if tops else None
-        self._layout = ChartLayout(org, self._expanded)
+        self.cycles = CycleWatch(org)
+        self._expanded = initially_expanded(org, self.cycles.roots())
+        roots = self.cycles.roots()
+        self._selected: str | None = roots[0] if roots else None
+        self._layout = ChartLayout(org, self._expanded, self.cycles)
         self.virtual_size = Size(self._layout.width, self._layout.height)
 
     # -- public API ------------------------------------------------------------------------
@@ -121,12 +123,12 @@ class OrgChart(ScrollView, can_focus=True):
     def select(self, pid: str) -> None:
         """Select `pid`, expanding their managers if needed, and scroll them into view.
 
-        Does not post `PersonSelected`: the caller already knows. People outside any
-        reporting tree (caught in a cycle) cannot be shown and are ignored.
+        Does not post `PersonSelected`: the caller already knows.
         """
-        if pid not in self.org:
+        path = self.cycles.path_from_root(pid)
+        if path is None:
             return
-        hidden_managers = [m.id for m in self.org.chain_of_command(pid) if m.id not in self._expanded]
+        hidden_managers = [manager for manager in path[:-1] if manager not in self._expanded]
         if hidden_managers:
             self._expanded.update(hidden_managers)
             self._relayout()
@@ -138,7 +140,8 @@ class OrgChart(ScrollView, can_focus=True):
     def refresh_people(self, touched: set[str]) -> None:
         """Redraw after an edit that touched `touched`; lays out again only if the shape changed."""
         previous = self._layout
-        if self._shape_changed(touched) or not self._patch_texts(touched):
+        cycles_changed = self.cycles.update(touched)  # first: the shape is judged against it
+        if self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched):
             self._relayout()
         if self._selected not in self._layout.boxes:
             self._selected = self._fallback_selection(previous)
@@ -243,7 +246,7 @@ class OrgChart(ScrollView, can_focus=True):
         self._relayout()
 
     def _relayout(self) -> None:
-        self._layout = ChartLayout(self.org, self._expanded)
+        self._layout = ChartLayout(self.org, self._expanded, self.cycles)
         self.virtual_size = Size(self._layout.width, self._layout.height)
         self.refresh()
 
@@ -267,42 +270,45 @@ class OrgChart(ScrollView, can_focus=True):
             old = box.parent if box is not None else None
         if old is not None:
             return old
-        tops = self.org.top_ids()
-        return tops[0] if tops else None
+        roots = self.cycles.roots()
+        return roots[0] if roots else None
 
     def _shape_changed(self, touched: set[str]) -> bool:
         """Whether an edit on `touched` changed who is on show or who sits under whom."""
         for pid in touched:
+            self._open_for_first_report(pid, touched)
+        for pid in touched:
             box = self._layout.boxes.get(pid)
             person = self.org.get(pid)
             if box is None:
-                if person is not None and self._newly_visible(pid, touched):
+                if person is not None and self._newly_visible(pid):
                     return True
                 continue
             if person is None:
                 return True
-            manager = self.org.manager(pid)
-            if box.parent != (manager.id if manager is not None else None):
+            if box.parent != self.cycles.shown_manager(pid):
                 return True
-            shown = tuple(self.org.report_ids(pid)) if pid in self._expanded else ()
+            shown = tuple(self.cycles.reports(pid)) if pid in self._expanded else ()
             if box.children != shown:
                 return True
         return False
 
-    def _newly_visible(self, pid: str, touched: set[str]) -> bool:
-        """Whether a person the chart does not show yet should appear now.
-
-        A new top does; so does anyone under an expanded manager on show. A manager on show
-        who had no reports before the edit is expanded, so their first report appears.
-        """
+    def _newly_visible(self, pid: str) -> bool:
+        """Whether a person the chart does not show yet should appear now: a new top (or
+        cycle entry) does; so does anyone under an expanded manager on show."""
         manager = self.org.manager(pid)
-        if manager is None:
-            return pid in self.org.top_ids()
-        if manager.id not in self._layout.boxes:
-            return False
-        if manager.id not in self._expanded and all(r in touched for r in self.org.graph.successors(manager.id)):
+        if manager is None or pid in self.cycles.entries:
+            return pid in self.cycles.roots()
+        return manager.id in self._layout.boxes and manager.id in self._expanded
+
+    def _open_for_first_report(self, pid: str, touched: set[str]) -> None:
+        """Expand `pid`'s manager when on show with no reports before the edit, so that
+        their first report appears rather than vanishing under a collapsed box."""
+        manager = self.org.manager(pid) if pid in self.org else None
+        if manager is None or manager.id not in self._layout.boxes or manager.id in self._expanded:
+            return
+        if all(report in touched for report in self.org.graph.successors(manager.id)):
             self._expanded.add(manager.id)
-        return manager.id in self._expanded
 
     def _patch_texts(self, touched: set[str]) -> bool:
         """Refresh the texts of touched boxes in place; False if a box changed width."""

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org, Person
 from orgdesign.tidy import tidy_layout
 from orgdesign.text import printable
@@ -113,13 +114,13 @@ class Family(NamedTuple):
 class ChartLayout:
     """The boxes and connectors of the visible part of `org`, given which people are expanded."""
 
-    def __init__(self, org: Org, expanded: set[str]) -> None:
+    def __init__(self, org: Org, expanded: set[str], cycles: CycleWatch) -> None:
         self.boxes: dict[str, Box] = {}
         self.rows: list[list[Box]] = []
         self.families: list[list[Family]] = []
         self._row_rights: list[list[int]] = []
         self._family_rights: list[list[int]] = []
-        roots, kids = visible_forest(org, expanded)
+        roots, kids = visible_forest(cycles, expanded)
         faces = {pid: face_of(org, org[pid]) for pid in kids}
         spots = tidy_layout(roots, lambda pid: kids[pid][1], lambda pid: faces[pid].width, GAP)
         for pid, (x, depth) in spots.items():
@@ -204,16 +205,17 @@ def cell_of(x: float) -> int:
     return math.floor(x + 0.5 + 1e-9)
 
 
-def visible_forest(org: Org, expanded: set[str]) -> tuple[list[str], dict[str, tuple[str | None, list[str]]]]:
-    """Tops, and for every visible person: (manager, reports shown under them)."""
-    roots = org.top_ids()
+def visible_forest(cycles: CycleWatch, expanded: set[str]) -> tuple[list[str], dict[str, tuple[str | None, list[str]]]]:
+    """Tops (and an entry per reporting cycle), and for every visible person: (manager,
+    reports shown under them)."""
+    roots = cycles.roots()
     kids: dict[str, tuple[str | None, list[str]]] = {}
     stack: list[tuple[str, str | None]] = [(pid, None) for pid in reversed(roots)]
     while stack:
         pid, parent = stack.pop()
         if pid in kids:
             continue
-        children = org.report_ids(pid) if pid in expanded else []
+        children = cycles.reports(pid) if pid in expanded else []
         kids[pid] = (parent, children)
         stack.extend((child, pid) for child in reversed(children))
     return roots, kids

@@ -16,6 +16,7 @@ from textual import on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.text import literal
@@ -42,10 +43,8 @@ class OrgTree(Tree[str]):
         self._populated_keys: set[str | None] = set()
         self._badges: dict[str, Severity | None] = {}
         """The severity each shown node's badge displays, to relabel only those that change."""
-        self._cycle_entries: list[str] = []
-        """One person per reporting cycle, shown beside the tops so the cycle can be repaired."""
-        self._stranded: set[str] = set()
-        """Everyone on or below a reporting cycle (reachable from no top)."""
+        self.cycles = CycleWatch(org)
+        """Reporting cycles, each shown beside the tops so that it can be repaired."""
 
     # -- building --------------------------------------------------------------------------
 
@@ -55,7 +54,7 @@ class OrgTree(Tree[str]):
         self._person_nodes.clear()
         self._populated_keys.clear()
         self._badges.clear()
-        self._find_cycles()
+        self.cycles.refind()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -70,7 +69,7 @@ class OrgTree(Tree[str]):
         label.append_text(literal(person.display_role, "dim", limit=NAME_LIMIT))
         if person.vacancy:
             label.append("  ◌ vacant", style="italic magenta")
-        if pid in self._cycle_entries:
+        if pid in self.cycles.entries:
             label.append("  ↻ reporting cycle", style="bold red")
         worst = self._badges[pid] = self._worst(pid)
         if worst is not None:
@@ -95,26 +94,7 @@ class OrgTree(Tree[str]):
             self._add_child(node, pid, depth)
 
     def _expected_children(self, key: str | None) -> list[str]:
-        if key is None:
-            return self.org.top_ids() + self._cycle_entries
-        reports = self.org.report_ids(key)
-        if self._cycle_entries:  # an entry is shown once, beside the tops, closing its loop
-            return [pid for pid in reports if pid not in self._cycle_entries]
-        return reports
-
-    def _find_cycles(self) -> None:
-        self._cycle_entries = self.org.cycle_entries()
-        self._stranded = {pid for entry in self._cycle_entries for pid in self.org.subtree_ids(entry)}
-
-    def _cycles_changed(self, touched: Iterable[str]) -> bool:
-        """Re-find the cycles when an edit touched someone on or below one (before or after)."""
-        org = self.org
-        if not any(pid in self._stranded or (pid in org and not org.reaches_a_top(pid)) for pid in touched):
-            return False
-        before = self._cycle_entries
-        self._find_cycles()
-        self.relabel([pid for pid in set(before) ^ set(self._cycle_entries) if pid in org])
-        return before != self._cycle_entries
+        return self.cycles.roots() if key is None else self.cycles.reports(key)
 
     def _depth_of(self, node: TreeNode[str]) -> int:
         depth = 0
@@ -160,7 +140,11 @@ class OrgTree(Tree[str]):
     def apply(self, touched: Iterable[str]) -> None:
         """Bring the shown nodes in line with the org after an edit touching `touched`."""
         touched = list(touched)
-        parents_to_sync: set[str | None] = {None} if self._cycles_changed(touched) else set()
+        entries_before = self.cycles.entries
+        parents_to_sync: set[str | None] = set()
+        if self.cycles.update(touched):
+            parents_to_sync.add(None)
+            self.relabel([pid for pid in set(entries_before) ^ set(self.cycles.entries) if pid in self.org])
         for pid in touched:
             node = self._person_nodes.get(pid)
             if pid not in self.org:
@@ -180,10 +164,7 @@ class OrgTree(Tree[str]):
         self.relabel(touched)
 
     def _manager_key(self, pid: str) -> str | None:
-        """Whose node `pid` hangs under: the manager, or the hidden root (None) for tops and
-        cycle entries."""
-        manager = self.org.manager(pid)
-        return None if manager is None or pid in self._cycle_entries else manager.id
+        return self.cycles.shown_manager(pid)
 
     def _sync_children(self, parent: TreeNode[str]) -> None:
         expected = self._expected_children(parent.data)
@@ -217,17 +198,12 @@ class OrgTree(Tree[str]):
 
         People on or below a reporting cycle are reached from the cycle's entry.
         """
-        if pid not in self.org:
-            return None
-        chain = [pid, *(p.id for p in self.org.chain_of_command(pid))]
-        entry = next((index for index, ancestor in enumerate(chain) if ancestor in self._cycle_entries), None)
-        if entry is not None:
-            chain = chain[: entry + 1]
-        elif self._manager_key(chain[-1]) is not None:
+        path = self.cycles.path_from_root(pid)
+        if path is None:
             return None
         self._populate(self.root)
         node: TreeNode[str] | None = None
-        for ancestor in reversed(chain):
+        for ancestor in path:
             found = self._person_nodes.get(ancestor)
             if found is None:
                 break
