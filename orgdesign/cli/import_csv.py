@@ -13,6 +13,7 @@ from pathlib import Path
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail
 from orgdesign.model import DEFAULT_PROFILE, PROFILES
+from orgdesign.report import counted
 from orgdesign.text import printable
 
 
@@ -95,6 +96,9 @@ def _print_summary(path: str, output: str | None, result) -> None:
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"
     print(
-        printable(f"imported {len(result.org)} people from {path} to {target} ({errors} error(s), {warnings} warning(s))"),
+        printable(
+            f"imported {len(result.org)} people from {path} to {target} "
+            f"({counted(errors, 'error')}, {counted(warnings, 'warning')})"
+        ),
         file=sys.stderr,
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from collections.abc import Iterator
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, load_or_report
 from orgdesign.model import Org, Person
+from orgdesign.report import counts_phrase
 from orgdesign.rules.finding import Severity
 from orgdesign.text import printable
 
@@ -32,11 +34,10 @@ def run(args: argparse.Namespace) -> int:
         print()
     for finding in findings:
         print(f"{finding.code} {finding.severity.label}: {printable(finding.message)}")
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    counts = Counter(finding.severity for finding in findings)
     if not args.no_findings:
-        print(f"{errors} error(s), {warnings} warning(s), {len(findings) - errors - warnings} info")
-    return EXIT_FINDINGS if errors else EXIT_OK
+        print(counts_phrase(counts))
+    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
 
 
 def describe(person: Person) -> str:

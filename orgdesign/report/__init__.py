@@ -7,7 +7,7 @@ summaries; waived ones are listed only when asked for (`show_waived`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from orgdesign.rules.finding import Finding, Severity
@@ -21,6 +21,19 @@ class FileResult:
 
     def shown(self, show_waived: bool) -> list[Finding]:
         return self.findings if show_waived else [f for f in self.findings if f.waived is None]
+
+
+def counted(count: int, noun: str) -> str:
+    """'1 error', '2 errors': a count with its noun, plural unless it is one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def counts_phrase(counts: Mapping[Severity, int]) -> str:
+    """'1 error, 2 warnings, 0 info': the way every summary states finding counts."""
+    return (
+        f"{counted(counts.get(Severity.ERROR, 0), 'error')}, "
+        f"{counted(counts.get(Severity.WARNING, 0), 'warning')}, {counts.get(Severity.INFO, 0)} info"
+    )
 
 
 def summary_counts(results: list[FileResult]) -> dict[Severity, int]:

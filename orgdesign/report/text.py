@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from orgdesign.report import FileResult, summary_counts, waived_count
-from orgdesign.rules.finding import Finding, Severity
+from orgdesign.report import FileResult, counted, counts_phrase, summary_counts, waived_count
+from orgdesign.rules.finding import Finding
 
 
 def render(results: list[FileResult], show_waived: bool = False) -> str:
@@ -20,13 +20,7 @@ def line(path: str, finding: Finding) -> str:
 
 
 def summary(results: list[FileResult]) -> str:
-    counts = summary_counts(results)
-    parts = [
-        _count(counts[Severity.ERROR], "error"),
-        _count(counts[Severity.WARNING], "warning"),
-        f"{counts[Severity.INFO]} info",
-    ]
-    text = ", ".join(parts) + f" in {_count(len(results), 'file')}"
+    text = f"{counts_phrase(summary_counts(results))} in {counted(len(results), 'file')}"
     waived = waived_count(results)
     return text + (f" ({waived} waived)" if waived else "")
 
@@ -34,7 +28,3 @@ def summary(results: list[FileResult]) -> str:
 def one_line(text: str) -> str:
     """User text on one line: line breaks and tabs shown as escapes."""
     return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-
-
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

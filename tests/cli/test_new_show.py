@@ -52,7 +52,7 @@ def test_show_prints_the_tree_with_vacancies_and_no_findings_for_a_clean_layout(
     assert out[1] == "Dana Reyes - Founder & CEO"
     assert "├── Sam Okafor - CTO" in out
     assert "            └── Nina Petrova - Product Manager (vacant)" in out
-    assert out[-1] == "0 error(s), 0 warning(s), 0 info"
+    assert out[-1] == "0 errors, 0 warnings, 0 info"
 
 
 def test_show_marks_findings_and_exits_1_on_errors(tmp_path, capsys):

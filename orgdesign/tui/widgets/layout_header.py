@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from orgdesign.report import counts_phrase
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.document import Document
 from orgdesign.tui.text import literal
@@ -47,11 +48,9 @@ class LayoutHeader(Horizontal):
         if document.dirty:
             text.append("  ● unsaved", style="bold yellow")
         counts = document.validator.counts()
-        for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "info")):
-            count = counts.get(severity, 0)
-            plural = "s" if count != 1 and severity is not Severity.INFO else ""
+        for severity, phrase in zip((Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", ")):
             text.append("  ")
-            text.append(f"{GLYPHS[severity]} {count} {word}{plural}", style=STYLES[severity])
+            text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
         text.append(f"  profile {document.org.profile}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
