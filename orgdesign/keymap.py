@@ -19,18 +19,11 @@ import yaml
 from orgdesign.layout.errors import LayoutError, LoadError, shown
 from orgdesign.layout.source import decode, read_bytes
 from orgdesign.layout.syntax import syntax_error
+from orgdesign.places import config_dir
 
 _KEY = r"[^\s,]+"
 _KEYS = re.compile(rf"\s*{_KEY}\s*(,\s*{_KEY}\s*)*")
 _EXAMPLE = "save: ctrl+s,f2"
-
-
-def config_dir() -> Path:
-    explicit = os.environ.get("ORGDESIGN_CONFIG_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CONFIG_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".config") / "orgdesign"
 
 
 def keymap_path() -> Path:

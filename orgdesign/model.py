@@ -183,11 +183,11 @@ class Org:
         if manager is not None:
             if self.graph.has_edge(manager, pid):
                 self.graph.remove_edge(manager, pid)
-            _discard(self._waiting_solid, manager, pid)
+            discard_member(self._waiting_solid, manager, pid)
         for target in person.dotted_to:
             if self.dotted.has_edge(target, pid):
                 self.dotted.remove_edge(target, pid)
-            _discard(self._waiting_dotted, target, pid)
+            discard_member(self._waiting_dotted, target, pid)
 
     def _connect_waiting(self, pid: str) -> None:
         for report in self._waiting_solid.pop(pid, ()):
@@ -361,7 +361,8 @@ class Org:
         return f"Org({self.name!r}, {len(self)} people, profile={self.profile!r})"
 
 
-def _discard(index: dict[str, set[str]], key: str, member: str) -> None:
+def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:
+    """Take `member` out of the set at `key` of a dict-of-sets index, dropping emptied sets."""
     members = index.get(key)
     if members is not None:
         members.discard(member)

@@ -1,8 +1,8 @@
 """The list of recently opened layouts, shown on the designer's start screen.
 
-Kept as JSON in `$ORGDESIGN_STATE_DIR/recent.json`, else `$XDG_STATE_HOME/orgdesign/`, else
-`~/.local/state/orgdesign/`. A missing, unreadable or corrupt file means "no recent layouts":
-this list is a convenience and must never stop the designer from starting.
+Kept as JSON in `recent.json` in the state folder (see `orgdesign.places`). A missing,
+unreadable or corrupt file means "no recent layouts": this list is a convenience and must
+never stop the designer from starting.
 """
 
 from __future__ import annotations
@@ -11,16 +11,9 @@ import json
 import os
 from pathlib import Path
 
+from orgdesign.places import state_dir
+
 LIMIT = 10
-
-
-def state_dir() -> Path:
-    explicit = os.environ.get("ORGDESIGN_STATE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_STATE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".local" / "state"
-    return base / "orgdesign"
 
 
 def recent_file() -> Path:

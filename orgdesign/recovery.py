@@ -16,7 +16,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from orgdesign.recent import state_dir
+from orgdesign.places import state_dir
 
 SUFFIX = ".orgdesign-recover"
 

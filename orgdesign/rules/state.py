@@ -18,7 +18,7 @@ from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from orgdesign.model import Org, Person
+from orgdesign.model import Org, Person, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
@@ -264,7 +264,7 @@ class OrgState:
         if person.reports_to is None:
             self.tops.discard(pid)
         else:
-            _discard(self.solid_refs, person.reports_to, pid)
+            discard_member(self.solid_refs, person.reports_to, pid)
             counts = self.role_counts[person.reports_to]
             counts[person.role] -= 1
             if not counts[person.role]:
@@ -272,11 +272,11 @@ class OrgState:
                 if not counts:
                     del self.role_counts[person.reports_to]
         for target in person.dotted_to:
-            _discard(self.dotted_refs, target, pid)
-        _discard(self.role_members, person.role, pid)
+            discard_member(self.dotted_refs, target, pid)
+        discard_member(self.role_members, person.role, pid)
         if person.unit is not None:
-            _discard(self.unit_heads, person.unit, pid)
-            _discard(self.unit_pms, person.unit, pid)
+            discard_member(self.unit_heads, person.unit, pid)
+            discard_member(self.unit_pms, person.unit, pid)
 
     # -- positions -------------------------------------------------------------------------
 
@@ -446,11 +446,3 @@ def _below(above: Position | None, person: Person | None) -> Position:
     elif person is not None and person.role == "director_product":
         director = person.id
     return Position(layer, head, director)
-
-
-def _discard(index: dict[str, set[str]], key: str, member: str) -> None:
-    members = index.get(key)
-    if members is not None:
-        members.discard(member)
-        if not members:
-            del index[key]

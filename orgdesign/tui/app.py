@@ -14,7 +14,8 @@ from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
 from orgdesign.layout import LayoutError
-from orgdesign.recent import remember_layout, state_dir
+from orgdesign.places import state_dir
+from orgdesign.recent import remember_layout
 from orgdesign.templates import list_templates
 from orgdesign.tui.commands import DesignerCommands
 from orgdesign.tui.document import Document
