@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from orgdesign.layout.dumper import _NAMED_ESCAPES, _reads_back_plain, double_quoted
-from orgdesign.layout.reader import _WHOLE_NUMBER, _catalogue_codes
-from orgdesign.layout.source import _FORBIDDEN_CHARACTER
+from orgdesign.layout.dumper import NAMED_ESCAPES, reads_back_plain, double_quoted
+from orgdesign.layout.reader import WHOLE_NUMBER, catalogue_codes
+from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLES
 
@@ -39,7 +39,7 @@ _YAML_WORDS = "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|of
 """The words YAML 1.1 (libyaml, PyYAML) or the 1.2 core schema reads as a bool or a null."""
 
 _SAFE_LINE_END = rf"(?!(?:{_YAML_WORDS})\n)[^\W\d_][\w.,&()'/+ -]*(?<! )"
-"""The rest of a line that is, plainly, a string: block-context text `_reads_back_plain`
+"""The rest of a line that is, plainly, a string: block-context text `reads_back_plain`
 accepts, checked in C inside the person regex (it must be followed by the line's end).
 
 It starts with a letter, so with no indicator and nothing (digit, sign, dot) that could begin
@@ -107,7 +107,7 @@ _WAIVER = re.compile(rf"      - \{{rule: ({_FLOW_SCALAR}), reason: ({_FLOW_SCALA
 _LIST_ITEM = re.compile(rf"({_FLOW_SCALAR})(?:, |(\]))")
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.DOTALL)
-_UNESCAPED = {escape[1]: character for character, escape in _NAMED_ESCAPES.items()}
+_UNESCAPED = {escape[1]: character for character, escape in NAMED_ESCAPES.items()}
 """The dumper's named escapes, from the letter after the backslash back to the character."""
 
 
@@ -139,7 +139,7 @@ def read_canonical(text: str, known_rules: Collection[str] | None) -> Org | None
     `known_rules` means what it means to the full reader: the rule codes waivers and
     `settings.disable` may name, None for the rule catalogue.
     """
-    if any(character in text for character in _NEVER_RAW) or _FORBIDDEN_CHARACTER.search(text):
+    if any(character in text for character in _NEVER_RAW) or FORBIDDEN_CHARACTER.search(text):
         return None
     try:
         return _CanonicalReader(text, known_rules).read()
@@ -269,7 +269,7 @@ class _CanonicalReader:
         """A rule code the full reader would accept (it asks the catalogue only when needed)."""
         code = _required(raw, flow=True)
         if self.known_rules is None:
-            self.known_rules = _catalogue_codes()
+            self.known_rules = catalogue_codes()
         if code not in self.known_rules:
             raise _Doubt
         return code
@@ -288,7 +288,7 @@ def _text(raw: str, flow: bool = False) -> str:
     a double-quoted one exactly as the dumper writes it."""
     if raw.startswith('"'):
         return _unquoted(raw)
-    if _reads_back_plain(raw, flow):
+    if reads_back_plain(raw, flow):
         return raw
     raise _Doubt
 
@@ -351,7 +351,7 @@ def _flow_list(raw: str) -> list[str]:
 
 def _whole_number(raw: str, minimum: int) -> int:
     """A plain whole number as the full reader reads one (no sign, no leading zeros)."""
-    if not _WHOLE_NUMBER.fullmatch(raw):
+    if not WHOLE_NUMBER.fullmatch(raw):
         raise _Doubt
     try:
         number = int(raw)

@@ -33,7 +33,7 @@ _YAML12_NON_STRING = re.compile(
 _LEADING_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Characters that end a plain scalar inside [...] or {...} for at least one YAML reader.
 _FLOW_STOPPERS = frozenset(",[]{}:#?")
-_NAMED_ESCAPES = {
+NAMED_ESCAPES = {
     "\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
     "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N", "\u2028": "\\L",
     "\u2029": "\\P",
@@ -110,7 +110,7 @@ def flow_list(items: tuple[str, ...]) -> str:
 
 def scalar(text: str, *, flow: bool = False) -> str:
     """`text` as a YAML scalar: plain when that reads back as the same string, else quoted."""
-    return text if _reads_back_plain(text, flow) else double_quoted(text)
+    return text if reads_back_plain(text, flow) else double_quoted(text)
 
 
 def double_quoted(text: str) -> str:
@@ -118,7 +118,7 @@ def double_quoted(text: str) -> str:
 
 
 def _escaped(ch: str) -> str:
-    named = _NAMED_ESCAPES.get(ch)
+    named = NAMED_ESCAPES.get(ch)
     if named is not None:
         return named
     code = ord(ch)
@@ -138,7 +138,7 @@ def _needs_escape(ch: str) -> bool:
     return not ch.isprintable() or unicodedata.category(ch) in ("Cf", "Zl", "Zp")
 
 
-def _reads_back_plain(text: str, flow: bool) -> bool:
+def reads_back_plain(text: str, flow: bool) -> bool:
     if not text or text[0] in _LEADING_INDICATORS or text[0] == " " or text[-1] == " ":
         return False
     if ": " in text or " #" in text or text.endswith(":"):

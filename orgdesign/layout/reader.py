@@ -52,7 +52,7 @@ _PLAIN = ""
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TRUE_WORDS = frozenset({"yes", "y", "on"})
 _YAML_FALSE_WORDS = frozenset({"no", "n", "off"})
-_WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
+WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 _CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 
 INVALID: Any = object()
@@ -386,7 +386,7 @@ class _Reader:
                         advice[unit_id] = _suggest(unit_id, declared, "declare it under units")
                     self.error(event, f"unknown unit {shown(unit_id)}: {advice[unit_id]}")
         if self.rule_references:
-            known = self.known_rules if self.known_rules is not None else _catalogue_codes()
+            known = self.known_rules if self.known_rules is not None else catalogue_codes()
             for code, event in self.rule_references:
                 if code not in known:
                     self.error(event, f"unknown rule {shown(code)}: {_suggest_rule(code, known)}")
@@ -464,7 +464,7 @@ def _whole_number(reader: _Reader, field: str, event: Event, minimum: int) -> An
     if scalar is None:
         return INVALID
     text = scalar.value
-    if scalar.style == _PLAIN and _WHOLE_NUMBER.fullmatch(text):
+    if scalar.style == _PLAIN and WHOLE_NUMBER.fullmatch(text):
         try:
             number = int(text)
         except ValueError:  # more digits than Python converts
@@ -634,7 +634,7 @@ def _clean_id(reader: _Reader, field: str, event: ScalarEvent) -> Any:
 
 def _clean_years(reader: _Reader, field: str, event: ScalarEvent) -> Any:
     text = event.value
-    if not event.style and len(text) < 10 and _WHOLE_NUMBER.fullmatch(text):
+    if not event.style and len(text) < 10 and WHOLE_NUMBER.fullmatch(text):
         return int(text)
     return _years(reader, field, event)
 
@@ -745,7 +745,7 @@ def _suggest_rule(code: str, known: Collection[str]) -> str:
     return _suggest(code, known, "run 'orgdesign rules' to list the rule codes")
 
 
-def _catalogue_codes() -> Collection[str]:
+def catalogue_codes() -> Collection[str]:
     from orgdesign.rules import known_codes  # imported late: the rules import the model
 
     return known_codes()

@@ -24,7 +24,7 @@ _FOREIGN_BOMS = (
 )
 
 # Characters YAML 1.1 does not allow in a stream (libyaml refuses them without a location).
-_FORBIDDEN_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+FORBIDDEN_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def file_error(path: str, message: str) -> LayoutError:
@@ -72,7 +72,7 @@ def decode(data: bytes, path: str) -> str:
         bad = data[error.start]
         message = f"byte 0x{bad:02X} is not valid UTF-8: the file must be saved as UTF-8"
         raise bytes_error(data, error.start, path, message) from None
-    forbidden = _FORBIDDEN_CHARACTER.search(text)
+    forbidden = FORBIDDEN_CHARACTER.search(text)
     if forbidden:
         code = ord(forbidden.group())
         message = (

@@ -21,7 +21,7 @@ from layout_mutations import mutants, seeds
 from layout_strategies import hostile_text, orgs
 from orgdesign.layout import LayoutError, dump_layout, loads_layout, reader
 from orgdesign.layout.canonical import _SAFE_LINE_END, _YAML_WORDS, read_canonical, read_canonical_bytes
-from orgdesign.layout.dumper import _reads_back_plain, double_quoted, scalar
+from orgdesign.layout.dumper import reads_back_plain, double_quoted, scalar
 from orgdesign.layout.source import refuse_foreign_encoding
 from orgdesign.model import Org, Person, Unit, Waiver
 
@@ -178,13 +178,13 @@ SAFE = re.compile(_SAFE_LINE_END + "\n")
 @settings(max_examples=500, deadline=None)
 @given(st.from_regex(SAFE, fullmatch=True))
 def test_what_the_person_regex_takes_as_plainly_a_string_the_dumper_writes_plain(line):
-    assert _reads_back_plain(line[:-1], flow=False)
+    assert reads_back_plain(line[:-1], flow=False)
 
 
 @pytest.mark.parametrize("word", _YAML_WORDS.split("|"))
 def test_the_person_regex_leaves_yaml_words_to_the_dumper_which_quotes_them(word):
-    assert not SAFE.fullmatch(word + "\n") and not _reads_back_plain(word, flow=False)
-    assert SAFE.fullmatch(word + "s\n") and _reads_back_plain(word + "s", flow=False)
+    assert not SAFE.fullmatch(word + "\n") and not reads_back_plain(word, flow=False)
+    assert SAFE.fullmatch(word + "s\n") and reads_back_plain(word + "s", flow=False)
 
 
 def test_every_character_the_person_regex_takes_is_one_the_dumper_writes_plain():
@@ -192,7 +192,7 @@ def test_every_character_the_person_regex_takes_is_one_the_dumper_writes_plain()
         character = chr(code)
         for text in (character, "a" + character, "a" + character + "b"):
             if SAFE.fullmatch(text + "\n"):
-                assert _reads_back_plain(text, flow=False), repr(text)
+                assert reads_back_plain(text, flow=False), repr(text)
 
 
 # -- the fast path bails on near misses -----------------------------------------------------------

@@ -155,7 +155,7 @@ def test_unknown_rule_codes_are_checked_against_the_rule_catalogue(monkeypatch):
         calls.append(True)
         return frozenset({"PRD102"})
 
-    monkeypatch.setattr("orgdesign.layout.reader._catalogue_codes", catalogue)
+    monkeypatch.setattr("orgdesign.layout.reader.catalogue_codes", catalogue)
     text = layout("  - {id: a, name: A, role: pm, allow: [{rule: PRD102, reason: r}, {rule: PRD103, reason: r}]}")
     with pytest.raises(LayoutError) as raised:
         loads_layout(text)
@@ -164,7 +164,7 @@ def test_unknown_rule_codes_are_checked_against_the_rule_catalogue(monkeypatch):
 
 
 def test_the_rule_catalogue_is_not_consulted_when_no_rule_is_named(monkeypatch):
-    monkeypatch.setattr("orgdesign.layout.reader._catalogue_codes", lambda: pytest.fail("catalogue consulted"))
+    monkeypatch.setattr("orgdesign.layout.reader.catalogue_codes", lambda: pytest.fail("catalogue consulted"))
     assert len(loads_layout(layout("  - {id: a, name: A, role: pm}"))) == 1
 
 
