@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection
 
 from orgdesign.layout.dumper import NAMED_ESCAPES, reads_back_plain, double_quoted
-from orgdesign.layout.reader import WHOLE_NUMBER, catalogue_codes
+from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLES

@@ -16,7 +16,7 @@ import unicodedata
 import yaml
 from yaml.nodes import ScalarNode
 
-from orgdesign.layout.reader import FORMAT_VERSION
+from orgdesign.layout.schema import FORMAT_VERSION
 from orgdesign.model import Org, Person, Settings, Unit, Waiver
 
 _DEFAULT_SETTINGS = Settings()

@@ -37,7 +37,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from orgdesign.layout.canonical import read_canonical_bytes
 from orgdesign.layout.errors import LayoutError, LoadError, shown
+from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
@@ -46,13 +48,10 @@ from orgdesign.roles import ROLE_IDS, ROLES
 # The C parser when PyYAML was built with libyaml (every wheel is); same events either way.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-FORMAT_VERSION = "1"
-
 _PLAIN = ""
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TRUE_WORDS = frozenset({"yes", "y", "on"})
 _YAML_FALSE_WORDS = frozenset({"no", "n", "off"})
-WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 _CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 
 INVALID: Any = object()
@@ -75,9 +74,6 @@ def read_layout(data: bytes, path: str, known_rules: Collection[str] | None) -> 
     """The org in the UTF-8 bytes `data`, or a `LayoutError` with every error found, in file order."""
     refuse_foreign_encoding(data, path)
     with _collector_paused():
-        # Imported here: the fast path uses the dumper, which imports this module.
-        from orgdesign.layout.canonical import read_canonical_bytes
-
         org = read_canonical_bytes(data, known_rules)  # None unless canonical and valid
         if org is not None:
             return org
@@ -743,9 +739,3 @@ def _suggest_rule(code: str, known: Collection[str]) -> str:
     if code.upper() in known:
         return f"did you mean {shown(code.upper())}?"
     return _suggest(code, known, "run 'orgdesign rules' to list the rule codes")
-
-
-def catalogue_codes() -> Collection[str]:
-    from orgdesign.rules import known_codes  # imported late: the rules import the model
-
-    return known_codes()
