@@ -7,7 +7,8 @@ the line that closes the loop is left out so every person appears exactly once.
 
 Finding the cycles walks the whole org, so it is done once, and again only after an edit
 that touched someone on or below a cycle, before or after the edit: edits elsewhere cannot
-make or break one.
+make or break one. The tree and the chart share one watch; each tells it about the same
+edit, and only the first call does the work.
 """
 
 from __future__ import annotations
@@ -23,20 +24,33 @@ class CycleWatch:
         self.entries: list[str] = []
         self.stranded: set[str] = set()
         """Everyone on or below a cycle."""
+        self._last_edit: tuple[Iterable[str], frozenset[str]] | None = None
+        """The touched set of the last edit followed, and what it changed (see `update`)."""
         self.refind()
 
     def refind(self) -> None:
         self.entries = self.org.cycle_entries()
         self.stranded = {pid for entry in self.entries for pid in self.org.subtree_ids(entry)}
 
-    def update(self, touched: Iterable[str]) -> bool:
-        """Follow an edit that touched `touched`; whether the entries changed."""
+    def update(self, touched: Iterable[str]) -> frozenset[str]:
+        """Follow an edit that touched `touched`: the people who became, or stopped being, a
+        cycle entry (empty when the cycles are as they were).
+
+        Told again about the same edit (the same `touched` object), it answers as before.
+        """
+        if self._last_edit is not None and self._last_edit[0] is touched:
+            return self._last_edit[1]
+        flipped = self._refind_if_touched(touched)
+        self._last_edit = (touched, flipped)
+        return flipped
+
+    def _refind_if_touched(self, touched: Iterable[str]) -> frozenset[str]:
         org = self.org
         if not any(pid in self.stranded or (pid in org and not org.reaches_a_top(pid)) for pid in touched):
-            return False
+            return frozenset()
         before = self.entries
         self.refind()
-        return before != self.entries
+        return frozenset(before).symmetric_difference(self.entries)
 
     def roots(self) -> list[str]:
         """The tops, then one entry per cycle."""

@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import gc
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any

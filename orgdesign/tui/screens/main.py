@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Tree
 
+from orgdesign.cycles import CycleWatch
 from orgdesign.edits import (
     AddPerson,
     ChangeRole,
@@ -86,8 +87,9 @@ class MainScreen(Screen[None]):
         yield LayoutHeader(self.document, id="layout-header")
         with Horizontal(id="body"):
             with ContentSwitcher(initial="tree-view", id="views"):
-                yield OrgTree(self.document.org, self.document.validator.worst, id="tree-view")
-                yield OrgChart(self.document.org, self.document.validator.worst, id="chart-view")
+                cycles = CycleWatch(self.document.org)
+                yield OrgTree(self.document.org, self.document.validator.worst, cycles, id="tree-view")
+                yield OrgChart(self.document.org, self.document.validator.worst, cycles, id="chart-view")
             with Vertical(id="side"):
                 with VerticalScroll(id="details-pane"):
                     yield PersonDetails(self.document, id="details")

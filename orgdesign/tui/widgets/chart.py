@@ -91,15 +91,17 @@ class OrgChart(ScrollView, can_focus=True):
         self,
         org: Org,
         worst: Callable[[str], Severity | None],
+        cycles: CycleWatch | None = None,
         *,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """`cycles`: the reporting cycles, shared with the tree (found here when not given)."""
         super().__init__(name=name, id=id, classes=classes)
         self.org = org
         self._worst = worst
-        self.cycles = CycleWatch(org)
+        self.cycles = cycles or CycleWatch(org)
         roots = self.cycles.roots()
         self._expanded = initially_expanded(org, roots)
         self._selected: str | None = roots[0] if roots else None
@@ -140,7 +142,7 @@ class OrgChart(ScrollView, can_focus=True):
     def refresh_people(self, touched: set[str]) -> None:
         """Redraw after an edit that touched `touched`; lays out again only if the shape changed."""
         previous = self._layout
-        cycles_changed = self.cycles.update(touched)  # first: the shape is judged against it
+        cycles_changed = bool(self.cycles.update(touched))  # first: the shape is judged against it
         if self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched):
             self._relayout()
         if self._selected not in self._layout.boxes:

@@ -32,7 +32,8 @@ NAME_LIMIT = 80
 class OrgTree(Tree[str]):
     """Node data is the person id; the hidden root holds the tops."""
 
-    def __init__(self, org: Org, worst, **kwargs) -> None:
+    def __init__(self, org: Org, worst, cycles: CycleWatch | None = None, **kwargs) -> None:
+        """`cycles`: the reporting cycles, shared with the chart (found here when not given)."""
         super().__init__("org", **kwargs)
         self.org = org
         self._worst = worst
@@ -43,7 +44,7 @@ class OrgTree(Tree[str]):
         self._populated_keys: set[str | None] = set()
         self._badges: dict[str, Severity | None] = {}
         """The severity each shown node's badge displays, to relabel only those that change."""
-        self.cycles = CycleWatch(org)
+        self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
 
     # -- building --------------------------------------------------------------------------
@@ -54,7 +55,6 @@ class OrgTree(Tree[str]):
         self._person_nodes.clear()
         self._populated_keys.clear()
         self._badges.clear()
-        self.cycles.refind()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -139,12 +139,11 @@ class OrgTree(Tree[str]):
 
     def apply(self, touched: Iterable[str]) -> None:
         """Bring the shown nodes in line with the org after an edit touching `touched`."""
-        touched = list(touched)
-        entries_before = self.cycles.entries
         parents_to_sync: set[str | None] = set()
-        if self.cycles.update(touched):
+        flipped = self.cycles.update(touched)
+        if flipped:  # a cycle was made or broken: the roots change, and the entries' marks
             parents_to_sync.add(None)
-            self.relabel([pid for pid in set(entries_before) ^ set(self.cycles.entries) if pid in self.org])
+            self.relabel([pid for pid in flipped if pid in self.org])
         for pid in touched:
             node = self._person_nodes.get(pid)
             if pid not in self.org:
