@@ -1,14 +1,23 @@
+# Everything runs inside .venv, built from uv.lock so a fresh machine gets exactly what CI tested.
+# Only Python 3.11+ and the package index are needed: uv itself is bootstrapped into .tools/.
 PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.synced
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test bench clean
+.PHONY: run test lint format lock check-lock bench clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python "$$(command -v $(PYTHON))"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -17,8 +26,25 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
 
+lint: $(STAMP)
+	$(BIN)/ruff check orgdesign tests bench
+	$(BIN)/ruff format --check orgdesign tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix orgdesign tests bench
+	$(BIN)/ruff format orgdesign tests bench
+
+# Re-resolve every dependency within the bounds in pyproject.toml and rewrite uv.lock.
+lock: | $(UV)
+	$(UV) lock --upgrade
+
+# Fails when uv.lock no longer matches pyproject.toml.
+check-lock: | $(UV)
+	$(UV) lock --check
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(TOOLS) build *.egg-info

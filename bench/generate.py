@@ -41,32 +41,132 @@ EXECUTIVES = (
 )
 
 UNIT_NAMES = (
-    "Payments", "Marketplace", "Search", "Identity", "Growth", "Logistics", "Messaging",
-    "Analytics", "Ads", "Developer Platform", "Mobile", "Lending", "Insurance", "Travel",
-    "Maps", "Commerce",
+    "Payments",
+    "Marketplace",
+    "Search",
+    "Identity",
+    "Growth",
+    "Logistics",
+    "Messaging",
+    "Analytics",
+    "Ads",
+    "Developer Platform",
+    "Mobile",
+    "Lending",
+    "Insurance",
+    "Travel",
+    "Maps",
+    "Commerce",
 )
 PRODUCT_SUFFIXES = ("Core", "API", "Mobile App", "Insights", "Admin Console", "Onboarding", "Billing", "Risk")
 
 FIRST_NAMES = (
-    "Dana", "Lee", "Priya", "Mateo", "Aisha", "Noah", "Mei", "Olu", "Sofia", "Lukas", "Yuki",
-    "Amara", "Diego", "Hannah", "Ravi", "Chloe", "Kwame", "Elena", "Omar", "Ingrid", "Tariq",
-    "Lucia", "Jonas", "Fatima", "Wei", "Grace", "Arjun", "Zoe", "Mikael", "Nadia", "Samuel",
-    "Aiko", "Carlos", "Leila", "Finn", "Imani", "Pedro", "Sanna", "Hugo", "Renée", "José",
-    "Zanele", "Tomás", "Björn", "Anaïs", "Chidi", "Marta", "Kenji", "Ava", "Iman",
+    "Dana",
+    "Lee",
+    "Priya",
+    "Mateo",
+    "Aisha",
+    "Noah",
+    "Mei",
+    "Olu",
+    "Sofia",
+    "Lukas",
+    "Yuki",
+    "Amara",
+    "Diego",
+    "Hannah",
+    "Ravi",
+    "Chloe",
+    "Kwame",
+    "Elena",
+    "Omar",
+    "Ingrid",
+    "Tariq",
+    "Lucia",
+    "Jonas",
+    "Fatima",
+    "Wei",
+    "Grace",
+    "Arjun",
+    "Zoe",
+    "Mikael",
+    "Nadia",
+    "Samuel",
+    "Aiko",
+    "Carlos",
+    "Leila",
+    "Finn",
+    "Imani",
+    "Pedro",
+    "Sanna",
+    "Hugo",
+    "Renée",
+    "José",
+    "Zanele",
+    "Tomás",
+    "Björn",
+    "Anaïs",
+    "Chidi",
+    "Marta",
+    "Kenji",
+    "Ava",
+    "Iman",
 )
 LAST_NAMES = (
-    "Reyes", "Okafor", "Nakamura", "Schmidt", "Patel", "García", "Kowalski", "Haddad", "Chen",
-    "Johansson", "Mensah", "Rossi", "Dubois", "Kim", "Novak", "Silva", "Ivanova", "Brown",
-    "Müller", "Singh", "Oyelaran", "Lindqvist", "Fernández", "Tanaka", "O'Connor", "Ahmed",
-    "Petrov", "Nguyen", "Costa", "Larsen", "Abara", "Moreau", "Yilmaz", "Kaur", "Walsh",
-    "Horvat", "Sato", "Mbeki", "Alvarez", "Berg",
+    "Reyes",
+    "Okafor",
+    "Nakamura",
+    "Schmidt",
+    "Patel",
+    "García",
+    "Kowalski",
+    "Haddad",
+    "Chen",
+    "Johansson",
+    "Mensah",
+    "Rossi",
+    "Dubois",
+    "Kim",
+    "Novak",
+    "Silva",
+    "Ivanova",
+    "Brown",
+    "Müller",
+    "Singh",
+    "Oyelaran",
+    "Lindqvist",
+    "Fernández",
+    "Tanaka",
+    "O'Connor",
+    "Ahmed",
+    "Petrov",
+    "Nguyen",
+    "Costa",
+    "Larsen",
+    "Abara",
+    "Moreau",
+    "Yilmaz",
+    "Kaur",
+    "Walsh",
+    "Horvat",
+    "Sato",
+    "Mbeki",
+    "Alvarez",
+    "Berg",
 )
 
 # role -> (min, max) years of product management, for the product ladder
 YEARS_PM = {
-    "cpo": (14, 25), "head_of_product": (10, 20), "vp_product": (9, 18),
-    "director_product": (7, 15), "gpm": (6, 12), "principal_pm": (8, 16),
-    "senior_pm": (4, 9), "technical_pm": (2, 6), "pm": (1, 5), "associate_pm": (0, 1),
+    "cpo": (14, 25),
+    "head_of_product": (10, 20),
+    "vp_product": (9, 18),
+    "director_product": (7, 15),
+    "gpm": (6, 12),
+    "principal_pm": (8, 16),
+    "senior_pm": (4, 9),
+    "technical_pm": (2, 6),
+    "pm": (1, 5),
+    "associate_pm": (0, 1),
 }
 
 VACANCY_EVERY = 53
@@ -104,8 +204,11 @@ PRODUCT = Branch(
     name="product",
     share=0.12,
     leaves=(
-        ("pm", None, 40), ("senior_pm", None, 28), ("technical_pm", None, 10),
-        ("associate_pm", None, 14), ("principal_pm", None, 8),
+        ("pm", None, 40),
+        ("senior_pm", None, 28),
+        ("technical_pm", None, 10),
+        ("associate_pm", None, 14),
+        ("principal_pm", None, 8),
     ),
     levels=(
         Level("gpm", None, (6, 9)),
@@ -119,8 +222,10 @@ DESIGN = Branch(
     name="design",
     share=0.07,
     leaves=(
-        ("other", "Product Designer", 50), ("other", "Senior Product Designer", 25),
-        ("other", "UX Researcher", 15), ("other", "Content Designer", 10),
+        ("other", "Product Designer", 50),
+        ("other", "Senior Product Designer", 25),
+        ("other", "UX Researcher", 15),
+        ("other", "Content Designer", 10),
     ),
     levels=(
         Level("other", "Design Manager", (5, 8)),
@@ -134,9 +239,12 @@ ENGINEERING = Branch(
     name="engineering",
     share=0.60,
     leaves=(
-        ("other", "Software Engineer", 40), ("other", "Senior Software Engineer", 30),
-        ("other", "Staff Engineer", 6), ("other", "QA Engineer", 8),
-        ("other", "Site Reliability Engineer", 8), ("other", "Data Engineer", 8),
+        ("other", "Software Engineer", 40),
+        ("other", "Senior Software Engineer", 30),
+        ("other", "Staff Engineer", 6),
+        ("other", "QA Engineer", 8),
+        ("other", "Site Reliability Engineer", 8),
+        ("other", "Data Engineer", 8),
     ),
     levels=(
         Level("other", "Engineering Manager", (6, 9)),
@@ -151,8 +259,10 @@ MARKETING = Branch(
     name="marketing",
     share=0.11,
     leaves=(
-        ("other", "Product Marketing Manager", 40), ("other", "Content Strategist", 25),
-        ("other", "Growth Marketer", 25), ("other", "Marketing Analyst", 10),
+        ("other", "Product Marketing Manager", 40),
+        ("other", "Content Strategist", 25),
+        ("other", "Growth Marketer", 25),
+        ("other", "Marketing Analyst", 10),
     ),
     levels=(
         Level("other", "Marketing Manager", (5, 8)),
@@ -166,7 +276,8 @@ OPERATIONS = Branch(
     name="operations",
     share=0.10,
     leaves=(
-        ("other", "Operations Specialist", 50), ("other", "Customer Success Manager", 30),
+        ("other", "Operations Specialist", 50),
+        ("other", "Customer Success Manager", 30),
         ("other", "Business Analyst", 20),
     ),
     levels=(
@@ -243,7 +354,13 @@ def deep_chain(length: int = DEEP_CHAIN_LENGTH) -> Org:
     people = [Person("chain-0", "Chain Top", "ceo")]
     for depth in range(1, length + 1):
         people.append(
-            Person(f"chain-{depth}", f"Chain Person {depth}", "other", title=f"Layer {depth}", reports_to=f"chain-{depth - 1}")
+            Person(
+                f"chain-{depth}",
+                f"Chain Person {depth}",
+                "other",
+                title=f"Layer {depth}",
+                reports_to=f"chain-{depth - 1}",
+            )
         )
     return Org(f"Deep chain of {length + 1} people", people)
 
@@ -259,7 +376,9 @@ def _unit_tree(index: int, budget: int, rng: random.Random) -> UnitTree:
     products = tuple(f"{name} {suffix}" for suffix in rng.sample(PRODUCT_SUFFIXES, rng.randint(3, 6)))
     shares = [int(budget * branch.share) for branch in BRANCHES]
     shares[BRANCHES.index(ENGINEERING)] += budget - sum(shares)
-    branches = {branch.name: _build_branch(branch, share, name, products, rng) for branch, share in zip(BRANCHES, shares)}
+    branches = {
+        branch.name: _build_branch(branch, share, name, products, rng) for branch, share in zip(BRANCHES, shares)
+    }
     return UnitTree(unit, products, branches)
 
 

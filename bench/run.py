@@ -35,7 +35,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -44,9 +44,9 @@ OUT_DIR = BENCH_DIR / "out"
 RESULTS = BENCH_DIR / "RESULTS.md"
 sys.path[:0] = [str(BENCH_DIR), str(ROOT)]
 
+import generate  # noqa: E402
 import yaml  # noqa: E402  (after the path set-up, like the project imports below)
 
-import generate  # noqa: E402
 from orgdesign import edits  # noqa: E402
 from orgdesign.export import severity_by_person  # noqa: E402
 from orgdesign.export.dot import export_dot  # noqa: E402
@@ -209,8 +209,10 @@ class Bench:
                 self.emit(row)
         except Skipped as reason:
             self.emit(Row(size_label(size), name, f"skipped: {reason}", verdict="skipped"))
-        except Exception as error:  # noqa: BLE001 - a broken measurement must not hide the others
-            self.emit(Row(size_label(size), name, f"failed: {type(error).__name__}: {_first_line(error)}", verdict="FAILED"))
+        except Exception as error:
+            self.emit(
+                Row(size_label(size), name, f"failed: {type(error).__name__}: {_first_line(error)}", verdict="FAILED")
+            )
 
     # -- inputs ----------------------------------------------------------------------------
 
@@ -251,12 +253,21 @@ class Bench:
         label, scan = size_label(size), times["scan"]
         ratio = times["loader"] / scan
         yield Row(
-            label, "load: load_layout", seconds(times["loader"]), f"event scan {seconds(scan)}",
-            f"{ratio:.2f}x", "<= 2x scan at 10k", verdict(ratio <= 2, size, 10_000),
+            label,
+            "load: load_layout",
+            seconds(times["loader"]),
+            f"event scan {seconds(scan)}",
+            f"{ratio:.2f}x",
+            "<= 2x scan at 10k",
+            verdict(ratio <= 2, size, 10_000),
         )
         yield Row(
-            label, "load: yaml.load CSafeLoader", seconds(times["csafe"]), f"event scan {seconds(scan)}",
-            f"{times['csafe'] / scan:.2f}x", "(reference)",
+            label,
+            "load: yaml.load CSafeLoader",
+            seconds(times["csafe"]),
+            f"event scan {seconds(scan)}",
+            f"{times['csafe'] / scan:.2f}x",
+            "(reference)",
         )
 
     # -- whole process ---------------------------------------------------------------------
@@ -275,8 +286,12 @@ class Bench:
         )
         ratio = times["validate"] / times["baseline"]
         yield Row(
-            size_label(size), "process: orgdesign validate", seconds(times["validate"]),
-            f"CSafeLoader process {seconds(times['baseline'])}", f"{ratio:.2f}x", "<= 0.5x at 10k",
+            size_label(size),
+            "process: orgdesign validate",
+            seconds(times["validate"]),
+            f"CSafeLoader process {seconds(times['baseline'])}",
+            f"{ratio:.2f}x",
+            "<= 0.5x at 10k",
             verdict(ratio <= 0.5, size, 10_000),
         )
 
@@ -288,8 +303,11 @@ class Bench:
         elapsed = interleaved_medians({"validate": lambda: validate(org)}, self.repeat_for(size))["validate"]
         self.full_validation[size] = elapsed
         yield Row(
-            size_label(size), f"rules: full validation ({len(findings)} findings)", seconds(elapsed),
-            target="< 1 s at 100k", verdict=verdict(elapsed < 1, size, BIG),
+            size_label(size),
+            f"rules: full validation ({len(findings)} findings)",
+            seconds(elapsed),
+            target="< 1 s at 100k",
+            verdict=verdict(elapsed < 1, size, BIG),
         )
 
     def incremental_edits(self, size: int) -> Iterator[Row]:
@@ -300,8 +318,13 @@ class Bench:
             elapsed = self._timed_edit(org, validator, make_edit)
             ratio = f"{elapsed / full:.4f}x full" if full else ""
             yield Row(
-                size_label(size), f"rules: {name} + refresh", seconds(elapsed), "full validation", ratio,
-                "< 16 ms at 100k", verdict(elapsed < 0.016, size, BIG),
+                size_label(size),
+                f"rules: {name} + refresh",
+                seconds(elapsed),
+                "full validation",
+                ratio,
+                "< 16 ms at 100k",
+                verdict(elapsed < 0.016, size, BIG),
             )
 
     def _timed_edit(self, org, validator, make_edit: Callable[[], object]) -> float:
@@ -332,10 +355,22 @@ class Bench:
         )
         baseline = f"yaml.dump CSafeDumper {seconds(times['yaml'])}"
         label = size_label(size)
-        yield Row(label, "save: save_layout (atomic, fsync)", seconds(times["save"]), baseline,
-                  f"{times['save'] / times['yaml']:.2f}x", "(no target)")
-        yield Row(label, "save: dump_layout (string)", seconds(times["dump"]), baseline,
-                  f"{times['dump'] / times['yaml']:.2f}x", "(no target)")
+        yield Row(
+            label,
+            "save: save_layout (atomic, fsync)",
+            seconds(times["save"]),
+            baseline,
+            f"{times['save'] / times['yaml']:.2f}x",
+            "(no target)",
+        )
+        yield Row(
+            label,
+            "save: dump_layout (string)",
+            seconds(times["dump"]),
+            baseline,
+            f"{times['dump'] / times['yaml']:.2f}x",
+            "(no target)",
+        )
 
     # -- pictures --------------------------------------------------------------------------
 
@@ -354,8 +389,12 @@ class Bench:
         )
         ratio = times["svg"] / times["dot"]
         yield Row(
-            size_label(size), "export: svg", seconds(times["svg"]), f"dot -Tsvg {seconds(times['dot'])}",
-            f"1/{1 / ratio:.0f}" if ratio < 1 else f"{ratio:.1f}x", "<= 1/20 at 3k",
+            size_label(size),
+            "export: svg",
+            seconds(times["svg"]),
+            f"dot -Tsvg {seconds(times['dot'])}",
+            f"1/{1 / ratio:.0f}" if ratio < 1 else f"{ratio:.1f}x",
+            "<= 1/20 at 3k",
             verdict(ratio <= 1 / 20, size, SVG_SIZE),
         )
 
@@ -373,8 +412,12 @@ class Bench:
         )
         ratio = times["paint"] / times["csafe"]
         yield Row(
-            size_label(size), "designer: open to first paint", seconds(times["paint"]),
-            f"CSafeLoader parse {seconds(times['csafe'])}", f"{ratio:.2f}x", "<= 0.25x at 100k",
+            size_label(size),
+            "designer: open to first paint",
+            seconds(times["paint"]),
+            f"CSafeLoader parse {seconds(times['csafe'])}",
+            f"{ratio:.2f}x",
+            "<= 0.25x at 100k",
             verdict(ratio <= 0.25, size, BIG),
         )
 
@@ -383,15 +426,23 @@ class Bench:
         figures = asyncio.run(time_designer_edits(path, max(3, self.repeat_for(size))))
         for name, (settled, paused) in figures.items():
             yield Row(
-                size_label(size), f"designer: {name} to repaint", seconds(settled),
-                f"with pilot.pause() {seconds(paused)}", "", "< 50 ms at 100k", verdict(settled < 0.05, size, BIG),
+                size_label(size),
+                f"designer: {name} to repaint",
+                seconds(settled),
+                f"with pilot.pause() {seconds(paused)}",
+                "",
+                "< 50 ms at 100k",
+                verdict(settled < 0.05, size, BIG),
             )
 
     def cursor_moves(self, size: int) -> Iterator[Row]:
         elapsed = asyncio.run(time_cursor_moves(self.layout_file(size), CURSOR_MOVES))
         yield Row(
-            size_label(size), "designer: cursor down to repaint", seconds(elapsed),
-            target="independent of size", verdict="(compare sizes)",
+            size_label(size),
+            "designer: cursor down to repaint",
+            seconds(elapsed),
+            target="independent of size",
+            verdict="(compare sizes)",
         )
 
     # -- memory ----------------------------------------------------------------------------
@@ -401,8 +452,12 @@ class Bench:
         peak = _peak_megabytes([sys.executable, "-c", PEAK_RSS + MEMORY_PROCESS, path])
         baseline = _peak_megabytes([sys.executable, "-c", PEAK_RSS + BASELINE_MEMORY_PROCESS, path])
         yield Row(
-            size_label(size), "memory: load + validate + edit (peak RSS)", f"{peak:.0f} MB",
-            f"CSafeLoader process {baseline:.0f} MB", f"{peak / baseline:.2f}x", "< 500 MB at 100k",
+            size_label(size),
+            "memory: load + validate + edit (peak RSS)",
+            f"{peak:.0f} MB",
+            f"CSafeLoader process {baseline:.0f} MB",
+            f"{peak / baseline:.2f}x",
+            "< 500 MB at 100k",
             verdict(peak < 500, size, BIG),
         )
 
@@ -446,9 +501,14 @@ def depth_stage(label: str, name: str, stage: Callable[[], object]) -> Row:
         stage()
     except RecursionError:
         return Row(label, measure, "RecursionError", target="no recursion", verdict="MISS")
-    except Exception as error:  # noqa: BLE001 - report it and go on with the next stage
-        return Row(label, measure, f"failed: {type(error).__name__}: {_first_line(error)}",
-                   target="no recursion", verdict="FAILED")
+    except Exception as error:
+        return Row(
+            label,
+            measure,
+            f"failed: {type(error).__name__}: {_first_line(error)}",
+            target="no recursion",
+            verdict="FAILED",
+        )
     return Row(label, measure, f"ok ({seconds(time.perf_counter() - start)})", target="no recursion", verdict="PASS")
 
 
@@ -680,7 +740,9 @@ def parse_only(text: str) -> list[str]:
     keys = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [key for key in keys if key not in ALL_MEASUREMENTS]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown measurement {', '.join(unknown)}; choose from {', '.join(ALL_MEASUREMENTS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown measurement {', '.join(unknown)}; choose from {', '.join(ALL_MEASUREMENTS)}"
+        )
     return keys
 
 
@@ -694,7 +756,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=5, help="rounds per figure (about half at 100k)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1k only, one round, small SVG")
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
-    parser.add_argument("--quote", action="store_true", help=f"only quote {RESULTS.relative_to(ROOT)} in the README (no run)")
+    parser.add_argument(
+        "--quote", action="store_true", help=f"only quote {RESULTS.relative_to(ROOT)} in the README (no run)"
+    )
     parser.add_argument("--profile", action="store_true", help="write a cProfile report per measurement to bench/out/")
     parser.add_argument("--fresh", action="store_true", help="regenerate the layouts in bench/out/")
     parser.add_argument("--only", type=parse_only, help=f"comma-separated subset of: {', '.join(ALL_MEASUREMENTS)}")
@@ -714,7 +778,7 @@ def main(argv: list[str] | None = None) -> int:
     # The designer remembers what it opened; keep the benchmark's files out of the user's list.
     os.environ["ORGDESIGN_STATE_DIR"] = str(OUT_DIR / "state")
     bench = Bench(args)
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     about = machine()
     for key, value in about:
         print(f"{key}: {value}")

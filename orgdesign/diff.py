@@ -75,8 +75,14 @@ class OrgDiff:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.moved or self.changed
-                    or self.findings_introduced or self.findings_resolved)
+        return not (
+            self.added
+            or self.removed
+            or self.moved
+            or self.changed
+            or self.findings_introduced
+            or self.findings_resolved
+        )
 
 
 Validator = Callable[[Org], Iterable[Finding]]
@@ -142,7 +148,9 @@ def _unmatched(ours: list[Finding], theirs: list[Finding]) -> list[Finding]:
     exact: dict[tuple, int] = {}
     loose: dict[tuple, int] = {}
     for finding in theirs:
-        exact[(finding.code, finding.person, finding.message)] = exact.get((finding.code, finding.person, finding.message), 0) + 1
+        exact[(finding.code, finding.person, finding.message)] = (
+            exact.get((finding.code, finding.person, finding.message), 0) + 1
+        )
     leftovers = []
     for finding in ours:
         key = (finding.code, finding.person, finding.message)
@@ -217,18 +225,36 @@ def render_diff_markdown(diff: OrgDiff) -> str:
         return "\n".join([*lines, "No changes."]) + "\n"
     lines.append(_summary(diff))
     tables = [
-        ("Added", ("Person", "Role", "Reports to"),
-         [(_md_who(e.person), _cell(e.role), _md_who(e.manager)) for e in diff.added]),
-        ("Removed", ("Person", "Role", "Reported to"),
-         [(_md_who(e.person), _cell(e.role), _md_who(e.manager)) for e in diff.removed]),
-        ("Moved", ("Person", "From", "To"),
-         [(_md_who(m.person), _md_who(m.old_manager), _md_who(m.new_manager)) for m in diff.moved]),
-        ("Changed", ("Person", "Field", "Before", "After"),
-         [(_md_who(c.person), c.field, _cell(c.old), _cell(c.new)) for c in diff.changed]),
-        ("Findings introduced", ("Rule", "Severity", "Person", "Message"),
-         [_md_finding(f) for f in diff.findings_introduced]),
-        ("Findings resolved", ("Rule", "Severity", "Person", "Message"),
-         [_md_finding(f) for f in diff.findings_resolved]),
+        (
+            "Added",
+            ("Person", "Role", "Reports to"),
+            [(_md_who(e.person), _cell(e.role), _md_who(e.manager)) for e in diff.added],
+        ),
+        (
+            "Removed",
+            ("Person", "Role", "Reported to"),
+            [(_md_who(e.person), _cell(e.role), _md_who(e.manager)) for e in diff.removed],
+        ),
+        (
+            "Moved",
+            ("Person", "From", "To"),
+            [(_md_who(m.person), _md_who(m.old_manager), _md_who(m.new_manager)) for m in diff.moved],
+        ),
+        (
+            "Changed",
+            ("Person", "Field", "Before", "After"),
+            [(_md_who(c.person), c.field, _cell(c.old), _cell(c.new)) for c in diff.changed],
+        ),
+        (
+            "Findings introduced",
+            ("Rule", "Severity", "Person", "Message"),
+            [_md_finding(f) for f in diff.findings_introduced],
+        ),
+        (
+            "Findings resolved",
+            ("Rule", "Severity", "Person", "Message"),
+            [_md_finding(f) for f in diff.findings_resolved],
+        ),
     ]
     for title, header, rows in tables:
         if rows:

@@ -55,7 +55,9 @@ def read_keymap(path: Path, known_ids: Collection[str]) -> dict[str, str]:
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
-        raise LayoutError([_error(shown_path, root, f"a keymap is a mapping of binding ids to keys, like '{_EXAMPLE}'")])
+        raise LayoutError(
+            [_error(shown_path, root, f"a keymap is a mapping of binding ids to keys, like '{_EXAMPLE}'")]
+        )
     keymap: dict[str, str] = {}
     errors = [error for key, value in root.value if (error := _entry_error(shown_path, key, value, known_ids, keymap))]
     if errors:
@@ -76,7 +78,9 @@ def _entry_error(
     if key.value in keymap:
         return _error(path, key, f"duplicate binding id {shown(key.value)}: keep one of them")
     if not isinstance(value, yaml.ScalarNode) or not _KEYS.fullmatch(value.value):
-        return _error(path, value, f"the keys for {shown(key.value)} must be key names separated by commas, like 'ctrl+s,f2'")
+        return _error(
+            path, value, f"the keys for {shown(key.value)} must be key names separated by commas, like 'ctrl+s,f2'"
+        )
     keymap[key.value] = ",".join(part.strip() for part in value.value.split(","))
     return None
 

@@ -327,7 +327,7 @@ class Org:
             manager = self.manager(current)
             current = None if manager is None else manager.id
         assert current is not None, "called only for people reachable from no top"
-        return list(path)[path[current]:]
+        return list(path)[path[current] :]
 
     def reaches_a_top(self, pid: str) -> bool:
         """Whether the chain of command above `pid` ends at a top (not in a cycle)."""

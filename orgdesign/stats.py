@@ -14,7 +14,12 @@ from orgdesign.model import Org
 from orgdesign.roles import ROLES
 
 SPAN_GROUPS: tuple[tuple[str, int, int | None], ...] = (
-    ("1", 1, 1), ("2-3", 2, 3), ("4-7", 4, 7), ("8-12", 8, 12), ("13-16", 13, 16), ("17+", 17, None),
+    ("1", 1, 1),
+    ("2-3", 2, 3),
+    ("4-7", 4, 7),
+    ("8-12", 8, 12),
+    ("13-16", 13, 16),
+    ("17+", 17, None),
 )
 """(label, fewest direct reports, most direct reports or None for no limit)."""
 

@@ -33,7 +33,9 @@ def chart(title: str, tallies: Sequence[Tally], width: int = 80) -> list[str]:
     bar_width = max(10, width - LABEL_WIDTH - count_width - 5)
     for tally in tallies:
         label = _clip(printable(tally.label), LABEL_WIDTH)
-        lines.append(f"  {label:<{LABEL_WIDTH}} {tally.count:>{count_width}} {bar(tally.count, largest, bar_width)}".rstrip())
+        lines.append(
+            f"  {label:<{LABEL_WIDTH}} {tally.count:>{count_width}} {bar(tally.count, largest, bar_width)}".rstrip()
+        )
     return lines
 
 

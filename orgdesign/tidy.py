@@ -39,10 +39,7 @@ def tidy_layout(
     centres = _Walker(tree, widths, float(gap)).centres()
     lefts = [centres[i] - widths[i] / 2 for i in range(1, len(tree.ids))]
     leftmost = min(lefts, default=0.0)
-    return {
-        tree.ids[i]: (lefts[i - 1] - leftmost, tree.depth[i])
-        for i in range(1, len(tree.ids))
-    }
+    return {tree.ids[i]: (lefts[i - 1] - leftmost, tree.depth[i]) for i in range(1, len(tree.ids))}
 
 
 class _Tree:

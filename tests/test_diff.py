@@ -16,13 +16,16 @@ LAYOUTS = Path(__file__).resolve().parents[1] / "layouts"
 
 
 def base() -> Org:
-    return Org("Base", [
-        Person("ceo", "Ceo", "ceo"),
-        Person("cpo", "Cpo", "cpo", reports_to="ceo"),
-        Person("gpm", "Gpm", "gpm", reports_to="cpo"),
-        Person("pm", "Pat | PM", "pm", reports_to="gpm", title="PM, Search"),
-        Person("old", "Old <timer>", "pm", reports_to="gpm"),
-    ])
+    return Org(
+        "Base",
+        [
+            Person("ceo", "Ceo", "ceo"),
+            Person("cpo", "Cpo", "cpo", reports_to="ceo"),
+            Person("gpm", "Gpm", "gpm", reports_to="cpo"),
+            Person("pm", "Pat | PM", "pm", reports_to="gpm", title="PM, Search"),
+            Person("old", "Old <timer>", "pm", reports_to="gpm"),
+        ],
+    )
 
 
 def changed() -> Org:
@@ -45,7 +48,8 @@ def test_added_removed_moved_and_changed_people():
     assert diff.removed[0].manager.id == "gpm"
     assert [(m.person.id, m.old_manager.id, m.new_manager.id) for m in diff.moved] == [("pm", "gpm", "cpo")]
     assert [(c.field, c.old, c.new) for c in diff.changed] == [
-        ("role", "pm", "senior_pm"), ("title", "PM, Search", "Senior PM, Search"),
+        ("role", "pm", "senior_pm"),
+        ("title", "PM, Search", "Senior PM, Search"),
     ]
 
 

@@ -45,7 +45,12 @@ def org():
 
 def snapshot(o: Org):
     """Everything observable, including display positions, to prove undo is exact."""
-    return (o.canonical(), sorted((x.id, o.seq(x.id)) for x in o.people()), sorted(o.graph.edges), sorted(o.dotted.edges))
+    return (
+        o.canonical(),
+        sorted((x.id, o.seq(x.id)) for x in o.people()),
+        sorted(o.graph.edges),
+        sorted(o.dotted.edges),
+    )
 
 
 def test_add_puts_the_person_under_their_manager_last_among_siblings_and_undo_removes_them():
@@ -181,7 +186,12 @@ def test_history_reports_what_can_be_undone():
 
 ids = st.sampled_from([f"p{i}" for i in range(12)])
 edit_strategy = st.one_of(
-    st.builds(lambda pid, boss, role: AddPerson(Person(pid, pid.upper(), role, reports_to=boss)), ids, ids, st.sampled_from(ROLE_IDS)),
+    st.builds(
+        lambda pid, boss, role: AddPerson(Person(pid, pid.upper(), role, reports_to=boss)),
+        ids,
+        ids,
+        st.sampled_from(ROLE_IDS),
+    ),
     st.builds(MovePerson, ids, st.one_of(st.none(), ids)),
     st.builds(ChangeRole, ids, st.sampled_from(ROLE_IDS)),
     st.builds(lambda pid, name: UpdatePerson(pid, name=name), ids, st.text(min_size=1, max_size=5)),

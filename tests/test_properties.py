@@ -3,6 +3,7 @@ same org and validation never fails."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_edits import org as starting_org
 
 from orgdesign.edits import (
     AddPerson,
@@ -20,8 +21,6 @@ from orgdesign.model import PROFILES, Person
 from orgdesign.roles import ROLE_IDS
 from orgdesign.rules import Validator, validate
 
-from test_edits import org as starting_org
-
 hostile_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)),
     min_size=1,
@@ -32,7 +31,11 @@ ids = st.sampled_from(["ceo", "cto", "cpo", "hop", "dir", "pm1", "pm2", "eng", "
 edits = st.one_of(
     st.builds(
         lambda pid, boss, role, name, title: AddPerson(Person(pid, name, role, title=title, reports_to=boss)),
-        ids, ids, st.sampled_from(ROLE_IDS), hostile_text, st.one_of(st.none(), hostile_text),
+        ids,
+        ids,
+        st.sampled_from(ROLE_IDS),
+        hostile_text,
+        st.one_of(st.none(), hostile_text),
     ),
     st.builds(MovePerson, ids, st.one_of(st.none(), ids)),
     st.builds(ChangeRole, ids, st.sampled_from(ROLE_IDS)),

@@ -38,7 +38,12 @@ def counts(tallies) -> dict:
 def test_headcount_by_role_and_unit_and_vacancies():
     stats = org_stats(small_org())
     assert (stats.positions, stats.vacancies, stats.filled) == (19, 1, 18)
-    assert counts(stats.by_role) == {"CEO": 1, "Chief Product Officer": 1, "Group Product Manager": 1, "Product Manager": 16}
+    assert counts(stats.by_role) == {
+        "CEO": 1,
+        "Chief Product Officer": 1,
+        "Group Product Manager": 1,
+        "Product Manager": 16,
+    }
     assert counts(stats.by_unit) == {"Payments": 2, "ghost": 1, "(no unit)": 16}
 
 
@@ -48,8 +53,22 @@ def test_managers_are_grouped_by_span_including_empty_groups():
     assert stats.managers == 3
 
 
-@pytest.mark.parametrize(("reports", "group"), [(1, "1"), (2, "2-3"), (3, "2-3"), (4, "4-7"), (7, "4-7"),
-                                                 (8, "8-12"), (12, "8-12"), (13, "13-16"), (16, "13-16"), (17, "17+"), (500, "17+")])
+@pytest.mark.parametrize(
+    ("reports", "group"),
+    [
+        (1, "1"),
+        (2, "2-3"),
+        (3, "2-3"),
+        (4, "4-7"),
+        (7, "4-7"),
+        (8, "8-12"),
+        (12, "8-12"),
+        (13, "13-16"),
+        (16, "13-16"),
+        (17, "17+"),
+        (500, "17+"),
+    ],
+)
 def test_span_group_boundaries(reports, group):
     assert span_group(reports) == group
 
@@ -61,7 +80,9 @@ def test_layers_and_people_per_layer():
 
 
 def test_a_ten_thousand_deep_chain_has_ten_thousand_layers():
-    people = [Person("p0", "P0", "ceo")] + [Person(f"p{i}", f"P{i}", "pm", reports_to=f"p{i - 1}") for i in range(1, 10_000)]
+    people = [Person("p0", "P0", "ceo")] + [
+        Person(f"p{i}", f"P{i}", "pm", reports_to=f"p{i - 1}") for i in range(1, 10_000)
+    ]
     stats = org_stats(Org("Chain", people))
     assert stats.layers == 10_000
     assert counts(stats.managers_by_span)["1"] == 9_999

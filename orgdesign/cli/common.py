@@ -7,7 +7,6 @@ import sys
 from orgdesign.layout import LayoutError, load_layout
 from orgdesign.model import Org
 
-
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from orgdesign.cli.common import EXIT_OK, load_or_report, Unusable
+from orgdesign.cli.common import EXIT_OK, Unusable, load_or_report
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -13,7 +13,10 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     parser.add_argument("old", metavar="OLD", help="the earlier layout")
     parser.add_argument("new", metavar="NEW", help="the later layout")
     parser.add_argument(
-        "--format", "-f", choices=("text", "json", "markdown"), default="text",
+        "--format",
+        "-f",
+        choices=("text", "json", "markdown"),
+        default="text",
         help="output format; markdown is meant for a pull-request comment (default: text)",
     )
 

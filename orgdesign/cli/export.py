@@ -15,7 +15,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("file", metavar="FILE", help="the layout to export")
     parser.add_argument(
-        "--format", "-f", choices=sorted(EXPORTERS),
+        "--format",
+        "-f",
+        choices=sorted(EXPORTERS),
         help="output format (default: guessed from OUT's suffix, e.g. .svg, .mmd, .dot, .csv, .json, .md)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="file to write, replaced atomically (default: stdout)")

@@ -19,20 +19,43 @@ from orgdesign.text import printable
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     parser = sub.add_parser(
-        name, help=help_text, description=help_text,
+        name,
+        help=help_text,
+        description=help_text,
         epilog="Exit status: 0 imported cleanly; 1 written, but some rows had errors; "
         "2 nothing written (unreadable file, no usable rows, or errors with --strict).",
     )
-    parser.add_argument("file", metavar="FILE.csv", help="the CSV file (UTF-8 with or without BOM, UTF-16, or Windows-1252)")
+    parser.add_argument(
+        "file", metavar="FILE.csv", help="the CSV file (UTF-8 with or without BOM, UTF-16, or Windows-1252)"
+    )
     parser.add_argument("-o", "--output", metavar="LAYOUT.yaml", help="layout file to write (default: print it)")
-    parser.add_argument("--id", metavar="COLUMN", help="column with each person's id (default: guessed, e.g. 'Employee ID')")
-    parser.add_argument("--parent", metavar="COLUMN", help="column with the manager's id (default: guessed, e.g. 'Manager ID', 'Reports To')")
-    parser.add_argument("--name", metavar="COLUMN", help="column with the full name (default: guessed, or first + last name)")
-    parser.add_argument("--title", metavar="COLUMN", help="column with the job title (default: guessed, e.g. 'Job Title', 'Position')")
-    parser.add_argument("--role", metavar="COLUMN", help="column with orgdesign role ids (default: 'role' if present, else guessed from titles)")
+    parser.add_argument(
+        "--id", metavar="COLUMN", help="column with each person's id (default: guessed, e.g. 'Employee ID')"
+    )
+    parser.add_argument(
+        "--parent",
+        metavar="COLUMN",
+        help="column with the manager's id (default: guessed, e.g. 'Manager ID', 'Reports To')",
+    )
+    parser.add_argument(
+        "--name", metavar="COLUMN", help="column with the full name (default: guessed, or first + last name)"
+    )
+    parser.add_argument(
+        "--title", metavar="COLUMN", help="column with the job title (default: guessed, e.g. 'Job Title', 'Position')"
+    )
+    parser.add_argument(
+        "--role",
+        metavar="COLUMN",
+        help="column with orgdesign role ids (default: 'role' if present, else guessed from titles)",
+    )
     parser.add_argument("--strict", action="store_true", help="write nothing if the file has any error")
     parser.add_argument("--layout-name", metavar="NAME", help="name of the org (default: the CSV file's name)")
-    parser.add_argument("--profile", choices=PROFILES, default=DEFAULT_PROFILE, help=f"rule profile of the layout (default: {DEFAULT_PROFILE})")
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default=DEFAULT_PROFILE,
+        help=f"rule profile of the layout (default: {DEFAULT_PROFILE})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     names = [t.name for t in list_templates()]
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("file", metavar="FILE", help="the layout file to create")
-    parser.add_argument("--template", "-t", default="scaleup", choices=names, help="template to start from (default: scaleup)")
+    parser.add_argument(
+        "--template", "-t", default="scaleup", choices=names, help="template to start from (default: scaleup)"
+    )
     parser.add_argument("--name", help="name of the new org (default: the template's)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 

@@ -12,7 +12,11 @@ from orgdesign.layout import LayoutError
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
-    parser = subparsers.add_parser(name, help=help_text, description="Open the designer; with no FILE, a start screen lists templates and recent layouts.")
+    parser = subparsers.add_parser(
+        name,
+        help=help_text,
+        description="Open the designer; with no FILE, a start screen lists templates and recent layouts.",
+    )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="layout to open (YAML)")
 
 

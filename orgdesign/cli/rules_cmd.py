@@ -16,8 +16,10 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str
 def run(args: argparse.Namespace) -> int:
     for code in sorted(RULES):
         rule = RULES[code]
-        profiles = "all profiles" if rule.profiles == frozenset(PROFILES) else ", ".join(
-            p for p in PROFILES if p in rule.profiles
+        profiles = (
+            "all profiles"
+            if rule.profiles == frozenset(PROFILES)
+            else ", ".join(p for p in PROFILES if p in rule.profiles)
         )
         print(f"{code}  {rule.severity.label:<7}  {rule.title}  [{profiles}]")
     return EXIT_OK

@@ -12,7 +12,9 @@ from orgdesign.cli.common import EXIT_OK, load_or_report
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("file", metavar="FILE", help="the layout to count")
-    parser.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,8 +30,15 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 SUFFIXES: dict[str, str] = {
-    ".svg": "svg", ".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot",
-    ".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+    ".svg": "svg",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 """File suffix -> format, for guessing `--format` from the output file's name."""
 

@@ -16,8 +16,18 @@ from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
 COLUMNS = (
-    "id", "name", "role", "title", "reports_to", "dotted_to", "unit", "product",
-    "years_pm", "vacancy", "notes", "allow",
+    "id",
+    "name",
+    "role",
+    "title",
+    "reports_to",
+    "dotted_to",
+    "unit",
+    "product",
+    "years_pm",
+    "vacancy",
+    "notes",
+    "allow",
 )
 
 

@@ -30,9 +30,7 @@ def export_markdown(org: Org, severity: Mapping[str, Severity] | None = None) ->
     severity = severity or {}
     forest = spanning_forest(org)
     lines = [f"# {markdown_text(org.name)}", ""]
-    lines.extend(
-        INDENT * forest.depth[pid] + "- " + _item(org[pid], severity.get(pid)) for pid in forest.order
-    )
+    lines.extend(INDENT * forest.depth[pid] + "- " + _item(org[pid], severity.get(pid)) for pid in forest.order)
     return "\n".join(lines) + "\n"
 
 

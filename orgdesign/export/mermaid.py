@@ -15,7 +15,9 @@ from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_ENTITIES = str.maketrans({"#": "#35;", "\\": "#92;", '"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"})
+_ENTITIES = str.maketrans(
+    {"#": "#35;", "\\": "#92;", '"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+)
 
 CLASS_DEFS = (
     "classDef error fill:#fde4e4,stroke:#c53030,stroke-width:2px",
@@ -49,9 +51,7 @@ def _label(person: Person) -> str:
     return f"{mermaid_text(person.name)}<br/><small>{mermaid_text(role)}</small>"
 
 
-def _class_statements(
-    org: Org, order: list[str], node: dict[str, str], severity: Mapping[str, Severity]
-) -> list[str]:
+def _class_statements(org: Org, order: list[str], node: dict[str, str], severity: Mapping[str, Severity]) -> list[str]:
     members: dict[str, list[str]] = {}
     for pid in order:
         if pid in severity:

@@ -25,8 +25,17 @@ ERROR, WARNING = "error", "warning"
 GUESSES: dict[str, tuple[str, ...]] = {
     "id": ("id", "employeeid", "employeenumber", "employeeno", "empid", "personid", "staffid", "workerid"),
     "parent": (
-        "parentid", "managerid", "manager", "reportsto", "reportstoid", "supervisorid", "supervisor",
-        "linemanagerid", "linemanager", "manageremployeeid", "parent",
+        "parentid",
+        "managerid",
+        "manager",
+        "reportsto",
+        "reportstoid",
+        "supervisorid",
+        "supervisor",
+        "linemanagerid",
+        "linemanager",
+        "manageremployeeid",
+        "parent",
     ),
     "name": ("name", "fullname", "employeename", "displayname", "personname"),
     "first_name": ("firstname", "givenname", "first", "forename"),
@@ -141,9 +150,11 @@ def import_csv(
     _break_cycles(state)
     people = [row.person for row in state.rows.values()]
     org = Org(layout_name, people, profile=profile)
-    return ImportResult(org, sorted(state.problems, key=lambda p: (p.line, p.column)), {
-        name: header[index] for name, index in columns.items()
-    })
+    return ImportResult(
+        org,
+        sorted(state.problems, key=lambda p: (p.line, p.column)),
+        {name: header[index] for name, index in columns.items()},
+    )
 
 
 def _records(text: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
@@ -186,7 +197,9 @@ def choose_columns(header: Sequence[str], options: ColumnOptions) -> tuple[dict[
         if chosen is not None:
             index = _named_column(header, normalised, chosen)
             if index is None:
-                problems.append(Problem(1, 1, ERROR, f"no column named {chosen!r} (the columns are: {', '.join(header)})"))
+                problems.append(
+                    Problem(1, 1, ERROR, f"no column named {chosen!r} (the columns are: {', '.join(header)})")
+                )
                 continue
             columns[field_name] = index
         else:
@@ -210,9 +223,18 @@ def _named_column(header: Sequence[str], normalised: list[str], chosen: str) -> 
 
 def _require_identity_columns(columns: dict[str, int], problems: list[Problem]) -> None:
     if "id" not in columns:
-        problems.append(Problem(1, 1, ERROR, "no id column found (looked for id, employee id, ...); name it with --id COLUMN"))
+        problems.append(
+            Problem(1, 1, ERROR, "no id column found (looked for id, employee id, ...); name it with --id COLUMN")
+        )
     if "name" not in columns and "first_name" not in columns and "last_name" not in columns:
-        problems.append(Problem(1, 1, ERROR, "no name column found (looked for name, full name, first + last name); name it with --name COLUMN"))
+        problems.append(
+            Problem(
+                1,
+                1,
+                ERROR,
+                "no name column found (looked for name, full name, first + last name); name it with --name COLUMN",
+            )
+        )
 
 
 def _read_row(state: _Import, line: int, cells: list[str], width: int) -> None:
@@ -229,7 +251,9 @@ def _read_row(state: _Import, line: int, cells: list[str], width: int) -> None:
         return
     name = _person_name(value)
     if not name:
-        state.report(line, "name" if "name" in state.columns else "first_name", ERROR, f"empty name for id {pid!r}; row skipped")
+        state.report(
+            line, "name" if "name" in state.columns else "first_name", ERROR, f"empty name for id {pid!r}; row skipped"
+        )
         state.skipped[pid] = line
         return
     title = value("title") or None
@@ -278,7 +302,12 @@ def _drop_unusable_managers(state: _Import) -> None:
         if manager == pid:
             state.report(row.line, row.manager_column, ERROR, f"{pid!r} reports to themself; imported as a top")
         elif manager in state.skipped:
-            state.report(row.line, row.manager_column, ERROR, f"manager {manager!r} is on line {state.skipped[manager]}, which was skipped; imported as a top")
+            state.report(
+                row.line,
+                row.manager_column,
+                ERROR,
+                f"manager {manager!r} is on line {state.skipped[manager]}, which was skipped; imported as a top",
+            )
         elif manager not in state.rows:
             state.report(row.line, row.manager_column, ERROR, f"manager {manager!r} not found; imported as a top")
         else:
@@ -292,7 +321,9 @@ def _drop_missing_dotted_lines(state: _Import, row: _Row) -> None:
     kept = tuple(t for t in row.person.dotted_to if t in state.rows and t != row.person.id)
     for target in row.person.dotted_to:
         if target not in kept:
-            state.report(row.line, row.dotted_column, WARNING, f"dotted line to {target!r} dropped: nobody with that id")
+            state.report(
+                row.line, row.dotted_column, WARNING, f"dotted line to {target!r} dropped: nobody with that id"
+            )
     if kept != row.person.dotted_to:
         row.person = _with(row.person, dotted_to=kept)
 
@@ -309,7 +340,7 @@ def _break_cycles(state: _Import) -> None:
             on_path.add(current)
             current = state.rows[current].person.reports_to
         if current is not None and current in on_path:
-            _cut_cycle(state, path[path.index(current):])
+            _cut_cycle(state, path[path.index(current) :])
         done.update(path)
 
 

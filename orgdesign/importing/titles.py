@@ -15,11 +15,25 @@ import re
 from orgdesign.roles import ROLES
 
 _ABBREVIATIONS = {
-    "sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager", "mngr": "manager",
-    "dir": "director", "assoc": "associate", "tech": "technical", "mgmt": "management",
-    "grp": "group", "prod": "product", "pm": "product manager", "apm": "associate product manager",
-    "gpm": "group product manager", "vp": "vice president", "svp": "vice president",
-    "evp": "vice president", "avp": "vice president", "hd": "head",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "mngr": "manager",
+    "dir": "director",
+    "assoc": "associate",
+    "tech": "technical",
+    "mgmt": "management",
+    "grp": "group",
+    "prod": "product",
+    "pm": "product manager",
+    "apm": "associate product manager",
+    "gpm": "group product manager",
+    "vp": "vice president",
+    "svp": "vice president",
+    "evp": "vice president",
+    "avp": "vice president",
+    "hd": "head",
 }
 
 _EXECUTIVES = (
@@ -33,11 +47,34 @@ _EXECUTIVES = (
 _NOT_THE_ROLE_ITSELF = frozenset({"assistant", "deputy", "to", "staff", "office", "intern", "advisor", "adviser"})
 """Words that make "CEO" mean someone near the CEO ("Assistant to the CEO", "Chief of Staff")."""
 
-_OTHER_DISCIPLINES = frozenset({
-    "marketing", "marketer", "design", "designer", "ux", "ui", "operations", "ops", "analyst",
-    "analytics", "engineer", "engineering", "program", "programme", "project", "owner", "sales",
-    "support", "intern", "internship", "specialist", "coordinator", "architect", "counsel",
-})
+_OTHER_DISCIPLINES = frozenset(
+    {
+        "marketing",
+        "marketer",
+        "design",
+        "designer",
+        "ux",
+        "ui",
+        "operations",
+        "ops",
+        "analyst",
+        "analytics",
+        "engineer",
+        "engineering",
+        "program",
+        "programme",
+        "project",
+        "owner",
+        "sales",
+        "support",
+        "intern",
+        "internship",
+        "specialist",
+        "coordinator",
+        "architect",
+        "counsel",
+    }
+)
 
 
 def title_words(title: str) -> list[str]:
@@ -77,8 +114,12 @@ def _product_role(words: list[str], text: str) -> str:
     if " product manager " not in text and " product management " not in text:
         return "other"
     for word, role_id in (
-        ("group", "gpm"), ("principal", "principal_pm"), ("senior", "senior_pm"),
-        ("technical", "technical_pm"), ("associate", "associate_pm"), ("junior", "associate_pm"),
+        ("group", "gpm"),
+        ("principal", "principal_pm"),
+        ("senior", "senior_pm"),
+        ("technical", "technical_pm"),
+        ("associate", "associate_pm"),
+        ("junior", "associate_pm"),
     ):
         if word in words:
             return role_id

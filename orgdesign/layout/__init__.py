@@ -44,9 +44,7 @@ def load_layout(path: str | os.PathLike[str], *, known_rules: Collection[str] | 
     return open_layout(path, known_rules=known_rules)[0]
 
 
-def open_layout(
-    path: str | os.PathLike[str], *, known_rules: Collection[str] | None = None
-) -> tuple[Org, FileStamp]:
+def open_layout(path: str | os.PathLike[str], *, known_rules: Collection[str] | None = None) -> tuple[Org, FileStamp]:
     """The org at `path` and the stamp of the very bytes it was read from (for `save_layout`)."""
     shown_path = os.fspath(path)
     data = read_bytes(shown_path)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from orgdesign.layout.dumper import NAMED_ESCAPES, reads_back_plain, double_quoted
+from orgdesign.layout.dumper import NAMED_ESCAPES, double_quoted, reads_back_plain
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver

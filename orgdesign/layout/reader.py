@@ -40,6 +40,7 @@ from orgdesign.layout.canonical import read_canonical_bytes
 from orgdesign.layout.errors import LayoutError, LoadError, shown
 from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
+from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_IDS, ROLES
@@ -55,10 +56,6 @@ _CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 
 INVALID: Any = object()
 """A value that was present but wrong; its error is already reported."""
-
-MAX_NESTING = 64
-"""Deeper nesting is refused and reading stops there: no layout needs more than five levels,
-and libyaml's time grows with the square of the depth (100,000 levels of '[' take minutes)."""
 
 
 class _Abandoned(Exception):
@@ -119,7 +116,7 @@ class _Reader:
             decode(self.data, self.path)  # raises, saying where and what the bad bytes are
             raise bytes_error(self.data, error.position, self.path, error.reason) from None
         except yaml.MarkedYAMLError as error:
-            self.errors.append(syntax_error(error, self.text(), self.path))
+            self.errors.append(self.refusal(error))
         except _Abandoned as abandoned:
             self.errors.append(abandoned.error)
         else:
@@ -127,6 +124,16 @@ class _Reader:
         if self.errors:
             raise LayoutError(sorted(self.errors, key=lambda e: (e.line, e.column)))
         return self.build_org()
+
+    def refusal(self, error: yaml.MarkedYAMLError) -> LoadError:
+        """libyaml's error, unless the text nests too deeply: some libyaml releases stop there
+        with their own words before the reader sees the level it refuses, so say it our way."""
+        too_deep = excess_nesting(self.text())
+        mark = error.problem_mark or error.context_mark
+        if too_deep is not None and (mark is None or too_deep <= (mark.line, mark.column)):
+            line, column = too_deep
+            return LoadError(self.path, line + 1, column + 1, TOO_DEEP)
+        return syntax_error(error, self.text(), self.path)
 
     def read_stream(self) -> None:
         self.next_event()  # stream start
@@ -218,7 +225,7 @@ class _Reader:
             if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_NESTING:
-                    self.abandon(event, f"more than {MAX_NESTING} levels of nesting: a layout never needs this; simplify this value")
+                    self.abandon(event, TOO_DEEP)
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 depth -= 1
 
@@ -315,7 +322,9 @@ class _Reader:
                 event = self.read_person(event)
                 continue
             if not isinstance(event, MappingStartEvent) and self.usable(event):
-                self.error(event, f"each person must be a mapping (id: ..., name: ..., role: ...), not {describe(event)}")
+                self.error(
+                    event, f"each person must be a mapping (id: ..., name: ..., role: ...), not {describe(event)}"
+                )
             self.skip(event)
             event = next_event()
         return True
@@ -433,7 +442,9 @@ def _person_id(reader: _Reader, field: str, event: Event) -> Any:
         return INVALID
     first_line = reader.line_of_id.get(pid)
     if first_line is not None:
-        reader.error(event, f"duplicate id {shown(pid)}: the person at line {first_line} already has it; ids must be unique")
+        reader.error(
+            event, f"duplicate id {shown(pid)}: the person at line {first_line} already has it; ids must be unique"
+        )
         return INVALID
     reader.line_of_id[pid] = event.start_mark.line + 1
     return pid
@@ -611,7 +622,9 @@ def _unit(reader: _Reader, event: Event, first_place: dict[str, tuple[int, int]]
     mark = start.start_mark
     place = (mark.line + 1, mark.column + 1)
     if first_place.setdefault(unit_id, place) != place:
-        reader.error(start, f"duplicate unit id {shown(unit_id)}: the unit at line {first_place[unit_id][0]} already has it")
+        reader.error(
+            start, f"duplicate unit id {shown(unit_id)}: the unit at line {first_place[unit_id][0]} already has it"
+        )
         return INVALID
     return Unit(unit_id, values["name"])
 

@@ -65,7 +65,12 @@ def decode(data: bytes, path: str) -> str:
     refuse_foreign_encoding(data, path)
     nul = data.find(b"\0")
     if nul >= 0:
-        raise bytes_error(data, nul, path, "NUL byte: this is a binary file, or text in an encoding other than UTF-8; a layout must be UTF-8 text")
+        raise bytes_error(
+            data,
+            nul,
+            path,
+            "NUL byte: this is a binary file, or text in an encoding other than UTF-8; a layout must be UTF-8 text",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

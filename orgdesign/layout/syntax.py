@@ -13,9 +13,7 @@ import yaml
 
 from orgdesign.layout.errors import LoadError, shown
 
-_TAB = (
-    "a tab character: YAML indents with spaces only; replace the tab with spaces"
-)
+_TAB = "a tab character: YAML indents with spaces only; replace the tab with spaces"
 
 
 def syntax_error(error: yaml.MarkedYAMLError, text: str, path: str) -> LoadError:
@@ -55,10 +53,7 @@ def _cannot_start_token(error: yaml.MarkedYAMLError, character: str) -> str:
 
 
 def _unexpected_colon(error: yaml.MarkedYAMLError, character: str) -> str:
-    return (
-        "unexpected ':' here: check the indentation of this line, "
-        "or put the value in quotes if it contains ': '"
-    )
+    return "unexpected ':' here: check the indentation of this line, or put the value in quotes if it contains ': '"
 
 
 def _misaligned_key(error: yaml.MarkedYAMLError, character: str) -> str:
@@ -96,17 +91,11 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, character: str) -> str:
 
 
 def _unknown_escape(error: yaml.MarkedYAMLError, character: str) -> str:
-    return (
-        "unknown escape sequence in double-quoted text: write a backslash as \\\\, "
-        "or use single quotes"
-    )
+    return "unknown escape sequence in double-quoted text: write a backslash as \\\\, or use single quotes"
 
 
 def _bad_anchor_or_alias(error: yaml.MarkedYAMLError, character: str) -> str:
-    return (
-        "'&' and '*' start YAML anchors and aliases, which layouts do not use: "
-        "put the value in quotes"
-    )
+    return "'&' and '*' start YAML anchors and aliases, which layouts do not use: put the value in quotes"
 
 
 def _content_after_end(error: yaml.MarkedYAMLError, character: str) -> str:

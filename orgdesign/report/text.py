@@ -13,7 +13,9 @@ def render(results: list[FileResult], show_waived: bool = False) -> str:
 
 
 def line(path: str, finding: Finding) -> str:
-    text = f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.severity.label}: {one_line(finding.message)}"
+    text = (
+        f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.severity.label}: {one_line(finding.message)}"
+    )
     if finding.waived is not None:
         text += f" (waived: {one_line(finding.waived.reason)})"
     return text

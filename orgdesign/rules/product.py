@@ -408,9 +408,7 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
     years = person.years_pm
     if person.vacancy or years is None or years >= 5:
         return ()
-    return (
-        (f"{who(person)} has {plural(years, 'year')} of product management; the role expects at least 5", None),
-    )
+    return ((f"{who(person)} has {plural(years, 'year')} of product management; the role expects at least 5", None),)
 
 
 @rule(
@@ -430,9 +428,7 @@ def director_over_several_products(state: OrgState, person: Person) -> Iterable[
     if products is None or len(products) < 2:
         return ()
     listed = ", ".join(sorted(products))
-    return (
-        (f"{who(person)} has product managers on {len(products)} products: {listed}", None),
-    )
+    return ((f"{who(person)} has product managers on {len(products)} products: {listed}", None),)
 
 
 @rule(

@@ -203,9 +203,7 @@ class OrgState:
             roots.add(pid)
             if new is None:
                 self.position.pop(pid, None)
-        elif old.reports_to != new.reports_to or (
-            old.role != new.role and {old.role, new.role} & _POSITION_ROLES
-        ):
+        elif old.reports_to != new.reports_to or (old.role != new.role and {old.role, new.role} & _POSITION_ROLES):
             roots.add(pid)
 
     def _index_everyone(self, org: Org) -> None:

@@ -70,9 +70,7 @@ def reference_to_nobody(state: OrgState, person: Person) -> Iterable[Report]:
     people = state.people
     reports: list[Report] = []
     if person.reports_to is not None and person.reports_to not in people:
-        reports.append(
-            (f"{who(person)} reports to {person.reports_to!r}, but nobody in the layout has that id", None)
-        )
+        reports.append((f"{who(person)} reports to {person.reports_to!r}, but nobody in the layout has that id", None))
     missing = [target for target in person.dotted_to if target not in people]
     if missing:
         names = ", ".join(repr(target) for target in missing)

@@ -80,9 +80,7 @@ class Validator:
         changed = {name for name in Context.__slots__ if getattr(before, name) != getattr(after, name)}
         codes = {code for code, rule in RULES.items() if rule.fix_depends_on & changed}
         people = self._state.people
-        return {
-            pid for pid, found in self._by_person.items() if pid in people and any(f.code in codes for f in found)
-        }
+        return {pid for pid, found in self._by_person.items() if pid in people and any(f.code in codes for f in found)}
 
     def _recheck_position(self, person: Person) -> None:
         plan = self._positional[person.role]

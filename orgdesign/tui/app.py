@@ -27,7 +27,6 @@ from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.start import StartScreen
 from orgdesign.tui.text import literal
 
-
 NAVIGATION = (
     HelpEntry("↑ ↓", "Previous / next person", "tree"),
     HelpEntry("space", "Expand / collapse", "tree"),
@@ -47,7 +46,15 @@ class OrgDesignApp(App[None]):
         Binding("ctrl+n", "new", "New", tooltip="Start a new layout from a template", id="new"),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit (asks first when there are unsaved changes)", id="quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit from anywhere, even inside a dialog", id="quit-now"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Quit from anywhere, even inside a dialog",
+            id="quit-now",
+        ),
     ]
 
     def __init__(
@@ -131,8 +138,12 @@ class OrgDesignApp(App[None]):
             Choice("discard", "Discard them and open the file as saved", "d"),
         ]
         message = Text.assemble(
-            "Unsaved changes to ", literal(str(path), "bold"), " were kept from an earlier session\n",
-            ("(", "dim"), literal(str(recovery.recovery_path(path)), "dim"), (").", "dim"),
+            "Unsaved changes to ",
+            literal(str(path), "bold"),
+            " were kept from an earlier session\n",
+            ("(", "dim"),
+            literal(str(recovery.recovery_path(path)), "dim"),
+            (").", "dim"),
         )
 
         def chosen(answer: str | None) -> None:
@@ -203,7 +214,9 @@ class OrgDesignApp(App[None]):
                 main.document.discard_recovery()
                 then()
 
-        self.push_screen(ChoiceScreen("Unsaved changes", choices, Text("This layout has changes that are not saved.")), chosen)
+        self.push_screen(
+            ChoiceScreen("Unsaved changes", choices, Text("This layout has changes that are not saved.")), chosen
+        )
 
     async def action_quit(self) -> None:
         self.when_safe_to_leave(self._quit)
@@ -222,10 +235,14 @@ class OrgDesignApp(App[None]):
 
     def action_new(self) -> None:
         templates = list_templates()
-        choices = [Choice(str(t.path), Text.assemble((t.name.ljust(12), "bold"), (t.description, "dim"))) for t in templates]
+        choices = [
+            Choice(str(t.path), Text.assemble((t.name.ljust(12), "bold"), (t.description, "dim"))) for t in templates
+        ]
 
         def ask_template() -> None:
-            self.push_screen(ChoiceScreen("New from a template", choices), lambda path: path and self.new_from_template(Path(path)))
+            self.push_screen(
+                ChoiceScreen("New from a template", choices), lambda path: path and self.new_from_template(Path(path))
+            )
 
         self.when_safe_to_leave(ask_template)
 
@@ -264,5 +281,7 @@ class OrgDesignApp(App[None]):
             where = f"details in {log}"
         except OSError:
             where = "no log could be written"
-        self._exit_renderables.append(Text(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file."))
+        self._exit_renderables.append(
+            Text(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file.")
+        )
         self._close_messages_no_wait()

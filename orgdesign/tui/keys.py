@@ -33,7 +33,10 @@ PLACES: tuple[tuple[str, tuple[type, ...]], ...] = (
     ("everywhere", (OrgDesignApp,)),
     ("main screen", (MainScreen,)),
     ("chart view", (OrgChart,)),
-    ("dialogs and the error screen", (PersonForm, PersonPicker, ChoiceScreen, PathPrompt, HelpScreen, StatsScreen, LoadErrorScreen)),
+    (
+        "dialogs and the error screen",
+        (PersonForm, PersonPicker, ChoiceScreen, PathPrompt, HelpScreen, StatsScreen, LoadErrorScreen),
+    ),
 )
 
 
@@ -90,7 +93,9 @@ def keys_markdown() -> str:
                 if (binding.id, binding.description) in seen:
                     continue  # one "Cancel" row for every dialog
                 seen.add((binding.id, binding.description))
-                lines.append(f"| {place} | {_code(shown_keys(binding.key))} | {binding.tooltip or binding.description} | `{binding.id}` |")
+                lines.append(
+                    f"| {place} | {_code(shown_keys(binding.key))} | {binding.tooltip or binding.description} | `{binding.id}` |"
+                )
     for entry in NAVIGATION:
         lines.append(f"| {entry.binding_id} | {_code(entry.keys)} | {entry.description} | (fixed) |")
     return "\n".join(lines) + "\n\n" + keymap_help()

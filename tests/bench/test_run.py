@@ -23,7 +23,10 @@ def test_a_quick_run_measures_without_failures():
     assert measures[:2] == ["load: load_layout", "load: yaml.load CSafeLoader"]
     assert "rules: move + refresh" in measures and "save: save_layout (atomic, fsync)" in measures
     assert [m for m in measures if m.startswith("depth:")] == [
-        "depth: load", "depth: validate", "depth: designer opens", "depth: export svg",
+        "depth: load",
+        "depth: validate",
+        "depth: designer opens",
+        "depth: export svg",
     ]
     assert not [row for row in rows if "FAILED" in row or "skipped" in row or "MISS" in row]
 

@@ -16,10 +16,13 @@ LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 
 
 def write_layout(path: Path) -> Path:
-    org = Org('Acme "R&D" <team>', [
-        Person("ceo", 'Ada "<&>" Boss', "ceo"),
-        Person("pm", "Pat [PM] \\ *x*", "pm", reports_to="ceo"),  # a PM reporting to the CEO draws a finding
-    ])
+    org = Org(
+        'Acme "R&D" <team>',
+        [
+            Person("ceo", 'Ada "<&>" Boss', "ceo"),
+            Person("pm", "Pat [PM] \\ *x*", "pm", reports_to="ceo"),  # a PM reporting to the CEO draws a finding
+        ],
+    )
     save_layout(org, path, backup=False)
     return path
 

@@ -12,7 +12,21 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "csv"
 
 def test_clean_csv_is_imported_into_a_loadable_layout(tmp_path, capsys):
     out = tmp_path / "org.yaml"
-    assert main(["import", str(DATA / "bom_quotes_spaces.csv"), "-o", str(out), "--layout-name", "Acme", "--profile", "startup"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(DATA / "bom_quotes_spaces.csv"),
+                "-o",
+                str(out),
+                "--layout-name",
+                "Acme",
+                "--profile",
+                "startup",
+            ]
+        )
+        == 0
+    )
     org = load_layout(out)
     assert (org.name, org.profile, len(org)) == ("Acme", "startup", 4)
     assert org["3"].name == 'Cy "CJ" Jones' and org["3"].role == "senior_pm"

@@ -18,7 +18,9 @@ def test_explain_prints_rationale_sources_and_fix(capsys):
     assert main(["explain", "prd101"]) == 0
     out = capsys.readouterr().out
     rule = RULES["PRD101"]
-    assert out.startswith("PRD101: product manager reports to the CTO\nseverity: error\nprofiles: startup, scaleup, enterprise\n")
+    assert out.startswith(
+        "PRD101: product manager reports to the CTO\nseverity: error\nprofiles: startup, scaleup, enterprise\n"
+    )
     assert "sources: 000_d015a0fb67236ba5.txt" in out
     assert f"fix: {rule.fix_summary} (applied by validate --fix)" in out
     assert " ".join(rule.rationale.split()[:6]) in " ".join(out.split())
@@ -26,7 +28,10 @@ def test_explain_prints_rationale_sources_and_fix(capsys):
 
 def test_explain_shows_profile_relaxations(capsys):
     assert main(["explain", "PRD108"]) == 0
-    assert "in enterprise: a Head of Product reporting to a VP or Director of Product is accepted" in capsys.readouterr().out
+    assert (
+        "in enterprise: a Head of Product reporting to a VP or Director of Product is accepted"
+        in capsys.readouterr().out
+    )
 
 
 def test_explain_of_a_rule_without_a_fix(capsys):

@@ -31,7 +31,9 @@ PM_UNDER_CTO = (
     + person("pm1", "pm", "maya")
     + person("lee", "pm", "sam")
 )
-WARNING_ONLY = HEADER + person("ana", "ceo") + person("a", "other", "ana") + person("b", "other", "ana") + person("bo", "cto")
+WARNING_ONLY = (
+    HEADER + person("ana", "ceo") + person("a", "other", "ana") + person("b", "other", "ana") + person("bo", "cto")
+)
 WAIVED = PM_UNDER_CTO.replace(
     "    role: pm\n    reports_to: sam\n",
     "    role: pm\n    reports_to: sam\n    allow:\n      - {rule: PRD101, reason: interim}\n      - {rule: PRD110, reason: interim}\n",
@@ -86,9 +88,13 @@ def test_an_unusable_file_exits_2_and_the_others_are_still_checked(tmp_path, cap
 
 
 def test_profile_option_overrides_the_layout(tmp_path):
-    text = HEADER + person("ana", "ceo") + person("maya", "head_of_product", "ana", "    years_pm: 9\n") + person(
-        "pm1", "pm", "maya"
-    ) + person("lee", "pm", "ana")
+    text = (
+        HEADER
+        + person("ana", "ceo")
+        + person("maya", "head_of_product", "ana", "    years_pm: 9\n")
+        + person("pm1", "pm", "maya")
+        + person("lee", "pm", "ana")
+    )
     path = write(tmp_path, "p.yaml", text)
     assert main(["validate", "--strict", path]) == 1  # PRD110 under scaleup
     assert main(["validate", "--strict", "--profile", "startup", path]) == 0
@@ -124,7 +130,9 @@ def test_fix_applies_safe_fixes_saves_and_a_second_run_is_clean(tmp_path, capsys
 
 
 def test_fix_leaves_unsafe_fixes_and_keeps_the_profile_of_the_file(tmp_path, capsys):
-    text = HEADER + person("ana", "ceo") + person("g", "cmo", "ana") + person("x", "other", "g") + person("lee", "pm", "g")
+    text = (
+        HEADER + person("ana", "ceo") + person("g", "cmo", "ana") + person("x", "other", "g") + person("lee", "pm", "g")
+    )
     path = write(tmp_path, "org.yaml", text)
     before = Path(path).read_text(encoding="utf-8")
     assert main(["validate", "--fix", "--profile", "startup", path]) == 0

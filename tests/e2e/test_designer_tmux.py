@@ -39,7 +39,9 @@ class Terminal:
         self.env = {**os.environ, "ORGDESIGN_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color"}
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=30)
+        done = subprocess.run(
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=30
+        )
         return done.stdout
 
     def start(self, *command: str) -> None:

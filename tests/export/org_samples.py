@@ -30,10 +30,17 @@ def hostile_org() -> Org:
         Person("pm2", HOSTILE_NAMES["pm2"], "pm", reports_to="gpm", notes="line one\nline two"),
         Person("pm3", HOSTILE_NAMES["pm3"], "senior_pm", reports_to="gpm", years_pm=7),
         Person("pm4", HOSTILE_NAMES["pm4"], "pm", reports_to="cpo", product="pay;ments"),
-        Person("pm5", HOSTILE_NAMES["pm5"], "pm", reports_to="cpo",
-               allow=(Waiver("PRD101", 'agreed with "HR"; until Q3'),)),
+        Person(
+            "pm5", HOSTILE_NAMES["pm5"], "pm", reports_to="cpo", allow=(Waiver("PRD101", 'agreed with "HR"; until Q3'),)
+        ),
         Person("pm6", HOSTILE_NAMES["pm6"], "associate_pm", reports_to="pm3"),
-        Person("pm7", HOSTILE_NAMES["pm7"], "technical_pm", reports_to="pm3", title="Technical Product Manager, Platform & Payments"),
+        Person(
+            "pm7",
+            HOSTILE_NAMES["pm7"],
+            "technical_pm",
+            reports_to="pm3",
+            title="Technical Product Manager, Platform & Payments",
+        ),
         Person("vac", HOSTILE_NAMES["vac"], "pm", reports_to="gpm", vacancy=True),
         Person('id "quoted" <&>\\', "Weird id", "other", reports_to="ceo"),
     ]
@@ -51,11 +58,14 @@ def chain_org(length: int) -> Org:
 
 def cyclic_org() -> Org:
     """A top with a report, plus a three-person reporting cycle with someone hanging off it."""
-    return Org("Cycle", [
-        Person("top", "Top", "ceo"),
-        Person("r", "Report", "pm", reports_to="top"),
-        Person("x", "Below the cycle", "pm", reports_to="b"),
-        Person("a", "A", "pm", reports_to="c"),
-        Person("b", "B", "pm", reports_to="a"),
-        Person("c", "C", "pm", reports_to="b"),
-    ])
+    return Org(
+        "Cycle",
+        [
+            Person("top", "Top", "ceo"),
+            Person("r", "Report", "pm", reports_to="top"),
+            Person("x", "Below the cycle", "pm", reports_to="b"),
+            Person("a", "A", "pm", reports_to="c"),
+            Person("b", "B", "pm", reports_to="a"),
+            Person("c", "C", "pm", reports_to="b"),
+        ],
+    )

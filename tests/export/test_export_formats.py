@@ -70,7 +70,7 @@ def test_svg_has_a_viewbox_that_contains_every_box_and_no_boxes_overlap():
     assert len(boxes) == len(hostile_org())
     rects = [tuple(map(float, g.get("transform").removeprefix("translate(").removesuffix(")").split())) for g in boxes]
     for x, y in rects:
-        assert 0 <= x and x + BOX_WIDTH <= width and 0 <= y and y + BOX_HEIGHT <= height
+        assert x >= 0 and x + BOX_WIDTH <= width and y >= 0 and y + BOX_HEIGHT <= height
     by_row: dict[float, list[float]] = {}
     for x, y in rects:
         by_row.setdefault(y, []).append(x)
@@ -132,11 +132,11 @@ def test_dot_draws_dotted_lines_dashed_without_ranking_on_them():
 # -- Mermaid -----------------------------------------------------------------------------------
 
 MERMAID_LINE = re.compile(
-    r'(%% [^\n]*|flowchart TD'
+    r"(%% [^\n]*|flowchart TD"
     r'|    p\d+\["[^"\n]*"\]'
-    r'|    p\d+ (-->|-\.->) p\d+'
-    r'|    classDef (error|warning|info|vacancy) [a-z-]+:[^\n;]+'
-    r'|    class p\d+(,p\d+)* (error|warning|info|vacancy))'
+    r"|    p\d+ (-->|-\.->) p\d+"
+    r"|    classDef (error|warning|info|vacancy) [a-z-]+:[^\n;]+"
+    r"|    class p\d+(,p\d+)* (error|warning|info|vacancy))"
 )
 
 
@@ -231,7 +231,10 @@ def test_json_gives_several_tops_and_cycles_one_virtual_root():
 
 def test_markdown_is_a_nested_outline_in_tree_order():
     text = EXPORTERS["markdown"](chain_org(3), {})
-    assert text == "# Chain\n\n- **Person 0**, CEO\n  - **Person 1**, Product Manager\n    - **Person 2**, Product Manager\n"
+    assert (
+        text
+        == "# Chain\n\n- **Person 0**, CEO\n  - **Person 1**, Product Manager\n    - **Person 2**, Product Manager\n"
+    )
 
 
 def test_markdown_escapes_every_special_character_in_names():

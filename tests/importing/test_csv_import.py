@@ -40,8 +40,11 @@ def test_bom_quoted_fields_and_stray_spaces_are_handled():
     assert org["2"].title == "VP, Product"
     assert org["3"].reports_to == "2"
     assert result.columns == {
-        "id": "Employee ID", "parent": "Manager ID", "first_name": "First Name",
-        "last_name": "Last Name", "title": "Job Title",
+        "id": "Employee ID",
+        "parent": "Manager ID",
+        "first_name": "First Name",
+        "last_name": "Last Name",
+        "title": "Job Title",
     }
 
 
@@ -113,7 +116,9 @@ def test_role_column_wins_over_the_title_and_bad_roles_fall_back_to_the_title():
     text = "id,name,title,role,manager\n1,Ann,Boss,ceo,\n2,Bob,Sr. PM,wizard,1\n3,Cy,Whatever,Group Product Manager,1\n"
     result = import_csv(text)
     assert [result.org[i].role for i in "123"] == ["ceo", "senior_pm", "gpm"]
-    assert located(result.problems) == ["f.csv:3:4: warning: 'wizard' is not a role id; the role is guessed from the title"]
+    assert located(result.problems) == [
+        "f.csv:3:4: warning: 'wizard' is not a role id; the role is guessed from the title"
+    ]
 
 
 def test_rows_with_the_wrong_number_of_fields_are_warned_about_and_still_used():

@@ -9,8 +9,8 @@ cannot be stored in a UTF-8 file at all (saving refuses them with a clear error)
 from __future__ import annotations
 
 from hypothesis import strategies as st
-
 from layout_helpers import KNOWN_RULES
+
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_IDS
 

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from layout_helpers import BAD, GOOD, KNOWN_RULES
 from layout_mutations import mutants, seeds
 from layout_strategies import hostile_text, orgs
+
 from orgdesign.layout import LayoutError, dump_layout, loads_layout, reader
 from orgdesign.layout.canonical import _SAFE_LINE_END, _YAML_WORDS, read_canonical, read_canonical_bytes
-from orgdesign.layout.dumper import reads_back_plain, double_quoted, scalar
+from orgdesign.layout.dumper import double_quoted, reads_back_plain, scalar
 from orgdesign.layout.source import refuse_foreign_encoding
 from orgdesign.model import Org, Person, Unit, Waiver
 
@@ -99,7 +99,11 @@ def test_the_example_layout_is_canonical_and_taken_with_every_person_located():
     assert dump_layout(fully(CANONICAL.encode())) == CANONICAL
     org = fast_path_agrees(CANONICAL.encode())
     assert org is not None
-    assert [(p.id, p.line, p.column) for p in org.people()] == [("dana-reyes", 11, 5), ("mei-dubois", 15, 5), ("0123", 29, 5)]
+    assert [(p.id, p.line, p.column) for p in org.people()] == [
+        ("dana-reyes", 11, 5),
+        ("mei-dubois", 15, 5),
+        ("0123", 29, 5),
+    ]
     assert org["mei-dubois"].allow[1] == Waiver("ORG001", "line one\nline two \u202e")
     assert org.units[1] == Unit("a, b", 'Mei\'s "team"')
 
@@ -234,7 +238,10 @@ NEAR_MISSES = {
     "an unsupported version": ("orgdesign: 1\n", "orgdesign: 2\n"),
     "a zero span": ("max_span: 10\n", "max_span: 0\n"),
     "an empty settings": ("  max_span: 10\n  disable: [SPN202]\n", ""),
-    "a duplicate unit id": ("{id: payments, name: Payments}\n", "{id: payments, name: Payments}\n  - {id: payments, name: P}\n"),
+    "a duplicate unit id": (
+        "{id: payments, name: Payments}\n",
+        "{id: payments, name: Payments}\n  - {id: payments, name: P}\n",
+    ),
     "keys out of order": ("    name: Olu Larsen\n    role: ceo\n", "    role: ceo\n    name: Olu Larsen\n"),
     "top keys out of order": ("name: Generated", "profile: enterprise\nname: Generated"),
     "a repeated key": ("    role: cto\n", "    role: cto\n    role: cto\n"),
@@ -261,7 +268,9 @@ def test_a_near_miss_is_left_to_the_full_reader(old, new):
     assert fast_path_agrees(CANONICAL.replace(old, new, 1).encode()) is None
 
 
-VALUE = re.compile(r'^ *(?:- )?[a-z_]+: ([^\[{\n][^\n]*)$|(?<=: )("[^"]*"|[^,{}\[\]\n"][^,{}\[\]\n]*)(?=[,}])', re.MULTILINE)
+VALUE = re.compile(
+    r'^ *(?:- )?[a-z_]+: ([^\[{\n][^\n]*)$|(?<=: )("[^"]*"|[^,{}\[\]\n"][^,{}\[\]\n]*)(?=[,}])', re.MULTILINE
+)
 """A value in CANONICAL: the rest of a line (group 1), or a value inside {...} (group 2)."""
 
 
@@ -282,5 +291,7 @@ def test_a_lone_surrogate_is_left_to_the_full_reader():
 
 def test_mutated_layouts_read_the_same_on_both_paths_whenever_the_fast_path_takes_them():
     canonical_seeds = [CANONICAL.encode()] + [dump_layout(fully(data)).encode() for data in seeds([GOOD, LAYOUTS])]
-    taken = sum(fast_path_agrees(data) is not None for data in mutants(canonical_seeds + seeds([GOOD, BAD]), MUTANTS, seed=7))
+    taken = sum(
+        fast_path_agrees(data) is not None for data in mutants(canonical_seeds + seeds([GOOD, BAD]), MUTANTS, seed=7)
+    )
     assert 0 < taken < MUTANTS  # the mutations reach both outcomes

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from layout_helpers import BAD, GOOD, KNOWN_RULES, load_text
+
 from orgdesign.layout import LayoutError, dump_layout, load_layout
 from orgdesign.model import Org, Person
 
@@ -51,7 +51,7 @@ def test_hostile_names_load_exactly_as_written():
     assert org["rtl"].name == "\u202eevil.exe\u202c txt"
     assert org["emoji"].name == "👩\u200d💻 Zoë 🚀"
     assert org["李"].product == "支付"
-    assert org["quotes"].name == "It's \"quoted\" : # [x] {y}"
+    assert org["quotes"].name == 'It\'s "quoted" : # [x] {y}'
     assert org["control"].name == "tab\there, bell\x07, nul\x00, del\x7f"
 
 
@@ -82,7 +82,9 @@ def test_a_ten_thousand_deep_chain_loads_and_round_trips():
 
 def test_a_manager_with_twenty_thousand_reports_loads_and_round_trips():
     reports = [f"  - {{id: r{n}, name: R{n}, role: pm, reports_to: boss}}" for n in range(20_000)]
-    org = load_text("orgdesign: 1\nname: Wide\npeople:\n  - {id: boss, name: Boss, role: ceo}\n" + "\n".join(reports) + "\n")
+    org = load_text(
+        "orgdesign: 1\nname: Wide\npeople:\n  - {id: boss, name: Boss, role: ceo}\n" + "\n".join(reports) + "\n"
+    )
     assert org.report_count("boss") == 20_000
     assert load_text(dump_layout(org)) == org
 
@@ -105,5 +107,12 @@ def test_the_dump_of_hostile_names_is_safe_to_show_and_readable_by_yaml_safe_loa
 
 
 def test_an_org_built_in_code_round_trips_with_a_cycle_and_a_dangling_manager():
-    org = Org("x", [Person("a", "A", "pm", reports_to="b"), Person("b", "B", "pm", reports_to="a"), Person("c", "C", "pm", reports_to="zz")])
+    org = Org(
+        "x",
+        [
+            Person("a", "A", "pm", reports_to="b"),
+            Person("b", "B", "pm", reports_to="a"),
+            Person("c", "C", "pm", reports_to="zz"),
+        ],
+    )
     assert load_text(dump_layout(org)) == org

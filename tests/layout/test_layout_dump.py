@@ -5,9 +5,9 @@ from __future__ import annotations
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from layout_helpers import load_text
 from layout_strategies import TRAPS, hostile_text, orgs
+
 from orgdesign.edits import MovePerson, UpdatePerson
 from orgdesign.layout import dump_layout
 from orgdesign.layout.dumper import scalar
@@ -53,8 +53,16 @@ def acme() -> Org:
             Person("dana", "Dana Reyes", "ceo", title="Founder & CEO"),
             Person("lee", "Lee Park", "cto", reports_to="dana"),
             Person(
-                "0123", "No", "cpo", reports_to="dana", dotted_to=("lee", "a, b"), unit="payments",
-                product="Checkout", years_pm=6, vacancy=True, notes="line one\nline two",
+                "0123",
+                "No",
+                "cpo",
+                reports_to="dana",
+                dotted_to=("lee", "a, b"),
+                unit="payments",
+                product="Checkout",
+                years_pm=6,
+                vacancy=True,
+                notes="line one\nline two",
                 allow=(Waiver("PRD102", "interim: until the new GPM starts"),),
             ),  # fmt: skip
         ],
@@ -73,7 +81,9 @@ def test_the_canonical_text_loads_back_to_the_same_org():
 
 
 def test_people_are_written_in_tree_order_with_siblings_in_display_order():
-    org = Org("x", [Person("c", "C", "pm", reports_to="a"), Person("a", "A", "ceo"), Person("b", "B", "pm", reports_to="a")])
+    org = Org(
+        "x", [Person("c", "C", "pm", reports_to="a"), Person("a", "A", "ceo"), Person("b", "B", "pm", reports_to="a")]
+    )
     ids = [line.split(": ")[1] for line in dump_layout(org).splitlines() if line.startswith("  - id: ")]
     assert ids == ["a", "c", "b"]
 
@@ -94,7 +104,9 @@ def test_changing_one_field_of_one_person_changes_exactly_one_line():
 
 
 def test_moving_a_person_changes_only_their_reports_to_line_when_their_place_is_unchanged():
-    org = Org("x", [Person("a", "A", "ceo"), Person("b", "B", "cto", reports_to="a"), Person("c", "C", "pm", reports_to="b")])
+    org = Org(
+        "x", [Person("a", "A", "ceo"), Person("b", "B", "cto", reports_to="a"), Person("c", "C", "pm", reports_to="b")]
+    )
     before = dump_layout(org).splitlines()
     MovePerson("c", "a").apply(org)
     after = dump_layout(org).splitlines()

@@ -10,7 +10,6 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from layout_helpers import BAD, GOOD
 from layout_mutations import check_loader, mutants, seeds
 
@@ -29,7 +28,9 @@ def test_arbitrary_bytes_load_or_report_located_errors(data):
     check_loader(data)
 
 
-YAMLISH = st.text(alphabet=st.sampled_from(list("orgdesign: 1\nname-peoplid,rl[]{}'\"&*!|>#?%@`~\t\\ \x00é😀\u202e")), max_size=300)
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("orgdesign: 1\nname-peoplid,rl[]{}'\"&*!|>#?%@`~\t\\ \x00é😀\u202e")), max_size=300
+)
 
 
 @settings(max_examples=300, deadline=None)

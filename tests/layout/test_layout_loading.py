@@ -6,10 +6,9 @@ import os
 import sys
 
 import pytest
-
 from layout_helpers import KNOWN_RULES, error_lines, layout, load_text
-from orgdesign.layout import FileStamp, LayoutError, load_layout, loads_layout, open_layout
-from orgdesign.layout import source
+
+from orgdesign.layout import FileStamp, LayoutError, load_layout, loads_layout, open_layout, source
 from orgdesign.model import Settings, Unit, Waiver
 
 ISSUE_EXAMPLE = """\
@@ -131,10 +130,16 @@ def test_every_error_of_a_file_is_reported_at_once_in_file_order():
     ("people", "expected"),
     [
         (["  - {id: a, name: A, role: pm, role: pm}"], "4:32: error: duplicate key 'role'"),
-        (["  - {id: a, name: A, role: pm}", "  - {id: a, name: B, role: pm}"], "5:10: error: duplicate id 'a': the person at line 4"),
+        (
+            ["  - {id: a, name: A, role: pm}", "  - {id: a, name: B, role: pm}"],
+            "5:10: error: duplicate id 'a': the person at line 4",
+        ),
         (["  - id: a", "    name: A"], "4:5: error: this person has no 'role': add it"),
         (["  - {id: a, name: A, role: pm, boss: b}"], "4:32: error: unknown key 'boss' in a person"),
-        (["  - {id: a, name: A, role: pm, years_pm: '3'}"], "4:42: error: years_pm must be a whole number of at least 0: write 3"),
+        (
+            ["  - {id: a, name: A, role: pm, years_pm: '3'}"],
+            "4:42: error: years_pm must be a whole number of at least 0: write 3",
+        ),
         (["  - {id: a, name: A, role: pm, unit: u}"], "4:38: error: unknown unit 'u': declare it under units"),
         (["  - {id: a, name: !!str A, role: pm}"], "4:19: error: tag '!!str' is not allowed"),
         (["  - {id: a, name: A, role: pm, allow: [{rule: PRD102}]}"], "4:40: error: this waiver has no 'reason'"),
@@ -195,7 +200,10 @@ def test_a_missing_file_is_a_located_error(tmp_path):
 def test_a_folder_is_a_located_error(tmp_path):
     with pytest.raises(LayoutError) as raised:
         load_layout(tmp_path)
-    assert str(raised.value) == f"{tmp_path}:1:1: error: this is a folder, not a layout file: give the path of a .yaml file"
+    assert (
+        str(raised.value)
+        == f"{tmp_path}:1:1: error: this is a folder, not a layout file: give the path of a .yaml file"
+    )
 
 
 def test_an_unreadable_file_is_a_located_error(tmp_path, monkeypatch):

@@ -8,8 +8,8 @@ import stat
 import sys
 
 import pytest
-
 from layout_helpers import load_text
+
 from orgdesign.edits import UpdatePerson
 from orgdesign.layout import FileStamp, SaveConflict, SaveError, dump_layout, open_layout, save_layout
 from orgdesign.model import Org, Person
@@ -148,7 +148,10 @@ def test_a_fault_at_any_step_leaves_the_original_intact_and_no_temporary_file(la
     leftovers = sorted(p.name for p in layout_file.parent.iterdir())
     assert leftovers == (["org.yaml"] if occurrence == 1 else ["org.yaml", "org.yaml.bak"])
     message = str(raised.value)
-    assert message == f"cannot save {layout_file}: the disk is full; free some space and save again, or save it elsewhere (save as)"
+    assert (
+        message
+        == f"cannot save {layout_file}: the disk is full; free some space and save again, or save it elsewhere (save as)"
+    )
 
 
 @pytest.mark.parametrize("step", ["write", "flush", "fsync", "rename"])
@@ -170,7 +173,10 @@ def test_a_read_only_folder_gives_a_clear_one_line_error(layout_file, monkeypatc
     monkeypatch.setattr(os, "open", refuse_creation)
     with pytest.raises(SaveError) as raised:
         save_layout(edited_org(), layout_file)
-    assert str(raised.value) == f"cannot save {layout_file}: permission denied; save it in a folder you can write to (save as)"
+    assert (
+        str(raised.value)
+        == f"cannot save {layout_file}: permission denied; save it in a folder you can write to (save as)"
+    )
     assert layout_file.read_text(encoding="utf-8") == ORIGINAL
 
 
@@ -212,7 +218,10 @@ def test_a_file_changed_since_it_was_opened_is_a_conflict_and_nothing_is_written
         save_layout(org, layout_file, expected=stamp)
     assert raised.value.expected == stamp
     assert raised.value.actual == FileStamp.of(layout_file)
-    assert str(raised.value) == f"{layout_file} was changed by someone else since it was opened; overwrite it, reload it, or save as"
+    assert (
+        str(raised.value)
+        == f"{layout_file} was changed by someone else since it was opened; overwrite it, reload it, or save as"
+    )
     assert layout_file.read_text(encoding="utf-8") == someone_else
     assert sorted(p.name for p in layout_file.parent.iterdir()) == ["org.yaml"]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from orgdesign.model import Waiver
-from orgdesign.report import FileResult
-from orgdesign.report import github, json_format, sarif, text
+from orgdesign.report import FileResult, github, json_format, sarif, text
 from orgdesign.rules import RULES, Finding, Severity
 
 ERROR = Finding(
@@ -19,9 +18,18 @@ ERROR = Finding(
     line=14,
     column=5,
 )
-INFO = Finding("SPN202", Severity.INFO, "ana", "Ana, 100% sure: one report\nnext", ("004_eaf7f82e3fc8070d.txt",), line=3, column=5)
+INFO = Finding(
+    "SPN202", Severity.INFO, "ana", "Ana, 100% sure: one report\nnext", ("004_eaf7f82e3fc8070d.txt",), line=3, column=5
+)
 WAIVED = Finding(
-    "ORG003", Severity.WARNING, "bo", "Bo (CTO) has no manager", (), line=7, column=5, waived=Waiver("ORG003", "contractor pool")
+    "ORG003",
+    Severity.WARNING,
+    "bo",
+    "Bo (CTO) has no manager",
+    (),
+    line=7,
+    column=5,
+    waived=Waiver("ORG003", "contractor pool"),
 )
 RESULTS = [FileResult("org.yaml", [ERROR, WAIVED, INFO]), FileResult("b,c:d.yaml", [])]
 

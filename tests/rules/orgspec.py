@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import textwrap
 
-
 from orgdesign.layout import loads_layout
 from orgdesign.model import Org
 from orgdesign.rules import validate
@@ -64,5 +63,3 @@ def codes(org: Org, *, waived: bool = False) -> list[str]:
 
 def findings_of(org: Org, code: str):
     return [f for f in validate(org) if f.code == code]
-
-

@@ -59,7 +59,9 @@ def test_startup_accepts_pms_reporting_to_the_ceo_beside_a_head():
 
 
 def test_startup_without_cpo_or_head_is_clean():
-    org = make_org("ana ceo\npm1 pm > ana\npm2 pm > ana\nsam cto > ana\ne1 other > sam\ne2 other > sam", profile="startup")
+    org = make_org(
+        "ana ceo\npm1 pm > ana\npm2 pm > ana\nsam cto > ana\ne1 other > sam\ne2 other > sam", profile="startup"
+    )
     assert validate(org) == []
 
 

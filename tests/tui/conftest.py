@@ -15,6 +15,7 @@ from textual.app import App
 
 from orgdesign.model import Org, Person
 
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     """Run `async def` tests on a fresh event loop (no async plugin is installed)."""

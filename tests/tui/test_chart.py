@@ -170,7 +170,9 @@ async def test_the_view_scrolls_to_keep_the_selection_visible() -> None:
 @driven
 async def test_selecting_someone_deep_in_a_10000_long_chain_reveals_them() -> None:
     depth = 10_000
-    people = [Person("p0", "Top", "ceo")] + [Person(f"p{i}", f"Person {i}", "pm", reports_to=f"p{i - 1}") for i in range(1, depth)]
+    people = [Person("p0", "Top", "ceo")] + [
+        Person(f"p{i}", f"Person {i}", "pm", reports_to=f"p{i - 1}") for i in range(1, depth)
+    ]
     app = ChartApp(Org("Chain", people))
     async with app.run_test(size=SIZE) as pilot:
         chart = app.query_one(OrgChart)

@@ -229,7 +229,10 @@ async def test_recovery_can_be_discarded(layout_copy):
 
 async def test_a_file_that_fails_to_load_shows_every_error_with_its_line(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("orgdesign: 1\nname: x\npeople:\n  - id: a\n    name: A\n    role: wizard\n  - id: b\n    role: pm\n", encoding="utf-8")
+    bad.write_text(
+        "orgdesign: 1\nname: x\npeople:\n  - id: a\n    name: A\n    role: wizard\n  - id: b\n    role: pm\n",
+        encoding="utf-8",
+    )
     app = OrgDesignApp(bad)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -60,7 +60,9 @@ def test_the_default_keys_do_not_clash():
 
 
 def test_a_key_given_to_two_actions_on_one_screen_is_a_clash():
-    assert keymap_clashes({"add": "e"}) == ["Your keymap gives 'add' and 'edit' the same key (e); change one in keys.yaml"]
+    assert keymap_clashes({"add": "e"}) == [
+        "Your keymap gives 'add' and 'edit' the same key (e); change one in keys.yaml"
+    ]
     assert keymap_clashes({"add": "e", "edit": "E"}) == []
     assert keymap_clashes({"form-submit": "ctrl+q"}) == [
         "Your keymap gives 'form-submit' and 'quit-now' the same key (ctrl+q); change one in keys.yaml"

@@ -14,7 +14,21 @@ from orgdesign.tui.screens.main import MainScreen
 
 from .conftest import SIZE, screen_text, small_org
 
-MAIN_ACTIONS = {"add", "edit", "role", "move", "delete", "reporting", "fix", "undo", "redo", "search", "profile", "save", "save_as"}
+MAIN_ACTIONS = {
+    "add",
+    "edit",
+    "role",
+    "move",
+    "delete",
+    "reporting",
+    "fix",
+    "undo",
+    "redo",
+    "search",
+    "profile",
+    "save",
+    "save_as",
+}
 
 
 async def test_help_lists_every_binding_with_its_id():
@@ -90,7 +104,10 @@ async def test_hostile_names_are_shown_literally_and_never_crash():
 
 def big_org(people: int, fan_out: int = 10) -> Org:
     members = [Person("p0", "Person 0", "ceo")]
-    members += [Person(f"p{i}", f"Person {i}", "pm" if i % 7 else "gpm", reports_to=f"p{(i - 1) // fan_out}") for i in range(1, people)]
+    members += [
+        Person(f"p{i}", f"Person {i}", "pm" if i % 7 else "gpm", reports_to=f"p{(i - 1) // fan_out}")
+        for i in range(1, people)
+    ]
     return Org("Big", members)
 
 
@@ -139,7 +156,9 @@ async def test_a_manager_with_20000_reports_and_a_20000_character_name():
 
 
 async def test_a_10000_deep_chain_does_not_crash():
-    members = [Person("p0", "Top", "ceo")] + [Person(f"p{i}", f"Person {i}", "pm", reports_to=f"p{i - 1}") for i in range(1, 10_000)]
+    members = [Person("p0", "Top", "ceo")] + [
+        Person(f"p{i}", f"Person {i}", "pm", reports_to=f"p{i - 1}") for i in range(1, 10_000)
+    ]
     app = OrgDesignApp(document=Document(Org("Deep", members)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -70,7 +70,10 @@ def test_start_screen(snap_compare, monkeypatch, tmp_path):
 
 def test_error_screen(snap_compare, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("bad.yaml").write_text("orgdesign: 1\nname: x\npeople:\n  - id: a\n    name: A\n    role: wizard\n  - id: b\n    role: pm\n", encoding="utf-8")
+    Path("bad.yaml").write_text(
+        "orgdesign: 1\nname: x\npeople:\n  - id: a\n    name: A\n    role: wizard\n  - id: b\n    role: pm\n",
+        encoding="utf-8",
+    )
     assert snap_compare(OrgDesignApp(Path("bad.yaml")), terminal_size=SIZE, run_before=still)
 
 

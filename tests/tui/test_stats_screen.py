@@ -69,7 +69,10 @@ def test_the_screen_shows_each_statistic_as_bars_and_escape_closes_it() -> None:
         spans_by_group = {line.split()[0]: int(line.split()[1]) for line in spans[1:]}
         assert spans_by_group == {"1": 1, "2-3": 2, "4-7": 1, "8-12": 0, "13-16": 0, "17+": 0}
         assert [line.split()[:3] for line in layers[1:]] == [
-            ["layer", "1", "1"], ["layer", "2", "1"], ["layer", "3", "2"], ["layer", "4", "8"],
+            ["layer", "1", "1"],
+            ["layer", "2", "1"],
+            ["layer", "3", "2"],
+            ["layer", "4", "8"],
         ]
         assert [line.split()[:2] for line in vacancies[1:]] == [["filled", "11"], ["vacant", "1"]]
 

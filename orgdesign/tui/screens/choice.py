@@ -27,7 +27,9 @@ class Choice:
 class ChoiceScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, title: str | Text, choices: list[Choice], message: Text | None = None, *, highlight: str | None = None) -> None:
+    def __init__(
+        self, title: str | Text, choices: list[Choice], message: Text | None = None, *, highlight: str | None = None
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.choices = choices

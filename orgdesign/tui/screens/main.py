@@ -62,13 +62,27 @@ class MainScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
         Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role"),
         Binding("m", "move", "Move", tooltip="Move the selected person under another manager", id="move"),
-        Binding("d", "delete", "Delete", tooltip="Delete the selected person (re-attach their reports, or the whole subtree)", id="delete"),
-        Binding("o", "reporting", "Reporting", tooltip="Switch who the product organisation's top (or a PM) reports to", id="reporting"),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            tooltip="Delete the selected person (re-attach their reports, or the whole subtree)",
+            id="delete",
+        ),
+        Binding(
+            "o",
+            "reporting",
+            "Reporting",
+            tooltip="Switch who the product organisation's top (or a PM) reports to",
+            id="reporting",
+        ),
         Binding("f", "fix", "Fix", tooltip="Apply the suggested fix of the selected finding", id="fix"),
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last edit (unlimited)", id="undo"),
         Binding("ctrl+y", "redo", "Redo", tooltip="Redo the edit just undone", id="redo"),
         Binding("slash", "search", "Search", tooltip="Search people by name or role and jump", id="search"),
-        Binding("p", "profile", "Profile", tooltip="Switch the rule profile (startup, scaleup, enterprise)", id="profile"),
+        Binding(
+            "p", "profile", "Profile", tooltip="Switch the rule profile (startup, scaleup, enterprise)", id="profile"
+        ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the layout", id="save"),
         Binding("ctrl+shift+s", "save_as", "Save as", tooltip="Save the layout under another name", id="save-as"),
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
@@ -228,7 +242,11 @@ class MainScreen(Screen[None]):
             heading = Text.assemble("Add a report to ", literal(manager.name, limit=50))
 
         def add(fields: PersonFields) -> str:
-            person = Person(id=free_id(self.document.org, fields.name), reports_to=manager.id if manager else None, **_as_changes(fields))
+            person = Person(
+                id=free_id(self.document.org, fields.name),
+                reports_to=manager.id if manager else None,
+                **_as_changes(fields),
+            )
             self._do_or_raise(AddPerson(person), person.id)
             return person.id
 
@@ -296,7 +314,9 @@ class MainScreen(Screen[None]):
 
         def chosen(answer: str | None) -> None:
             if answer in ("reattach", "subtree"):
-                self.perform(RemovePerson(person.id, with_subtree=answer == "subtree"), select=manager.id if manager else None)
+                self.perform(
+                    RemovePerson(person.id, with_subtree=answer == "subtree"), select=manager.id if manager else None
+                )
 
         self.app.push_screen(ChoiceScreen("Delete", choices, message), chosen)
 
@@ -311,7 +331,10 @@ class MainScreen(Screen[None]):
         elif person.role_info.is_product_manager:
             self._ask_pm_line(person)
         else:
-            self.notify("Reporting options apply to the product organisation's top (CPO or Head of Product) or to a PM", severity="warning")
+            self.notify(
+                "Reporting options apply to the product organisation's top (CPO or Head of Product) or to a PM",
+                severity="warning",
+            )
 
     def _ask_product_line(self, top: Person) -> None:
         current = self.document.org.manager(top.id)
@@ -330,14 +353,28 @@ class MainScreen(Screen[None]):
 
     def _ask_pm_line(self, pm: Person) -> None:
         org = self.document.org
-        leader = next((p for p in org.chain_of_command(pm.id) if p.role_info.is_product_leader), None) or _product_home(org)
+        leader = next((p for p in org.chain_of_command(pm.id) if p.role_info.is_product_leader), None) or _product_home(
+            org
+        )
         ceos = org.people_with_role("ceo")
-        options = [(p, label) for p, label in ((leader, "their product leader"), (ceos[0] if ceos else None, "the CEO")) if p is not None]
+        options = [
+            (p, label)
+            for p, label in ((leader, "their product leader"), (ceos[0] if ceos else None, "the CEO"))
+            if p is not None
+        ]
         if not options:
             self.notify("There is neither a product leader nor a CEO to report to", severity="warning")
             return
         choices = [
-            Choice(p.id, Text.assemble(f"Report to {label}: ", literal(p.name, limit=50), ("  (now)", "dim") if p.id == pm.reports_to else ""), str(n))
+            Choice(
+                p.id,
+                Text.assemble(
+                    f"Report to {label}: ",
+                    literal(p.name, limit=50),
+                    ("  (now)", "dim") if p.id == pm.reports_to else "",
+                ),
+                str(n),
+            )
             for n, (p, label) in enumerate(options, 1)
         ]
 
@@ -438,7 +475,9 @@ class MainScreen(Screen[None]):
             self._ask_about_conflict(path)
             return False
         except (SaveError, OSError) as error:
-            self.notify(str(error), title="Not saved: your edits are still here", severity="error", markup=False, timeout=10)
+            self.notify(
+                str(error), title="Not saved: your edits are still here", severity="error", markup=False, timeout=10
+            )
             return False
         remember_layout(saved)
         self.cancel_autosave()
@@ -453,7 +492,9 @@ class MainScreen(Screen[None]):
             Choice("save_as", "Save my version under another name", "s"),
             Choice("cancel", "Cancel", "c"),
         ]
-        message = Text.assemble(literal(str(path or self.document.path), "bold"), " changed on disk since it was opened.")
+        message = Text.assemble(
+            literal(str(path or self.document.path), "bold"), " changed on disk since it was opened."
+        )
 
         def chosen(answer: str | None) -> None:
             if answer == "overwrite":

@@ -43,7 +43,9 @@ class PersonForm(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "submit", "Save", tooltip="Submit the form (Enter does too)", id="form-submit", priority=True),
+        Binding(
+            "ctrl+s", "submit", "Save", tooltip="Submit the form (Enter does too)", id="form-submit", priority=True
+        ),
     ]
 
     def __init__(
@@ -66,16 +68,30 @@ class PersonForm(ModalScreen[str | None]):
         years = "" if person is None or person.years_pm is None else str(person.years_pm)
         with Vertical(classes="dialog form"):
             yield Label(self.heading, classes="dialog-title")
-            yield self._row("Name", Input(person.name if person else "", id="name", placeholder="full name", compact=True))
+            yield self._row(
+                "Name", Input(person.name if person else "", id="name", placeholder="full name", compact=True)
+            )
             yield Static("", id="name-error", classes="field-error")
-            yield self._row("Role", Select(roles, value=person.role if person else DEFAULT_ROLE, allow_blank=False, id="role", compact=True))
-            yield self._row("Title", Input(_text(person, "title"), id="title", placeholder="shown instead of the role", compact=True))
+            yield self._row(
+                "Role",
+                Select(
+                    roles, value=person.role if person else DEFAULT_ROLE, allow_blank=False, id="role", compact=True
+                ),
+            )
+            yield self._row(
+                "Title",
+                Input(_text(person, "title"), id="title", placeholder="shown instead of the role", compact=True),
+            )
             yield self._row("Product", Input(_text(person, "product"), id="product", compact=True))
             yield self._row("Unit", self._unit_select(person))
             yield self._row("Years as PM", Input(years, id="years", placeholder="e.g. 4", compact=True))
             yield Static("", id="years-error", classes="field-error")
-            yield self._row("Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True))
-            yield self._row("Notes", TextArea(_text(person, "notes"), id="notes", soft_wrap=True, compact=True), tall=True)
+            yield self._row(
+                "Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True)
+            )
+            yield self._row(
+                "Notes", TextArea(_text(person, "notes"), id="notes", soft_wrap=True, compact=True), tall=True
+            )
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
@@ -89,7 +105,15 @@ class PersonForm(ModalScreen[str | None]):
     def _unit_select(self, person: Person | None) -> Select[str]:
         options = [(literal(unit.name), unit.id) for unit in self.units]
         current = person.unit if person and person.unit in {u.id for u in self.units} else Select.NULL
-        return Select(options, value=current, allow_blank=True, prompt="(no unit)", id="unit", disabled=not self.units, compact=True)
+        return Select(
+            options,
+            value=current,
+            allow_blank=True,
+            prompt="(no unit)",
+            id="unit",
+            disabled=not self.units,
+            compact=True,
+        )
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

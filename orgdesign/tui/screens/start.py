@@ -31,7 +31,10 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def _options(self) -> list[Option | None]:
-        options: list[Option | None] = [*_recovery_options(), Option(Text("New from a template", style="bold"), disabled=True)]
+        options: list[Option | None] = [
+            *_recovery_options(),
+            Option(Text("New from a template", style="bold"), disabled=True),
+        ]
         for template in list_templates():
             prompt = Text.assemble(("  " + template.name.ljust(12), "bold"), literal(template.description, "dim"))
             options.append(Option(prompt, id=f"{TEMPLATE}{template.path}"))
@@ -47,7 +50,9 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         options = self.query_one("#start-list", OptionList)
         options.focus()
-        options.highlighted = next(index for index in range(options.option_count) if not options.get_option_at_index(index).disabled)
+        options.highlighted = next(
+            index for index in range(options.option_count) if not options.get_option_at_index(index).disabled
+        )
 
     @on(OptionList.OptionSelected, "#start-list")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -63,13 +63,12 @@ class StatsScreen(ModalScreen[None]):
         with Vertical(id="stats-dialog"):
             yield Label(Text(f"Stats · {printable(stats.name)}"), id="stats-title")
             yield Static(summary(stats), id="stats-summary")
-            with VerticalScroll(id="stats-body"):
-                with Grid(id="stats-grid"):
-                    yield BarChart("Headcount by role", stats.by_role, id="stats-by-role")
-                    yield BarChart("Headcount by unit", stats.by_unit, id="stats-by-unit")
-                    yield BarChart("Managers by span (direct reports)", stats.managers_by_span, id="stats-by-span")
-                    yield BarChart("People per layer", stats.people_per_layer, id="stats-by-layer")
-                    yield BarChart("Positions", positions(stats), id="stats-vacancies")
+            with VerticalScroll(id="stats-body"), Grid(id="stats-grid"):
+                yield BarChart("Headcount by role", stats.by_role, id="stats-by-role")
+                yield BarChart("Headcount by unit", stats.by_unit, id="stats-by-unit")
+                yield BarChart("Managers by span (direct reports)", stats.managers_by_span, id="stats-by-span")
+                yield BarChart("People per layer", stats.people_per_layer, id="stats-by-layer")
+                yield BarChart("Positions", positions(stats), id="stats-vacancies")
             yield Static(Text("escape closes"), id="stats-hint")
 
     def action_close(self) -> None:

@@ -75,10 +75,22 @@ class OrgChart(ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("up", "select_manager", "Manager", show=False, tooltip="Select the manager", id="chart.manager"),
-        Binding("down", "select_first_report", "Reports", show=False, tooltip="Select the first report", id="chart.reports"),
-        Binding("left", "select_neighbour(-1)", "Left", show=False, tooltip="Select the box to the left", id="chart.left"),
-        Binding("right", "select_neighbour(1)", "Right", show=False, tooltip="Select the box to the right", id="chart.right"),
-        Binding("space,enter", "toggle", "Collapse/expand", tooltip="Collapse or expand the selected subtree", id="chart.toggle"),
+        Binding(
+            "down", "select_first_report", "Reports", show=False, tooltip="Select the first report", id="chart.reports"
+        ),
+        Binding(
+            "left", "select_neighbour(-1)", "Left", show=False, tooltip="Select the box to the left", id="chart.left"
+        ),
+        Binding(
+            "right", "select_neighbour(1)", "Right", show=False, tooltip="Select the box to the right", id="chart.right"
+        ),
+        Binding(
+            "space,enter",
+            "toggle",
+            "Collapse/expand",
+            tooltip="Collapse or expand the selected subtree",
+            id="chart.toggle",
+        ),
     ]
 
     @dataclass

@@ -18,8 +18,8 @@ from rich.cells import cell_len
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org, Person
-from orgdesign.tidy import tidy_layout
 from orgdesign.text import printable
+from orgdesign.tidy import tidy_layout
 
 BOX_HEIGHT = 5
 """Top border, name, role, dotted managers, bottom border."""

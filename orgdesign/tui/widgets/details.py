@@ -47,7 +47,7 @@ class PersonDetails(Static):
         rows.append(("manager", self._manager_text(person)))
         rows.append(("reports", Text(str(org.report_count(person.id)))))
         rows.append(("dotted to", self._names([p.name for p in org.dotted_managers(person.id)])))
-        rows.append(("dotted from", self._names([p.name for p in org.dotted_reports(person.id)[:LIST_LIMIT + 1]])))
+        rows.append(("dotted from", self._names([p.name for p in org.dotted_reports(person.id)[: LIST_LIMIT + 1]])))
         rows.append(("chain", self._chain_text(person)))
         for waiver in person.allow:
             rows.append(("waives", literal(f"{waiver.rule}: {waiver.reason}")))

@@ -48,7 +48,9 @@ class LayoutHeader(Horizontal):
         if document.dirty:
             text.append("  ● unsaved", style="bold yellow")
         counts = document.validator.counts()
-        for severity, phrase in zip((Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", ")):
+        for severity, phrase in zip(
+            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", ")
+        ):
             text.append("  ")
             text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
         text.append(f"  profile {document.org.profile}", style="dim")
@@ -58,4 +60,4 @@ class LayoutHeader(Horizontal):
 
 
 def _tail(value: str, limit: int) -> str:
-    return value if len(value) <= limit else "…" + value[-(limit - 1):]
+    return value if len(value) <= limit else "…" + value[-(limit - 1) :]
