@@ -37,7 +37,9 @@ class DesignerCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self.commands():
-            yield DiscoveryHit(Text(command.description), partial(self._run, command), help=markup_literal(f"key: {command.keys}"))
+            yield DiscoveryHit(
+                Text(command.description), partial(self._run, command), help=markup_literal(f"key: {command.keys}")
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -86,7 +86,7 @@ class PersonForm(ModalScreen[str | None]):
             )
             yield self._row("Product", Input(editable(_text(person, "product")), id="product", compact=True))
             yield self._row("Unit", self._unit_select(person))
-            yield self._row("Years as PM", Input(years, id="years", placeholder="e.g. 4", compact=True))
+            yield self._row("Years as PM", Input(editable(years), id="years", placeholder="e.g. 4", compact=True))
             yield Static("", id="years-error", classes="field-error")
             yield self._row(
                 "Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True)

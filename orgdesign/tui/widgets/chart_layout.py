@@ -34,8 +34,6 @@ PADDING = 4
 """Two borders and a space either side of the text."""
 
 
-
-
 def dotted_line(org: Org, person: Person) -> str:
     managers = org.dotted_managers(person.id)
     return "┄ " + ", ".join(printable(m.name) for m in managers) if managers else ""
