@@ -19,7 +19,7 @@ import pytest
 from hostile_text import HOSTILE, SHOWN, hostile, hostile_org, raw_control, write_hostile_layout
 
 from orgdesign.cli import main
-from orgdesign.layout import save_layout
+from orgdesign.layout import load_layout, save_layout
 from orgdesign.rules import validate
 
 
@@ -189,3 +189,13 @@ def test_the_real_command_writes_no_raw_escape_bytes(layout):
     for stream in (done.stdout, done.stderr):
         assert b"\x1b" not in stream and b"\xc2\x9b" not in stream and "\u202e".encode() not in stream
     assert f"Lee{SHOWN}".encode() in done.stdout
+
+
+def test_import_to_stdout_writes_yaml_whose_escapes_keep_the_text_exact(tmp_path, capsys):
+    source = tmp_path / "hr.csv"
+    source.write_text(f"id,name,manager_id\n1,{hostile('Ann')},\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", source)
+    assert_safe(out, err)
+    layout = tmp_path / "back.yaml"
+    layout.write_text(out, encoding="utf-8")
+    assert code == 0 and load_layout(layout)["1"].name == hostile("Ann")
