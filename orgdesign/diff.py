@@ -11,7 +11,6 @@ Renderers for text (terminal), JSON and Markdown (a pull-request comment) follow
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 
@@ -19,7 +18,7 @@ from orgdesign.export.forest import spanning_forest
 from orgdesign.export.markdown import markdown_text
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Finding
-from orgdesign.text import printable
+from orgdesign.text import json_text, printable
 
 COMPARED_FIELDS = ("name", "role", "title", "unit", "product", "vacancy", "dotted_to")
 
@@ -178,8 +177,7 @@ def _finding_ref(org: Org, finding: Finding) -> FindingRef:
 
 
 def render_diff_json(diff: OrgDiff) -> str:
-    document = asdict(diff)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(asdict(diff))
 
 
 def _who(ref: PersonRef | None) -> str:

@@ -7,9 +7,10 @@ replaces its own sections in place and leaves everything else alone.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+
+from orgdesign.text import printable, warn
 
 
 def replace_section(text: str, section: str, body: str) -> str:
@@ -30,14 +31,14 @@ def rewrite_sections(text: str, generators: Mapping[str, Callable[[], str]]) -> 
 def rewrite_readme(argv: list[str], command: str, generators: Mapping[str, Callable[[], str]]) -> int:
     """The `main` of a generator module: rewrite the README named in `argv`; 0, or 2 on error."""
     if len(argv) != 1:
-        print(f"usage: python -m {command} README.md", file=sys.stderr)
+        warn(f"usage: python -m {command} README.md")
         return 2
     path = Path(argv[0])
     try:
         text = path.read_text(encoding="utf-8")
         updated = rewrite_sections(text, generators)
     except (OSError, ValueError) as error:
-        print(f"{path}: error: {error}", file=sys.stderr)
+        warn(f"{printable(str(path))}: error: {error}")
         return 2
     if updated != text:
         path.write_text(updated, encoding="utf-8")

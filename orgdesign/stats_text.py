@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict
 
 from orgdesign.stats import OrgStats, Tally
-from orgdesign.text import printable
+from orgdesign.text import json_text, printable
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL_BLOCK = "█"
@@ -59,7 +58,7 @@ def render_stats_text(stats: OrgStats, width: int = 80) -> str:
 def render_stats_json(stats: OrgStats) -> str:
     document = asdict(stats)
     document.update(filled=stats.filled, managers=stats.managers, layers=stats.layers)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _clip(text: str, width: int) -> str:

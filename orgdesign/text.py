@@ -1,29 +1,95 @@
-"""Making user text safe to print on a terminal.
+"""The one gate for user text on its way to a terminal.
 
-Names and notes come from files other people wrote. Printed raw, an ESC byte could move the
-cursor, change colours or set the window title, and a right-to-left override could make a
-line read differently from what it contains. `printable` shows such characters as visible
-escapes instead, leaving ordinary text (accents, CJK, emoji) untouched.
+Names, titles, notes, ids, file names, waiver reasons and keys come from files other people
+wrote. Printed raw, `ESC[1A ESC[2K` erases a line of a CI log, `ESC]0;...BEL` retitles the
+window, U+009B is an 8-bit CSI, and a right-to-left override (U+202E) makes a line read
+differently from what it contains. Every CLI line, widget and toast therefore shows user text
+through this module.
+
+Convention: an unsafe character is written the way a Python string literal writes it, so it
+stays readable and can be typed back: `\\n`, `\\r`, `\\t` for line controls, `\\xNN` up to U+00FF
+(ESC is `\\x1b`, the 8-bit CSI `\\x9b`, DEL `\\x7f`), `\\uNNNN` above (`\\u202e`) and
+`\\UNNNNNNNN` beyond the BMP. Unsafe are:
+
+- control characters: C0, DEL and C1 (Unicode category Cc);
+- lone surrogates (Cs), which cannot even be encoded for the terminal;
+- bidi controls: U+061C, U+200E/U+200F, U+202A-U+202E, U+2066-U+2069;
+- the line and paragraph separators U+2028/U+2029, which some viewers take as line breaks.
+
+Letters of every script, emoji (with their zero-width joiners) and no-break spaces are
+ordinary text and pass unchanged. Diagnostics that quote file text use `revealed`, which also
+shows every other invisible character: "unknown key 'name'" is no help when the key ends in a
+zero-width space.
+
+Output: the command line writes only through `say`, `warn` and `write_document` (an
+architecture test holds every other module to that), so a new output cannot skip the gate.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import sys
 import unicodedata
 
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_SEPARATORS = frozenset("\u2028\u2029")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_BIDI_CLASS = "".join(sorted(_BIDI_CONTROLS | _LINE_SEPARATORS))
+_UNSAFE_IN_JSON = re.compile(f"[\\x7f-\\x9f\\ud800-\\udfff{_BIDI_CLASS}]")
 
 
-def _is_unsafe(ch: str) -> bool:
-    return ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs")
+def is_unsafe(ch: str) -> bool:
+    """Whether printing `ch` raw could drive the terminal, break a line or reorder text."""
+    return ch in _BIDI_CONTROLS or ch in _LINE_SEPARATORS or unicodedata.category(ch) in ("Cc", "Cs")
 
 
-def printable(text: str) -> str:
-    """`text` with control, surrogate and bidi-override characters shown as \\xNN / \\uNNNN."""
-    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with every unsafe character shown as an escape; with `keep_newlines`, "\\n" stays a line break."""
+    if text.isprintable():  # no Cc, Cs, Cf (bidi controls) or Zl/Zp: nothing to do
         return text
-    return "".join(_escape(ch) if _is_unsafe(ch) else ch for ch in text)
+    return "".join(ch if (ch == "\n" and keep_newlines) or not is_unsafe(ch) else escaped(ch) for ch in text)
 
 
-def _escape(ch: str) -> str:
+def revealed(text: str) -> str:
+    """`text` for a diagnostic: the unsafe characters and every other invisible one shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() and not is_unsafe(ch) else escaped(ch) for ch in text)
+
+
+def escaped(ch: str) -> str:
+    """One character written as a Python string literal would write it."""
+    if ch in _NAMED:
+        return _NAMED[ch]
     code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def json_text(document: object) -> str:
+    """`document` as indented JSON that carries every string exactly yet is safe on a terminal.
+
+    JSON already escapes C0 controls; DEL, C1, surrogates, bidi controls and line separators are
+    written as `\\uNNNN` too, so a reader decodes the raw string and a terminal sees only ASCII.
+    """
+    encoded = json.dumps(document, indent=2, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded) + "\n"
+
+
+def say(text: str = "", *, end: str = "\n") -> None:
+    """Write terminal text to stdout through the gate (line breaks kept, everything else unsafe escaped)."""
+    sys.stdout.write(printable(text, keep_newlines=True) + end)
+
+
+def warn(text: str) -> None:
+    """Write one message (or several lines) to stderr through the gate."""
+    sys.stderr.write(printable(text, keep_newlines=True) + "\n")
+
+
+def write_document(text: str) -> None:
+    """Write a data document (YAML, CSV, DOT, ...) to stdout as is: its format encodes for its own reader."""
+    sys.stdout.write(text)

@@ -11,8 +11,10 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, Unusable
+from orgdesign.text import printable
 
 # subcommand -> (module under orgdesign.cli, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -43,9 +45,19 @@ def _load(module: str):
     return importlib.import_module(f"orgdesign.cli.{module}")
 
 
+class GatedParser(argparse.ArgumentParser):
+    """argparse quotes what was typed in its errors ('unrecognized arguments: ...'): show it through the gate.
+
+    Subcommand parsers are made by the same class, so their errors are gated too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message))
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser; with `only`, just that subcommand is wired up (imports stay lazy)."""
-    parser = argparse.ArgumentParser(
+    parser = GatedParser(
         prog="orgdesign",
         usage="orgdesign [FILE] | orgdesign COMMAND ...",
         description="Design product organisations in the terminal and lint them like code.",

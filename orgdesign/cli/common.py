@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 from orgdesign.layout import LayoutError, load_layout
 from orgdesign.model import Org
+from orgdesign.text import printable, warn
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -25,9 +24,9 @@ def load_or_report(path: str) -> Org:
 
 def report_errors(error: LayoutError) -> None:
     for item in error.errors:
-        print(item, file=sys.stderr)
+        warn(printable(str(item)))
 
 
 def fail(path: str, message: str) -> None:
     """Print a located one-line error for a problem that is about a whole file."""
-    print(f"{path}:1:1: error: {message}", file=sys.stderr)
+    warn(f"{printable(path)}:1:1: error: {printable(message)}")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from orgdesign.cli.common import EXIT_OK, Unusable, load_or_report
+from orgdesign.text import say
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     old, new = _load_both(args.old, args.new)
     renderer = {"text": render_diff_text, "json": render_diff_json, "markdown": render_diff_markdown}[args.format]
-    sys.stdout.write(renderer(diff_orgs(old, new)))
+    say(renderer(diff_orgs(old, new)), end="")
     return EXIT_OK
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import sys
 import textwrap
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE
 from orgdesign.model import PROFILES
 from orgdesign.rules import RULES, Rule
 from orgdesign.rules.profiles import RELAXATIONS
+from orgdesign.text import say, warn
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -22,9 +22,9 @@ def run(args: argparse.Namespace) -> int:
     code = args.code.strip().upper()
     rule = RULES.get(code)
     if rule is None:
-        print(f"orgdesign explain: error: {unknown(args.code)}", file=sys.stderr)
+        warn(f"orgdesign explain: error: {unknown(args.code)}")
         return EXIT_UNUSABLE
-    print(explanation(rule))
+    say(explanation(rule))
     return EXIT_OK
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail, load_or_report
+from orgdesign.text import write_document
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     org = load_or_report(args.file)
     text = EXPORTERS[export_format](org, severity_by_person(validate(org)))
     if args.output is None:
-        sys.stdout.write(text)
+        write_document(text)
         return EXIT_OK
     return write_output(args.output, text)
 

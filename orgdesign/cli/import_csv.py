@@ -8,13 +8,12 @@ there were errors, 0 otherwise); with --strict any error means exit status 2 and
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail
 from orgdesign.model import DEFAULT_PROFILE, PROFILES
 from orgdesign.report import counted
-from orgdesign.text import printable
+from orgdesign.text import printable, warn, write_document
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -74,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     _print_problems(args.file, problems + result.problems)
     if args.strict and result.has_errors:
-        print(printable(f"{args.file}: nothing written: the file has errors and --strict was given"), file=sys.stderr)
+        warn(f"{printable(args.file)}: nothing written: the file has errors and --strict was given")
         return EXIT_UNUSABLE
     if len(result.org) == 0:
         fail(args.file, "no person could be imported; nothing written")
@@ -89,27 +88,27 @@ def _read(path: str) -> bytes | None:
     try:
         return Path(path).read_bytes()
     except IsADirectoryError:
-        fail(printable(path), "is a directory; give the path of a CSV file")
+        fail(path, "is a directory; give the path of a CSV file")
     except OSError as error:
-        fail(printable(path), f"cannot read: {error.strerror or error}")
+        fail(path, f"cannot read: {error.strerror or error}")
     return None
 
 
 def _print_problems(path: str, problems) -> None:
     for problem in problems:
-        print(printable(problem.located(path)), file=sys.stderr)
+        warn(printable(problem.located(path)))
 
 
 def _write(org, output: str | None) -> bool:
     from orgdesign.layout import SaveError, dump_layout, save_layout
 
     if output is None:
-        sys.stdout.write(dump_layout(org))
+        write_document(dump_layout(org))
         return True
     try:
         save_layout(org, output)
     except SaveError as error:
-        print(f"{printable(output)}:1:1: error: {error}", file=sys.stderr)
+        fail(output, str(error))
         return False
     return True
 
@@ -118,10 +117,7 @@ def _print_summary(path: str, output: str | None, result) -> None:
     errors = sum(1 for p in result.problems if p.severity == "error")
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"
-    print(
-        printable(
-            f"imported {len(result.org)} people from {path} to {target} "
-            f"({counted(errors, 'error')}, {counted(warnings, 'warning')})"
-        ),
-        file=sys.stderr,
+    warn(
+        f"imported {len(result.org)} people from {printable(path)} to {printable(target)} "
+        f"({counted(errors, 'error')}, {counted(warnings, 'warning')})"
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail
+from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail, report_errors
+from orgdesign.text import printable, say
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -37,15 +37,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         org = load_layout(template_path(args.template))
     except LayoutError as error:  # a broken installation, not user input
-        for item in error.errors:
-            print(item, file=sys.stderr)
+        report_errors(error)
         return EXIT_UNUSABLE
     if args.name:
         SetOrgField("name", args.name).apply(org)
     try:
         save_layout(org, target, backup=False)
     except SaveError as error:
-        print(f"{args.file}:1:1: error: {error}", file=sys.stderr)
+        fail(args.file, str(error))
         return EXIT_UNUSABLE
-    print(f"created {args.file} from template {args.template} ({len(org)} people)")
+    say(f"created {printable(args.file)} from template {args.template} ({len(org)} people)")
     return EXIT_OK

@@ -7,6 +7,7 @@ import argparse
 from orgdesign.cli.common import EXIT_OK
 from orgdesign.model import PROFILES
 from orgdesign.rules import RULES
+from orgdesign.text import say
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -21,5 +22,5 @@ def run(args: argparse.Namespace) -> int:
             if rule.profiles == frozenset(PROFILES)
             else ", ".join(p for p in PROFILES if p in rule.profiles)
         )
-        print(f"{code}  {rule.severity.label:<7}  {rule.title}  [{profiles}]")
+        say(f"{code}  {rule.severity.label:<7}  {rule.title}  [{profiles}]")
     return EXIT_OK

@@ -10,7 +10,7 @@ from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, load_or_report
 from orgdesign.model import Org, Person
 from orgdesign.report import counts_phrase
 from orgdesign.rules.finding import Severity
-from orgdesign.text import printable
+from orgdesign.text import printable, say
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -27,16 +27,16 @@ def run(args: argparse.Namespace) -> int:
     by_person: dict[str | None, list] = {}
     for finding in findings:
         by_person.setdefault(finding.person, []).append(finding)
-    print(printable(f"{org.name}  ({org.profile} profile, {len(org)} people)"))
+    say(printable(f"{org.name}  ({org.profile} profile, {len(org)} people)"))
     for line in tree_lines(org, by_person):
-        print(line)
+        say(line)
     if findings:
-        print()
+        say()
     for finding in findings:
-        print(f"{finding.code} {finding.severity.label}: {printable(finding.message)}")
+        say(f"{finding.code} {finding.severity.label}: {printable(finding.message)}")
     counts = Counter(finding.severity for finding in findings)
     if not args.no_findings:
-        print(counts_phrase(counts))
+        say(counts_phrase(counts))
     return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 
 from orgdesign.cli.common import EXIT_OK, load_or_report
+from orgdesign.text import say
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
 
     stats = org_stats(load_or_report(args.file))
     if args.format == "json":
-        sys.stdout.write(render_stats_json(stats))
+        say(render_stats_json(stats), end="")
     else:
         width = min(100, shutil.get_terminal_size((80, 24)).columns)
-        sys.stdout.write(render_stats_text(stats, width))
+        say(render_stats_text(stats, width), end="")
     return EXIT_OK

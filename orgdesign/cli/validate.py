@@ -9,14 +9,14 @@ checked). `--fix` applies the fixes marked safe, saves each file atomically and 
 from __future__ import annotations
 
 import argparse
-import sys
 
-from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, report_errors
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors
 from orgdesign.edits import EditRefused
 from orgdesign.layout import LayoutError, SaveConflict, SaveError, open_layout, save_layout
 from orgdesign.model import PROFILES, Org
 from orgdesign.report import FORMATS, FileResult, renderer
 from orgdesign.rules import RULES, Finding, Severity, Validator
+from orgdesign.text import printable, say, warn
 
 MAX_FIX_ROUNDS = 10
 """A fix can uncover another finding with a safe fix; stop after this many rounds."""
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             results.append(result)
     if results or args.format != "text":  # machine formats always give their consumer a document
-        sys.stdout.write(renderer(args.format)(results, args.show_waived))
+        say(renderer(args.format)(results, args.show_waived), end="")
     if unusable:
         return EXIT_UNUSABLE
     return EXIT_FINDINGS if fails(results, strict=args.strict) else EXIT_OK
@@ -66,10 +66,10 @@ def check_file(path: str, args: argparse.Namespace) -> FileResult | None:
             try:
                 save_layout(org, path, expected=stamp)
             except (SaveError, SaveConflict) as error:
-                print(f"{path}:1:1: error: {error}", file=sys.stderr)
+                fail(path, str(error))
                 return None
             for line in fixed:
-                print(f"{path}: fixed {line}", file=sys.stderr)
+                warn(printable(f"{path}: fixed {line}"))
             org.profile = args.profile or own_profile
             validator.refresh_all()
     return FileResult(path, validator.findings)

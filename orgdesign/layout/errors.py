@@ -1,14 +1,17 @@
 """What can go wrong with a layout file: load errors (exactly where) and save errors.
 
-Every message is one line. Text taken from the file is shown through `shown()`, so a key or
-value holding newlines, escape sequences or bidi overrides can neither break the one-line
-`PATH:LINE:COLUMN: error: ...` format nor drive the user's terminal.
+Every message is one line. Text taken from the file is shown through `shown()` and paths
+through the terminal gate (`orgdesign.text`), so a key, value or file name holding newlines,
+escape sequences or bidi overrides can neither break the one-line `PATH:LINE:COLUMN: error: ...`
+format nor drive the user's terminal.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from orgdesign.text import printable, revealed
 
 if TYPE_CHECKING:
     from orgdesign.layout.stamp import FileStamp
@@ -25,7 +28,7 @@ class LoadError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: error: {self.message}"
 
 
 class LayoutError(Exception):
@@ -62,22 +65,6 @@ class SaveConflict(Exception):
 
 
 def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
-    """`text` quoted for a one-line message: non-printable characters escaped, long text cut."""
+    """`text` quoted for a one-line message: unsafe and invisible characters escaped, long text cut."""
     cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return "'" + printable(cut) + "'"
-
-
-def printable(text: str) -> str:
-    """`text` with every non-printable character (controls, bidi overrides, ...) escaped."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
+    return "'" + revealed(cut) + "'"

@@ -2,9 +2,12 @@
 
     ::error file=PATH,line=L,col=C,title=CODE::message
 
-Escaping follows the workflow-command rules: in the message `%`, CR and LF become `%25`,
-`%0D`, `%0A`; in property values `:` and `,` are escaped too (`%3A`, `%2C`). Info findings
-become notices. Waived findings are never annotated: they are accepted exceptions.
+User text (the path, and names quoted in messages) first goes through the terminal gate:
+escape sequences would colour or erase lines of the CI log, and a line break would let a name
+start a workflow command of its own (`::add-mask::`, `::stop-commands::`). Then the
+workflow-command rules: `%` becomes `%25`, and in property values `:` and `,` are escaped too
+(`%3A`, `%2C`). Info findings become notices. Waived findings are never annotated: they are
+accepted exceptions.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from orgdesign.report import FileResult
 from orgdesign.report.text import summary
 from orgdesign.rules.finding import Finding, Severity
+from orgdesign.text import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -36,7 +40,8 @@ def annotation(path: str, finding: Finding) -> str:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message: gated (no line breaks or controls left), then `%` encoded as the runner expects."""
+    return printable(text).replace("%", "%25")
 
 
 def escape_property(text: str) -> str:

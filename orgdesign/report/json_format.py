@@ -7,11 +7,11 @@ they carry one more key, `waived`, with the reason; they never count in the summ
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from orgdesign.report import FileResult, summary_counts
 from orgdesign.rules.finding import Finding
+from orgdesign.text import json_text
 
 
 def render(results: list[FileResult], show_waived: bool = False) -> str:
@@ -20,7 +20,7 @@ def render(results: list[FileResult], show_waived: bool = False) -> str:
         "findings": [entry(result.path, f) for result in results for f in result.shown(show_waived)],
         "summary": {severity.label: counts[severity] for severity in sorted(counts, reverse=True)},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def entry(path: str, finding: Finding) -> dict[str, Any]:

@@ -6,12 +6,12 @@ carrying the waiver's reason, which is how code-scanning tools show accepted exc
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from orgdesign.report import FileResult
 from orgdesign.rules import RULES, Rule
 from orgdesign.rules.finding import Finding, Severity
+from orgdesign.text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,7 +31,7 @@ def render(results: list[FileResult], show_waived: bool = False) -> str:
         "results": [result_of(r.path, f, index) for r in results for f in r.shown(show_waived)],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def descriptor(rule: Rule) -> dict[str, Any]:

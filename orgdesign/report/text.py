@@ -1,9 +1,14 @@
-"""`PATH:LINE:COL: CODE severity: message`, one finding per line, then a summary line."""
+"""`PATH:LINE:COL: CODE severity: message`, one finding per line, then a summary line.
+
+Paths, messages (which quote names) and waiver reasons go through the terminal gate one line
+at a time, so user text can neither drive the terminal nor start a line of its own.
+"""
 
 from __future__ import annotations
 
 from orgdesign.report import FileResult, counted, counts_phrase, summary_counts, waived_count
 from orgdesign.rules.finding import Finding
+from orgdesign.text import printable
 
 
 def render(results: list[FileResult], show_waived: bool = False) -> str:
@@ -13,11 +18,10 @@ def render(results: list[FileResult], show_waived: bool = False) -> str:
 
 
 def line(path: str, finding: Finding) -> str:
-    text = (
-        f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.severity.label}: {one_line(finding.message)}"
-    )
+    where = f"{printable(path)}:{finding.line}:{finding.column}"
+    text = f"{where}: {finding.code} {finding.severity.label}: {printable(finding.message)}"
     if finding.waived is not None:
-        text += f" (waived: {one_line(finding.waived.reason)})"
+        text += f" (waived: {printable(finding.waived.reason)})"
     return text
 
 
@@ -25,8 +29,3 @@ def summary(results: list[FileResult]) -> str:
     text = f"{counts_phrase(summary_counts(results))} in {counted(len(results), 'file')}"
     waived = waived_count(results)
     return text + (f" ({waived} waived)" if waived else "")
-
-
-def one_line(text: str) -> str:
-    """User text on one line: line breaks and tabs shown as escapes."""
-    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")

@@ -17,6 +17,7 @@ from orgdesign.layout import LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
 from orgdesign.templates import list_templates
+from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
@@ -25,7 +26,7 @@ from orgdesign.tui.screens.load_error import LoadErrorScreen
 from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.start import StartScreen
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import literal, toast
 
 NAVIGATION = (
     HelpEntry("↑ ↓", "Previous / next person", "tree"),
@@ -90,7 +91,7 @@ class OrgDesignApp(App[None]):
         from orgdesign.tui.keys import keymap_clashes  # keys.py lists this app's bindings: import late
 
         for message in keymap_clashes(self.user_keymap):
-            self.notify(Text(message), severity="warning", timeout=10)
+            toast(self, message, severity="warning", timeout=10)
 
     # -- which screen ----------------------------------------------------------------------
 
@@ -161,21 +162,21 @@ class OrgDesignApp(App[None]):
         try:
             restored = Document.recovered(document.path)
         except (LayoutError, OSError) as error:
-            self.notify(f"The recovery file could not be read: {error}", severity="error", markup=False)
+            toast(self, f"The recovery file could not be read: {error}", severity="error")
             self.show_document(document)
             return
         self.show_document(restored)
-        self.notify("Unsaved changes restored; save to keep them")
+        toast(self, "Unsaved changes restored; save to keep them")
 
     def recover_untitled(self) -> None:
         """Restore the unsaved work on an untitled layout that an earlier session left."""
         try:
             document = Document.recovered_untitled()
         except LayoutError as error:
-            self.notify(f"The recovery file could not be read: {error.errors[0]}", severity="error", markup=False)
+            toast(self, f"The recovery file could not be read: {error.errors[0]}", severity="error")
             return
         self.show_document(document)
-        self.notify("Restored unsaved work on an untitled layout: save it to keep it (ctrl+s)", markup=False)
+        toast(self, "Restored unsaved work on an untitled layout: save it to keep it (ctrl+s)")
 
     def new_from_template(self, template: Path) -> None:
         try:
@@ -246,6 +247,10 @@ class OrgDesignApp(App[None]):
 
         self.when_safe_to_leave(ask_template)
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the footer, help screen and palette show them: through the gate (keys.yaml is user text)."""
+        return printable(super().get_key_display(binding))
+
     def action_help(self) -> None:
         entries: dict[str, HelpEntry] = {}
         for key, active in self.screen.active_bindings.items():
@@ -282,6 +287,6 @@ class OrgDesignApp(App[None]):
         except OSError:
             where = "no log could be written"
         self._exit_renderables.append(
-            Text(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file.")
+            literal(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file.")
         )
         self._close_messages_no_wait()

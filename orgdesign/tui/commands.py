@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from orgdesign.tui.text import markup_literal
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -35,7 +37,9 @@ class DesignerCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self.commands():
-            yield DiscoveryHit(Text(command.description), partial(self._run, command), help=f"key: {command.keys}")
+            yield DiscoveryHit(
+                Text(command.description), partial(self._run, command), help=markup_literal(f"key: {command.keys}")
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -47,5 +51,5 @@ class DesignerCommands(Provider):
                     matcher.highlight(command.description),
                     partial(self._run, command),
                     text=command.description,
-                    help=f"key: {command.keys}",
+                    help=markup_literal(f"key: {command.keys}"),
                 )

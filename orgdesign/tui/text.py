@@ -1,13 +1,28 @@
 """User text made safe to show: never parsed as markup, never able to drive the terminal.
 
-Names, titles, notes, paths and error messages come from files other people wrote. They are
-always wrapped in `rich.text.Text` (never markup), and control characters and bidi overrides
-are shown as visible escapes by the core's `printable`, the same way the CLI prints them.
+Names, titles, notes, paths, keys and error messages come from files other people wrote. The
+designer shows them only through this module, which passes them through the core's terminal
+gate (`orgdesign.text.printable`, the same escapes the CLI prints):
+
+- widgets get `rich.text.Text` built by `literal` / `multiline`, never markup;
+- the command palette's help line, always parsed as markup, gets `markup_literal`;
+- toasts go through `toast`: a gated plain string with markup off (Textual parses a
+  notification's string as markup otherwise, and a `Text` there is not supported);
+- input fields start with `editable(value)`, and `as_typed` reads them back: a field left as
+  shown keeps the original value exactly, so opening and saving a form changes nothing.
+
+An architecture test (tests/test_architecture.py) holds the rest of the designer to this.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
+from textual.app import App
+from textual.markup import escape
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
 
 from orgdesign.text import printable
 
@@ -23,3 +38,34 @@ def literal(value: object, style: str = "", *, limit: int | None = None) -> Text
 def multiline(value: str, style: str = "") -> Text:
     """Like `literal`, but keeps line breaks (for notes)."""
     return Text("\n").join(literal(line, style) for line in value.split("\n"))
+
+
+def toast(
+    target: App[Any] | Widget,
+    message: str,
+    *,
+    title: str = "",
+    severity: SeverityLevel = "information",
+    timeout: float | None = None,
+) -> None:
+    """Notify with `message` and `title` gated, as plain text (markup off)."""
+    target.notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=False)
+
+
+def markup_literal(value: str) -> str:
+    """`value` gated and markup-escaped, for the few Textual strings that are always parsed as markup.
+
+    Only the command palette's help line needs it. Markup cannot run, but a backslash right
+    before a `[` shows doubled: prefer a `Text` wherever a widget takes one.
+    """
+    return escape(printable(value))
+
+
+def editable(value: str, *, keep_newlines: bool = False) -> str:
+    """`value` as an input field may show it: the gate's visible escapes instead of raw controls."""
+    return printable(value, keep_newlines=keep_newlines)
+
+
+def as_typed(shown: str, original: str, *, keep_newlines: bool = False) -> str:
+    """What a field started with `editable(original)` means now: `original` itself while untouched."""
+    return original if shown == editable(original, keep_newlines=keep_newlines) else shown.strip()

@@ -103,10 +103,10 @@ def test_sarif_describes_every_rule_and_locates_every_result():
 def test_github_annotations_escape_data_and_properties():
     out = github.render([FileResult("b,c:d.yaml", [INFO, WAIVED])]).splitlines()
     assert out[0] == (
-        "::notice file=b%2Cc%3Ad.yaml,line=3,col=5,title=SPN202 info::Ana, 100%25 sure: one report%0Anext"
+        "::notice file=b%2Cc%3Ad.yaml,line=3,col=5,title=SPN202 info::Ana, 100%25 sure: one report\\nnext"
     )
     assert len(out) == 2  # the waived finding is not annotated; then the summary
-    assert github.escape_data("a\r\nb%") == "a%0D%0Ab%25"
+    assert github.escape_data("a\r\nb%") == "a\\r\\nb%25"
     assert github.escape_property("x:y,z%") == "x%3Ay%2Cz%25"
 
 

@@ -203,7 +203,7 @@ async def test_hostile_names_are_drawn_literally() -> None:
     assert "[bold red]Eve[/]" in text
     assert "R&D [/] team" in text
     assert "[link=https://x.test]Mallo…" in text
-    assert "Esc\\x1b[31mape\\x0aline" in text
+    assert "Esc\\x1b[31mape\\nline" in text
     assert "\\u202eevil" in text
     assert "\x1b" not in text and "\u202e" not in text
 

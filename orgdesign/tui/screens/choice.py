@@ -52,7 +52,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     @staticmethod
     def _prompt(choice: Choice) -> Text:
-        label = choice.label if isinstance(choice.label, Text) else Text(choice.label)
+        label = choice.label if isinstance(choice.label, Text) else literal(choice.label)
         if not choice.key:
             return Text.assemble("    ", label)
         return Text.assemble((f" {choice.key}  ", "bold"), label)

@@ -11,6 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from orgdesign.text import printable
+
 
 @dataclass(frozen=True, slots=True)
 class HelpEntry:
@@ -37,13 +39,15 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Every action is also in the command palette (ctrl+p). Escape closes.", style="dim"))
 
     def table(self) -> Text:
-        width = max((len(entry.keys) for entry in self.entries), default=0)
-        described = max((len(entry.description) for entry in self.entries), default=0) + 2
+        """Keys (the user's own, from keys.yaml), action and binding id, one line each, through the gate."""
+        rows = [(printable(e.keys), printable(e.description), printable(e.binding_id)) for e in self.entries]
+        width = max((len(keys) for keys, _, _ in rows), default=0)
+        described = max((len(description) for _, description, _ in rows), default=0) + 2
         text = Text()
-        for entry in self.entries:
-            text.append(f"{entry.keys:>{width}}  ", style="bold")
-            text.append(f"{entry.description:<{described}}")
-            text.append(f"{entry.binding_id}\n", style="dim")
+        for keys, description, binding_id in rows:
+            text.append(f"{keys:>{width}}  ", style="bold")
+            text.append(f"{description:<{described}}")
+            text.append(f"{binding_id}\n", style="dim")
         return text
 
     def action_close(self) -> None:

@@ -44,7 +44,7 @@ from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
 from orgdesign.tui.screens.stats import StatsScreen
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.details import PersonDetails
 from orgdesign.tui.widgets.findings import FindingsList
@@ -191,7 +191,7 @@ class MainScreen(Screen[None]):
         try:
             touched = self.document.do(edit)
         except EditRefused as refused:
-            self.notify(str(refused), title="Not changed", severity="error", markup=False)
+            toast(self, str(refused), title="Not changed", severity="error")
             return False
         self.show_outcome(touched, select)
         return True
@@ -224,7 +224,7 @@ class MainScreen(Screen[None]):
     def jump_to(self, pid: str) -> None:
         if not self.tree.select_person(pid):
             name = self.document.org[pid].name if pid in self.document.org else pid
-            self.notify(f"{name} sits too many layers deep for the tree to show", markup=False)
+            toast(self, f"{name} sits too many layers deep for the tree to show")
         self.details.show(self.tree.selected_id)
 
     # -- actions: people -------------------------------------------------------------------
@@ -232,7 +232,7 @@ class MainScreen(Screen[None]):
     def _require_selection(self) -> Person | None:
         person = self.selected
         if person is None:
-            self.notify("Select a person first", severity="warning")
+            toast(self, "Select a person first", severity="warning")
         return person
 
     def action_add(self) -> None:
@@ -331,7 +331,8 @@ class MainScreen(Screen[None]):
         elif person.role_info.is_product_manager:
             self._ask_pm_line(person)
         else:
-            self.notify(
+            toast(
+                self,
                 "Reporting options apply to the product organisation's top (CPO or Head of Product) or to a PM",
                 severity="warning",
             )
@@ -363,7 +364,7 @@ class MainScreen(Screen[None]):
             if p is not None
         ]
         if not options:
-            self.notify("There is neither a product leader nor a CEO to report to", severity="warning")
+            toast(self, "There is neither a product leader nor a CEO to report to", severity="warning")
             return
         choices = [
             Choice(
@@ -387,11 +388,11 @@ class MainScreen(Screen[None]):
     def action_fix(self) -> None:
         finding = self._finding_to_fix()
         if finding is None:
-            self.notify("No finding with a suggested fix is selected", severity="warning")
+            toast(self, "No finding with a suggested fix is selected", severity="warning")
             return
         edit = self.document.validator.fix_for(finding)
         if edit is None:
-            self.notify("This finding has no automatic fix", severity="warning")
+            toast(self, "This finding has no automatic fix", severity="warning")
             return
         self.perform(edit, select=finding.person)
 
@@ -410,19 +411,19 @@ class MainScreen(Screen[None]):
         description = self.document.history.undo_description
         touched = self.document.undo()
         if touched is None:
-            self.notify("Nothing to undo")
+            toast(self, "Nothing to undo")
             return
         self.show_outcome(touched)
-        self.notify(f"Undone: {description}", markup=False)
+        toast(self, f"Undone: {description}")
 
     def action_redo(self) -> None:
         description = self.document.history.redo_description
         touched = self.document.redo()
         if touched is None:
-            self.notify("Nothing to redo")
+            toast(self, "Nothing to redo")
             return
         self.show_outcome(touched)
-        self.notify(f"Redone: {description}", markup=False)
+        toast(self, f"Redone: {description}")
 
     def action_search(self) -> None:
         self.app.push_screen(PersonPicker(Text("Jump to"), self.document.org, self.jump_to))
@@ -434,7 +435,7 @@ class MainScreen(Screen[None]):
         def chosen(profile: str | None) -> None:
             if profile is not None and profile != current:
                 self.perform(SetOrgField("profile", profile))
-                self.notify(f"Profile {profile}: rules re-checked")
+                toast(self, f"Profile {profile}: rules re-checked")
 
         self.app.push_screen(ChoiceScreen("Profile", choices, highlight=current), chosen)
 
@@ -475,14 +476,12 @@ class MainScreen(Screen[None]):
             self._ask_about_conflict(path)
             return False
         except (SaveError, OSError) as error:
-            self.notify(
-                str(error), title="Not saved: your edits are still here", severity="error", markup=False, timeout=10
-            )
+            toast(self, str(error), title="Not saved: your edits are still here", severity="error", timeout=10)
             return False
         remember_layout(saved)
         self.cancel_autosave()
         self.refresh_header()
-        self.notify(f"Saved {saved}", markup=False)
+        toast(self, f"Saved {saved}")
         return True
 
     def _ask_about_conflict(self, path: Path | None) -> None:
@@ -525,7 +524,7 @@ class MainScreen(Screen[None]):
         try:
             self.document.autosave()
         except OSError as error:
-            self.notify(f"Could not write the recovery file: {error}", severity="warning", markup=False)
+            toast(self, f"Could not write the recovery file: {error}", severity="warning")
 
     def on_unmount(self) -> None:
         self.cancel_autosave()

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import as_typed, editable, literal
 
 
 class PathPrompt(ModalScreen[Path | None]):
@@ -27,15 +27,16 @@ class PathPrompt(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.heading), classes="dialog-title")
-            yield Input(self.initial, placeholder="path/to/layout.yaml", id="path")
+            yield Input(editable(self.initial), placeholder="path/to/layout.yaml", id="path")
             yield Static("", id="path-error", classes="field-error")
             yield Static(Text("Enter to confirm, Escape to cancel", style="dim"))
 
     @on(Input.Submitted, "#path")
     def _submitted(self, event: Input.Submitted) -> None:
-        problem = self.problem_with(event.value.strip())
+        value = as_typed(event.value, self.initial)
+        problem = self.problem_with(value)
         if problem is None:
-            self.dismiss(Path(event.value.strip()).expanduser())
+            self.dismiss(Path(value).expanduser())
         else:
             self.query_one("#path-error", Static).update(literal(problem, "red"))
 

@@ -21,7 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from orgdesign.edits import EditRefused
 from orgdesign.model import Person, Unit
 from orgdesign.roles import ROLES
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import as_typed, editable, literal
 
 DEFAULT_ROLE = "pm"
 
@@ -69,7 +69,7 @@ class PersonForm(ModalScreen[str | None]):
         with Vertical(classes="dialog form"):
             yield Label(self.heading, classes="dialog-title")
             yield self._row(
-                "Name", Input(person.name if person else "", id="name", placeholder="full name", compact=True)
+                "Name", Input(editable(_text(person, "name")), id="name", placeholder="full name", compact=True)
             )
             yield Static("", id="name-error", classes="field-error")
             yield self._row(
@@ -80,17 +80,23 @@ class PersonForm(ModalScreen[str | None]):
             )
             yield self._row(
                 "Title",
-                Input(_text(person, "title"), id="title", placeholder="shown instead of the role", compact=True),
+                Input(
+                    editable(_text(person, "title")), id="title", placeholder="shown instead of the role", compact=True
+                ),
             )
-            yield self._row("Product", Input(_text(person, "product"), id="product", compact=True))
+            yield self._row("Product", Input(editable(_text(person, "product")), id="product", compact=True))
             yield self._row("Unit", self._unit_select(person))
-            yield self._row("Years as PM", Input(years, id="years", placeholder="e.g. 4", compact=True))
+            yield self._row("Years as PM", Input(editable(years), id="years", placeholder="e.g. 4", compact=True))
             yield Static("", id="years-error", classes="field-error")
             yield self._row(
                 "Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True)
             )
             yield self._row(
-                "Notes", TextArea(_text(person, "notes"), id="notes", soft_wrap=True, compact=True), tall=True
+                "Notes",
+                TextArea(
+                    editable(_text(person, "notes"), keep_newlines=True), id="notes", soft_wrap=True, compact=True
+                ),
+                tall=True,
             )
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="buttons"):
@@ -138,7 +144,7 @@ class PersonForm(ModalScreen[str | None]):
     def read_fields(self) -> PersonFields | None:
         """The fields as typed, or None after showing what is wrong next to each field."""
         self._clear_errors()
-        name = self.query_one("#name", Input).value.strip()
+        name = self._typed("#name", "name")
         years_text = self.query_one("#years", Input).value.strip()
         ok = True
         if not name:
@@ -157,16 +163,21 @@ class PersonForm(ModalScreen[str | None]):
         return PersonFields(
             name=name,
             role=str(self.query_one("#role", Select).value),
-            title=self._optional("#title"),
-            product=self._optional("#product"),
+            title=self._typed("#title", "title") or None,
+            product=self._typed("#product", "product") or None,
             unit=None if unit is Select.NULL else str(unit),
             years_pm=years,
             vacancy=self.query_one("#vacancy", Checkbox).value,
-            notes=self.query_one("#notes", TextArea).text.strip() or None,
+            notes=self._typed_notes() or None,
         )
 
-    def _optional(self, selector: str) -> str | None:
-        return self.query_one(selector, Input).value.strip() or None
+    def _typed(self, selector: str, field: str) -> str:
+        """A text field's value; the person's own text while the field still shows it as it was."""
+        return as_typed(self.query_one(selector, Input).value, _text(self.initial, field))
+
+    def _typed_notes(self) -> str:
+        shown = self.query_one("#notes", TextArea).text
+        return as_typed(shown, _text(self.initial, "notes"), keep_newlines=True)
 
     def _show_error(self, selector: str, message: str) -> None:
         self.query_one(selector, Static).update(literal(message, "red"))

@@ -11,7 +11,7 @@ from textual.widgets import Label, Static
 
 from orgdesign.model import Org
 from orgdesign.stats import OrgStats, Tally, org_stats
-from orgdesign.text import printable
+from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.chart_bars import BarChart
 
 
@@ -61,7 +61,7 @@ class StatsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         stats = self.stats
         with Vertical(id="stats-dialog"):
-            yield Label(Text(f"Stats · {printable(stats.name)}"), id="stats-title")
+            yield Label(Text.assemble("Stats · ", literal(stats.name)), id="stats-title")
             yield Static(summary(stats), id="stats-summary")
             with VerticalScroll(id="stats-body"), Grid(id="stats-grid"):
                 yield BarChart("Headcount by role", stats.by_role, id="stats-by-role")

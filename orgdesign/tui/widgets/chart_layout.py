@@ -34,14 +34,9 @@ PADDING = 4
 """Two borders and a space either side of the text."""
 
 
-def one_line(value: str) -> str:
-    """User text for one line of a box: control characters shown as visible escapes."""
-    return printable(value)
-
-
 def dotted_line(org: Org, person: Person) -> str:
     managers = org.dotted_managers(person.id)
-    return "┄ " + ", ".join(one_line(m.name) for m in managers) if managers else ""
+    return "┄ " + ", ".join(printable(m.name) for m in managers) if managers else ""
 
 
 def box_width(texts: Iterable[str]) -> int:
@@ -62,7 +57,7 @@ class Face(NamedTuple):
 
 
 def face_of(org: Org, person: Person) -> Face:
-    name, role, dotted = one_line(person.name), one_line(person.display_role), dotted_line(org, person)
+    name, role, dotted = printable(person.name), printable(person.display_role), dotted_line(org, person)
     return Face(name, role, dotted, person.vacancy, box_width((name, role, dotted)))
 
 
