@@ -17,15 +17,23 @@ class Unusable(Exception):
 def load_or_report(path: str) -> Org:
     """Load a layout, or print every load error to stderr and raise `Unusable`."""
     try:
-        return load_layout(path)
+        org = load_layout(path)
     except LayoutError as error:
         report_errors(error)
         raise Unusable from None
+    report_warnings(org)
+    return org
 
 
 def report_errors(error: LayoutError) -> None:
     for item in error.errors:
         print(item, file=sys.stderr)
+
+
+def report_warnings(org: Org) -> None:
+    """Print what the layout loaded with but should change (retired rule codes), one line each."""
+    for warning in org.load_warnings:
+        print(warning, file=sys.stderr)
 
 
 def fail(path: str, message: str) -> None:

@@ -17,6 +17,7 @@ from orgdesign.layout import LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
 from orgdesign.templates import list_templates
+from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
@@ -125,6 +126,8 @@ class OrgDesignApp(App[None]):
             self.show_base(LoadErrorScreen(path, error.errors))
             return
         remember_layout(path)
+        for warning in document.org.load_warnings:
+            self.notify(printable(str(warning)), severity="warning", markup=False, timeout=10)
         if offer_recovery and recovery.pending_recovery(path) is not None:
             self._offer_recovery(document)
         else:
