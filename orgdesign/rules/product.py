@@ -293,8 +293,8 @@ _LEADS = {"director_product": PM_ROLES | {"gpm"}, "gpm": PM_ROLES}
     sources=(DIRECTOR_GUIDE, HEAD_GUIDE),
     rationale="""
     The documents describe the Group Product Manager as the manager of several product
-    managers, and the Director of Product as the one in charge of a team of PMs (here
-    also through Group PMs). Either role with no product managers reporting to it is a
+    managers, and the Director of Product as the one in charge of a team of PMs (directly,
+    or through Group PMs who lead them). Either role with no product managers reporting to it is a
     title without its team.""",
     roles=tuple(_LEADS),
 )
@@ -448,8 +448,8 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
     basis=Basis.DOCUMENTS,
     sources=(DIRECTOR_GUIDE, HEAD_GUIDE),
     rationale="""
-    Two documents picture a product director leading PMs who each own parts of one
-    large, complicated product. When the product managers under one director (down to
+    Two documents picture a product director leading PMs who each own part of one
+    complex product. When the product managers under one director (down to
     the next director) work on several products, the role is closer to a Head or VP of
     Product, or the team is really several teams.""",
     roles=("director_product",),
