@@ -14,10 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from orgdesign.roles import ROLES, Role
+
+if TYPE_CHECKING:
+    from orgdesign.layout.errors import LoadWarning
 
 PROFILES = ("startup", "scaleup", "enterprise")
 DEFAULT_PROFILE = "scaleup"
@@ -100,6 +104,8 @@ class Org:
         # reports_to / dotted_to values that name nobody yet -> the people naming them.
         self._waiting_solid: dict[str, set[str]] = {}
         self._waiting_dotted: dict[str, set[str]] = {}
+        self.load_warnings: tuple[LoadWarning, ...] = ()
+        """What reading the layout file warned about (retired rule codes); not part of the org."""
         self._put_all(list(people))
 
     # -- primitive mutations (edits in orgdesign.edits are built from these) --------------

@@ -1,8 +1,12 @@
 """The role catalogue: the ids a layout may use, their labels, families and product ranks.
 
-The ids are a contract with every layout on disk; never rename one. The product ladder
-(CPO > Head of Product > VP > Director > Group PM > Principal > Senior > Technical PM = PM >
-Associate PM) follows 004_eaf7f82e3fc8070d.txt and 001_746824118fe9bc85.txt.
+The ids are a contract with every layout on disk; never rename one. The product ladder is
+CPO > Head of Product > VP > Director > Group PM > Principal > Senior > Technical PM = PM >
+Associate PM. Its top follows the documents: 004_eaf7f82e3fc8070d.txt ranks CPO > Head of
+Product > VP of Product, 001_746824118fe9bc85.txt puts the Head one level below the CPO, and
+003_fa15676f7b4b3234.txt has careers climb from PM through director and VP to CPO. The rest
+(the Group PM below the Director, which 001 only calls similar but more hands-on, and the
+grades of product managers) is common practice, not a claim of the documents.
 """
 
 from __future__ import annotations

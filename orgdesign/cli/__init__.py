@@ -21,7 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "open": ("open_cmd", "open the designer on a layout (the default when FILE is given)"),
     "validate": ("validate", "check layouts against the rules, like a linter"),
     "rules": ("rules_cmd", "list the rule catalogue"),
-    "explain": ("explain", "print a rule's rationale, sources and fix"),
+    "explain": ("explain", "print a rule's basis, rationale, sources and fix"),
     "new": ("new", "create a layout from a shipped template"),
     "show": ("show", "print a layout as an indented tree with its findings"),
     "export": ("export", "export a layout as svg, mermaid, dot, csv, json or markdown"),

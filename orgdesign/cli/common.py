@@ -16,15 +16,23 @@ class Unusable(Exception):
 def load_or_report(path: str) -> Org:
     """Load a layout, or print every load error to stderr and raise `Unusable`."""
     try:
-        return load_layout(path)
+        org = load_layout(path)
     except LayoutError as error:
         report_errors(error)
         raise Unusable from None
+    report_warnings(org)
+    return org
 
 
 def report_errors(error: LayoutError) -> None:
     for item in error.errors:
         warn(printable(str(item)))
+
+
+def report_warnings(org: Org) -> None:
+    """Print what the layout loaded with but should change (retired rule codes), one line each."""
+    for warning in org.load_warnings:
+        warn(str(warning))
 
 
 def fail(path: str, message: str) -> None:

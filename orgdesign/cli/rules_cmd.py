@@ -1,4 +1,4 @@
-"""`orgdesign rules`: the rule catalogue, one rule per line."""
+"""`orgdesign rules`: the rule catalogue, one rule per line: code, severity, basis, title, profiles."""
 
 from __future__ import annotations
 
@@ -22,5 +22,5 @@ def run(args: argparse.Namespace) -> int:
             if rule.profiles == frozenset(PROFILES)
             else ", ".join(p for p in PROFILES if p in rule.profiles)
         )
-        say(f"{code}  {rule.severity.label:<7}  {rule.title}  [{profiles}]")
+        say(f"{code}  {rule.severity.label:<7}  {rule.basis:<9}  {rule.title}  [{profiles}]")
     return EXIT_OK

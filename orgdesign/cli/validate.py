@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors, report_warnings
 from orgdesign.edits import EditRefused
 from orgdesign.layout import LayoutError, SaveConflict, SaveError, open_layout, save_layout
 from orgdesign.model import PROFILES, Org
@@ -55,6 +55,7 @@ def check_file(path: str, args: argparse.Namespace) -> FileResult | None:
     except LayoutError as error:
         report_errors(error)
         return None
+    report_warnings(org)
     own_profile = org.profile
     if args.profile is not None:
         org.profile = args.profile

@@ -14,7 +14,7 @@ import os
 from collections.abc import Collection
 
 from orgdesign.layout.dumper import dump_layout
-from orgdesign.layout.errors import LayoutError, LoadError, SaveConflict, SaveError
+from orgdesign.layout.errors import LayoutError, LoadError, LoadWarning, SaveConflict, SaveError
 from orgdesign.layout.reader import read_layout
 from orgdesign.layout.saving import save_layout
 from orgdesign.layout.source import read_bytes
@@ -25,6 +25,7 @@ __all__ = [
     "FileStamp",
     "LayoutError",
     "LoadError",
+    "LoadWarning",
     "SaveConflict",
     "SaveError",
     "dump_layout",
@@ -39,7 +40,8 @@ def load_layout(path: str | os.PathLike[str], *, known_rules: Collection[str] | 
     """The org in the layout file at `path`; `LayoutError` carries every error found.
 
     `known_rules`: the rule codes waivers and `settings.disable` may name; None asks the rule
-    catalogue (only when the layout names a rule at all).
+    catalogue (only when the layout names a rule at all). A retired code is not an error but
+    a warning in `org.load_warnings`, and a renamed one is read as its replacement.
     """
     return open_layout(path, known_rules=known_rules)[0]
 

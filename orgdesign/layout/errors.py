@@ -31,6 +31,19 @@ class LoadError:
         return f"{printable(self.path)}:{self.line}:{self.column}: error: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class LoadWarning:
+    """Something in a layout that still loads but should be changed (a retired rule code)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{printable(self.path)}:{self.line}:{self.column}: warning: {self.message}"
+
+
 class LayoutError(Exception):
     """A layout could not be used; carries every error found, in file order."""
 

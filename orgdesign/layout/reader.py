@@ -19,8 +19,9 @@ from __future__ import annotations
 import codecs
 import difflib
 import gc
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -37,10 +38,10 @@ from yaml.events import (
 )
 
 from orgdesign.layout.canonical import read_canonical_bytes
-from orgdesign.layout.errors import LayoutError, LoadError, shown
-from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes
-from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
+from orgdesign.layout.errors import LayoutError, LoadError, LoadWarning, shown
 from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
+from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes, retired_rule
+from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_IDS, ROLES
@@ -106,6 +107,9 @@ class _Reader:
         self.line_of_id: dict[str, int] = {}
         self.unit_references: list[tuple[str, Event]] = []
         self.rule_references: list[tuple[str, Event]] = []
+        self.warnings: list[LoadWarning] = []
+        self.renamed_rules: dict[str, str] = {}
+        """Retired rule codes named in the file -> the live codes they are read as."""
 
     # -- the whole file ---------------------------------------------------------------------
 
@@ -172,13 +176,19 @@ class _Reader:
 
     def build_org(self) -> Org:
         fields = self.org_fields
-        return Org(
+        people, settings = self.people, fields.get("settings") or Settings()
+        if self.renamed_rules:
+            people = [_with_waivers_renamed(person, self.renamed_rules) for person in people]
+            settings = replace(settings, disable=_renamed(settings.disable, self.renamed_rules))
+        org = Org(
             fields["name"],
-            self.people,
+            people,
             profile=fields.get("profile") or DEFAULT_PROFILE,
-            settings=fields.get("settings") or Settings(),
+            settings=settings,
             units=fields.get("units") or (),
         )
+        org.load_warnings = tuple(self.warnings)
+        return org
 
     # -- errors and generic nodes ------------------------------------------------------------
 
@@ -393,10 +403,39 @@ class _Reader:
             known = self.known_rules if self.known_rules is not None else catalogue_codes()
             for code, event in self.rule_references:
                 if code not in known:
-                    self.error(event, f"unknown rule {shown(code)}: {_suggest_rule(code, known)}")
+                    self.check_retired(code, event, known)
+
+    def check_retired(self, code: str, event: Event, known: Collection[str]) -> None:
+        """A code not in the catalogue: a warning if it was retired (read as its replacement,
+        if any), an error if it never existed."""
+        retired = retired_rule(code)
+        if retired is None:
+            self.error(event, f"unknown rule {shown(code)}: {_suggest_rule(code, known)}")
+            return
+        replacement, notice = retired
+        mark = event.start_mark
+        line, column = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
+        self.warnings.append(LoadWarning(self.path, line, column, notice))
+        if replacement is not None:
+            self.renamed_rules[code] = replacement
 
 
 FieldReader = Callable[[_Reader, str, Event], Any]
+
+
+def _renamed(codes: tuple[str, ...], renamed: Mapping[str, str]) -> tuple[str, ...]:
+    """`codes` with each renamed one replaced by its new code, every code once."""
+    return tuple(dict.fromkeys(renamed.get(code, code) for code in codes))
+
+
+def _with_waivers_renamed(person: Person, renamed: Mapping[str, str]) -> Person:
+    """`person` with waivers of renamed codes moved to the new codes (the first waiver of a code wins)."""
+    if not any(waiver.rule in renamed for waiver in person.allow):
+        return person
+    reasons: dict[str, str] = {}
+    for waiver in person.allow:
+        reasons.setdefault(renamed.get(waiver.rule, waiver.rule), waiver.reason)
+    return replace(person, allow=tuple(Waiver(code, reason) for code, reason in reasons.items()))
 
 
 # -- field readers: (reader, field name, first event of the value) -> value or INVALID ------

@@ -15,3 +15,12 @@ def catalogue_codes() -> Collection[str]:
     from orgdesign.rules import known_codes  # imported late: the rules import the model
 
     return known_codes()
+
+
+def retired_rule(code: str) -> tuple[str | None, str] | None:
+    """For a retired rule code: the live code it now goes by (None when its rule was removed)
+    and what to tell the user; None for a code that never existed."""
+    from orgdesign.rules.registry import retirement_notice, successor  # imported late, as above
+
+    notice = retirement_notice(code)
+    return None if notice is None else (successor(code), notice)

@@ -11,9 +11,13 @@ from typing import Any
 from orgdesign.report import FileResult
 from orgdesign.rules import RULES, Rule
 from orgdesign.rules.finding import Finding, Severity
+from orgdesign.rules.sources import cite, title_of
 from orgdesign.text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HOME = "https://github.com/orgdesign/orgdesign"
+CATALOGUE = HOME + "#catalogue"
+"""Where the README's rule catalogue is: each rule's `helpUri`."""
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -24,7 +28,7 @@ def render(results: list[FileResult], show_waived: bool = False) -> str:
         "tool": {
             "driver": {
                 "name": "orgdesign",
-                "informationUri": "https://github.com/orgdesign/orgdesign",
+                "informationUri": HOME,
                 "rules": [descriptor(RULES[code]) for code in codes],
             }
         },
@@ -35,7 +39,8 @@ def render(results: list[FileResult], show_waived: bool = False) -> str:
 
 
 def descriptor(rule: Rule) -> dict[str, Any]:
-    help_text = rule.rationale + f" Sources: {', '.join(rule.sources)}."
+    cited = "; ".join(cite(file) for file in rule.sources) or f"none ({rule.basis.meaning})"
+    help_text = f"{rule.rationale} Basis: {rule.basis}. Sources: {cited}."
     if rule.fix_summary is not None:
         help_text += f" Fix: {rule.fix_summary}."
     return {
@@ -44,8 +49,13 @@ def descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.rationale},
         "help": {"text": help_text},
+        "helpUri": CATALOGUE,
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"sources": list(rule.sources), "profiles": sorted(rule.profiles)},
+        "properties": {
+            "basis": str(rule.basis),
+            "sources": [{"file": file, "title": title_of(file)} for file in rule.sources],
+            "profiles": sorted(rule.profiles),
+        },
     }
 
 

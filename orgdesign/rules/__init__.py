@@ -14,7 +14,7 @@ from orgdesign.rules.validator import Validator, validate
 
 
 def known_codes() -> frozenset[str]:
-    """Every rule code in the catalogue (a waiver or `disable` naming anything else is an error)."""
+    """Every live rule code (a waiver or `disable` naming a retired code warns; any other code is an error)."""
     return frozenset(RULES)
 
 

@@ -14,19 +14,23 @@ from orgdesign.model import DEFAULT_PROFILE, PROFILES
 from orgdesign.readme_sections import rewrite_readme, rewrite_sections
 from orgdesign.rules import RULES
 from orgdesign.rules.profiles import PROFILE_SOURCES, PROFILE_SUMMARIES, RELAXATIONS
+from orgdesign.rules.registry import Basis
+from orgdesign.rules.sources import cite
 
 
 def rule_table_markdown() -> str:
     lines = [
-        "| Code | Severity | Title | Profiles | Fix | Sources |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| Code | Severity | Basis | Title | Profiles | Fix | Sources |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rule in sorted(RULES.values(), key=lambda r: r.code):
         fix = "none" if rule.fix_summary is None else rule.fix_summary + (" (safe)" if rule.safe_fix else "")
         lines.append(
-            f"| {rule.code} | {rule.severity.label} | {_cell(rule.title)} | {_profiles(rule.profiles)} "
-            f"| {_cell(fix)} | {', '.join(rule.sources)} |"
+            f"| {rule.code} | {rule.severity.label} | {rule.basis} | {_cell(rule.title)} | {_profiles(rule.profiles)} "
+            f"| {_cell(fix)} | {_sources(rule.sources)} |"
         )
+    lines += ["", "Basis:", ""]
+    lines += [f"- *{basis}*: {basis.meaning}." for basis in Basis]
     return "\n".join(lines)
 
 
@@ -38,7 +42,7 @@ def profile_table_markdown() -> str:
         name = f"{profile} (default)" if profile == DEFAULT_PROFILE else profile
         lines.append(
             f"| {name} | {_cell(PROFILE_SUMMARIES[profile])} | {', '.join(off) or 'none'} "
-            f"| {_cell('; '.join(relaxed)) or 'none'} | {', '.join(PROFILE_SOURCES[profile])} |"
+            f"| {_cell('; '.join(relaxed)) or 'none'} | {_sources(PROFILE_SOURCES[profile])} |"
         )
     return "\n".join(lines)
 
@@ -53,6 +57,10 @@ def rewrite(text: str) -> str:
 
 def _profiles(profiles: frozenset[str]) -> str:
     return "all" if profiles == frozenset(PROFILES) else ", ".join(p for p in PROFILES if p in profiles)
+
+
+def _sources(files: tuple[str, ...]) -> str:
+    return _cell("; ".join(cite(file) for file in files)) or "none"
 
 
 def _cell(text: str) -> str:

@@ -8,7 +8,7 @@ from orgdesign.edits import Batch, Edit, MovePerson
 from orgdesign.model import Person
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Severity
-from orgdesign.rules.registry import Report, rule
+from orgdesign.rules.registry import Basis, Report, rule
 from orgdesign.rules.sources import ASK_HEAD, CPO_DEFINITION, DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE
 from orgdesign.rules.state import LADDER_ROLES, PM_ROLES, PRODUCT_LEADERS, OrgState
 from orgdesign.rules.text import plural, who
@@ -53,12 +53,15 @@ def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
     "PRD101",
     "product manager reports to the CTO",
     Severity.ERROR,
+    basis=Basis.DOCUMENTS,
     sources=(ASK_HEAD,),
     rationale="""
-    The documents are blunt that a product manager must not be placed under the CTO: the
-    PM decides what to build and why, engineering decides how, and putting one under the
-    other lets delivery concerns overrule product judgement. A PM belongs with the product
-    leadership (or, in a small company, directly with the CEO).""",
+    One document states flatly that a product manager is not to be placed under the CTO:
+    their line goes to the CEO (or, in a company made of product-oriented companies, to
+    their company's head of product). Our reading of why: the PM decides what is worth
+    building and engineering decides how, and a PM managed by engineering loses the
+    standing to push back. The fix moves the PM to the product leadership, or to the CEO
+    when there is none.""",
     roles=PM_ROLES,
     fix_depends_on=("product_home", "first_ceo"),
     fix=_fix_pm_home,
@@ -71,7 +74,7 @@ def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
         return ()
     return (
         (
-            f"{who(person)} reports to {who(manager)}; product managers must not report to the CTO",
+            f"{who(person)} reports to {who(manager)}: a product manager's line should not run through engineering",
             _text(_pm_home(state, person)),
         ),
     )
@@ -81,13 +84,14 @@ def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     "PRD102",
     "product manager outside product leadership",
     Severity.WARNING,
+    basis=Basis.DOCUMENTS,
     sources=(ASK_HEAD, DIRECTOR_GUIDE, HEAD_GUIDE),
     rationale="""
-    According to the documents a product manager reports either to a product leader (the
-    head of product of their part of the company, a Director of Product, a Group PM who
-    leads a group of PMs) or straight to the CEO. Reporting to anyone else (marketing,
-    operations, another individual contributor) cuts the PM off from the people who
-    coach product practice and set product strategy.""",
+    The documents give a product manager one of two kinds of manager: a product leader
+    (the head of product of their part of the company, a Director of Product with a team
+    of PMs, a Group PM in charge of several of them) or the CEO. A PM who reports to
+    anyone else (marketing, operations, another individual contributor) is cut off from
+    the people who coach product work and set product strategy.""",
     roles=PM_ROLES,
     fix_depends_on=("product_home", "first_ceo"),
     fix=_fix_pm_home,
@@ -120,13 +124,14 @@ def _fix_head_home(state: OrgState, person: Person) -> Edit | None:
     "PRD103",
     "Head of Product does not report to the CPO",
     Severity.WARNING,
+    basis=Basis.DOCUMENTS,
     sources=(DIRECTOR_GUIDE, TITLES_GUIDE),
     rationale="""
-    When an org has both titles, the documents place the Head of Product one level below
-    the Chief Product Officer and reporting to them, with everyone else in product rolling
-    up to the Head. A Head of Product who reports elsewhere while a CPO exists splits
-    product leadership in two. In the enterprise profile a Head of Product may instead
-    report to a VP or Director of Product, as some large companies do.""",
+    Where an org has both titles, the documents put the Head of Product a step below the
+    Chief Product Officer and answering to them, with the rest of product under the Head.
+    A Head of Product who reports elsewhere while a CPO exists splits product leadership
+    in two. Two documents also say that some large companies place the Head of Product
+    under a Director or VP of Product, so the enterprise profile accepts that.""",
     roles=("head_of_product",),
     fix=_fix_head_home,
     fix_summary="move the Head of Product under the CPO",
@@ -161,11 +166,14 @@ def _fix_ceo_home(state: OrgState, person: Person) -> Edit | None:
     "PRD104",
     "CPO does not report to the CEO",
     Severity.WARNING,
-    sources=(CPO_DEFINITION, HEAD_GUIDE, TITLES_GUIDE),
+    basis=Basis.DOCUMENTS,
+    sources=(CPO_DEFINITION, TITLES_GUIDE),
     rationale="""
-    The documents describe the Chief Product Officer as part of the executive team, working
-    directly with the CEO and the other chief officers on the company's objectives. A CPO
-    placed under another manager is not on that team, whatever the title says.""",
+    The documents rank the Chief Product Officer at the top of product and seat them on
+    the executive team, working with the CEO and the other chief officers on the
+    company's objectives. A CPO who reports to someone other than the CEO is not on that
+    team, whatever the title says. A CPO under the CTO or the CMO gets one finding for
+    it, from PRD105 or PRD114, not this one as well.""",
     roles=("cpo",),
     fix=_fix_ceo_home,
     fix_summary="move the CPO under the CEO",
@@ -199,13 +207,16 @@ def _peer_rule_report(state: OrgState, person: Person, pair: frozenset[str]) -> 
 @rule(
     "PRD105",
     "CPO and CTO in one reporting line",
-    Severity.ERROR,
-    sources=(DIRECTOR_GUIDE, TITLES_GUIDE, ASK_HEAD),
+    Severity.WARNING,
+    basis=Basis.DOCUMENTS,
+    sources=(DIRECTOR_GUIDE, TITLES_GUIDE),
     rationale="""
-    The documents treat the CPO and the CTO as distinct executives who must work as close
-    partners around one company vision. Putting either under the other turns that
-    partnership into a hierarchy, and with it puts product under engineering (or the
-    reverse), which the documents warn against at every level.""",
+    The documents present the CPO and the CTO as two distinct executives who should
+    collaborate closely around one company vision. None of them forbids one reporting to
+    the other, hence a warning rather than an error; but a CPO under the CTO (or the
+    reverse) turns a partnership of equals into a hierarchy and puts product under
+    engineering, or engineering under product. A CPO under the CTO gets this finding
+    only, not PRD104 as well.""",
     roles=("cpo", "cto"),
     fix=_fix_ceo_home,
     fix_summary="move the one who reports to the other under the CEO",
@@ -219,11 +230,13 @@ def cpo_and_cto_in_one_line(state: OrgState, person: Person) -> Iterable[Report]
     "PRD114",
     "CPO and CMO in one reporting line",
     Severity.WARNING,
+    basis=Basis.DOCUMENTS,
     sources=(TITLES_GUIDE,),
     rationale="""
-    The documents set the Chief Product Officer apart from the Chief Marketing Officer as
-    well as from the CTO: different executives with different remits. A CPO under the CMO
-    (or the reverse) makes one of them a department of the other.""",
+    One document sets the Chief Product Officer apart from the Chief Marketing Officer as
+    well as from the CTO (different executives with different remits) and seats the CPO
+    on the executive team. A CPO under the CMO (or the reverse) makes one of them a
+    department of the other.""",
     roles=("cpo", "cmo"),
     fix=_fix_ceo_home,
     fix_summary="move the one who reports to the other under the CEO",
@@ -246,12 +259,13 @@ def _reports_up(state: OrgState, person: Person) -> tuple[Edit, str] | None:
     "PRD106",
     "Principal PM with direct reports",
     Severity.ERROR,
+    basis=Basis.DOCUMENTS,
     sources=(TITLES_GUIDE,),
     rationale="""
-    The documents define the Principal Product Manager as the senior individual-contributor
-    track: a very experienced PM with no people to manage. Someone with that role and
-    direct reports is either a people manager with the wrong role (a Group PM or Director)
-    or a Principal PM carrying reports they should not have.""",
+    One document defines the Principal Product Manager as a senior PM without any
+    people-management duties: the senior individual-contributor path. Someone with that
+    role and direct reports is either a people manager under the wrong role (a Group PM
+    or Director) or a Principal PM carrying reports the role excludes by definition.""",
     roles=("principal_pm",),
     fix=lambda state, person: _edit(_reports_up(state, person)),
     fix_summary="move the Principal PM's reports up to the Principal PM's manager",
@@ -275,12 +289,13 @@ _LEADS = {"director_product": PM_ROLES | {"gpm"}, "gpm": PM_ROLES}
     "PRD107",
     "product leader without product managers",
     Severity.WARNING,
+    basis=Basis.DOCUMENTS,
     sources=(DIRECTOR_GUIDE, HEAD_GUIDE),
     rationale="""
-    The documents describe the Group Product Manager as the person who leads a group of
-    product managers, and the Director of Product as the one who oversees a team of PMs
-    (possibly through Group PMs). Either role with no product managers reporting to it is
-    a title without its team.""",
+    The documents describe the Group Product Manager as the manager of several product
+    managers, and the Director of Product as the one in charge of a team of PMs (directly,
+    or through Group PMs who lead them). Either role with no product managers reporting to it is a
+    title without its team.""",
     roles=tuple(_LEADS),
 )
 def leader_without_pms(state: OrgState, person: Person) -> Iterable[Report]:
@@ -309,13 +324,17 @@ def _head_may_report_to(state: OrgState, person: Person, manager: Person) -> boo
     "PRD108",
     "product leader ranks at or below their report",
     Severity.WARNING,
-    sources=(TITLES_GUIDE, DIRECTOR_GUIDE, HEAD_GUIDE, CPO_DEFINITION),
+    basis=Basis.DOCUMENTS,
+    sources=(TITLES_GUIDE, DIRECTOR_GUIDE, CPO_DEFINITION),
     rationale="""
-    The documents rank the product titles: CPO, then Head of Product, then VP, then
-    Director, then Group PM, with the individual product managers below. Reporting to a
-    product leader of the same or a lower rank inverts that ladder. The documents disagree
-    on one step: some large companies put the Head of Product under a Director or VP of
-    Product, so the enterprise profile allows exactly that and nothing else.""",
+    The documents rank the product titles: the CPO first, then the Head of Product, then
+    the VP of Product, and they describe careers climbing from PM through director and VP
+    roles. Below the VP this tool places the Director, then the Group PM (which one
+    document calls close to a director but more hands-on), then the individual product
+    managers. Reporting to a product leader of the same or a lower rank inverts that
+    ladder. The documents disagree on one step: some large companies put the Head of
+    Product under a Director or VP of Product, so the enterprise profile allows exactly
+    that and nothing else.""",
     roles=LADDER_ROLES,
     fix=lambda state, person: _edit(_up_a_level(state, person)),
     fix_summary="move the person up a level, beside their current manager",
@@ -340,12 +359,13 @@ def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Repor
     "PRD109",
     "more than one CPO",
     Severity.WARNING,
-    sources=(CPO_DEFINITION, TITLES_GUIDE),
+    basis=Basis.DOCUMENTS,
+    sources=(DIRECTOR_GUIDE,),
     rationale="""
-    The documents describe the Chief Product Officer as the single executive who owns the
-    product lifecycle and strategy for the whole company. Two CPOs means two owners of the
-    same thing. The first CPO in the layout is taken as the CPO; every other one is
-    reported.""",
+    One document makes the Chief Product Officer the owner of the whole product
+    lifecycle, from the first idea through launch and after. Two CPOs in one org means
+    two owners of the same thing. The first CPO in the layout is taken as the CPO; every
+    other one is reported.""",
     roles=("cpo",),
 )
 def more_than_one_cpo(state: OrgState, person: Person) -> Iterable[Report]:
@@ -363,14 +383,15 @@ def _under_single_head(state: OrgState, person: Person) -> tuple[Edit, str] | No
     "PRD110",
     "product role outside the Head of Product's organisation",
     Severity.WARNING,
-    sources=(TITLES_GUIDE, HEAD_GUIDE, CPO_DEFINITION),
+    basis=Basis.DOCUMENTS,
+    sources=(TITLES_GUIDE,),
     rationale="""
-    The documents describe the Head of Product as the highest-ranking person in the product
-    department: they report to the CPO and everyone else in product ultimately reports to
-    them. When an org has exactly one Head of Product, a VP, Director, Group PM or product
-    manager elsewhere in the tree escapes that leadership. People above the Head (in the
-    enterprise profile, a VP or Director the Head reports to) are not outside. In a startup
-    PMs routinely report to the CEO, so the rule is off there.""",
+    One document puts the Head of Product at the top of the product department below the
+    CPO: the Head answers to the CPO, and the rest of product rolls up to the Head. When
+    an org has exactly one Head of Product, a VP, Director, Group PM or product manager
+    elsewhere in the tree is outside that leadership. People above the Head (in the
+    enterprise profile, a VP or Director the Head reports to) are not outside. The rule
+    is off in the startup profile, where a small company may have no such layer yet.""",
     profiles=NOT_STARTUP,
     roles=LADDER_ROLES - {"cpo", "head_of_product"},
     positional=True,
@@ -395,32 +416,42 @@ def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Report]
 @rule(
     "PRD111",
     "product leader with under five years of product management",
-    Severity.WARNING,
-    sources=(HEAD_GUIDE, CPO_DEFINITION),
+    Severity.INFO,
+    basis=Basis.DOCUMENTS,
+    sources=(CPO_DEFINITION,),
     rationale="""
-    The documents expect director-level product roles to come with at least five (often
-    five to eight or more) years of product management, and describe CPOs as having come up
-    through PM, director and VP roles. A Director of Product or anyone above with fewer
-    recorded years is a staffing risk worth a second look. Vacancies are not checked.""",
+    One document expects director-level product roles to bring at least five years of
+    product management, often more, while saying there is no fixed timeline; it also
+    describes CPOs as having come up through PM, director and VP roles. Since the
+    expectation is soft, a Director of Product or anyone above with fewer recorded years
+    is an info finding, worth a second look. Vacancies and people without `years_pm` are
+    not checked.""",
     roles=SENIOR_LEADERS,
 )
 def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
     years = person.years_pm
     if person.vacancy or years is None or years >= 5:
         return ()
-    return ((f"{who(person)} has {plural(years, 'year')} of product management; the role expects at least 5", None),)
+    return (
+        (
+            f"{who(person)} has {plural(years, 'year')} of product management; "
+            "director-level roles are expected to bring 5 or more",
+            None,
+        ),
+    )
 
 
 @rule(
     "PRD112",
     "Director of Product over several products",
     Severity.INFO,
+    basis=Basis.DOCUMENTS,
     sources=(DIRECTOR_GUIDE, HEAD_GUIDE),
     rationale="""
-    The documents describe the Director of Product as overseeing a team of PMs who each own
-    features of a single, complex product. When the product managers under one director
-    (down to the next director) work on several products, the role is closer to a Head or
-    VP of Product, or the team is really several teams.""",
+    Two documents picture a product director leading PMs who each own part of one
+    complex product. When the product managers under one director (down to
+    the next director) work on several products, the role is closer to a Head or VP of
+    Product, or the team is really several teams.""",
     roles=("director_product",),
 )
 def director_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
@@ -435,13 +466,14 @@ def director_over_several_products(state: OrgState, person: Person) -> Iterable[
     "PRD113",
     "unit's product managers have no head of product and no CEO",
     Severity.WARNING,
+    basis=Basis.DOCUMENTS,
     sources=(ASK_HEAD,),
     rationale="""
-    One document describes a company split into small product-oriented companies, where a
-    product manager reports either to the head of product of their company or to its CEO.
-    In a layout with units, a PM whose unit has no head of product (or CPO) of its own and
-    who does not report to a CEO fits neither arrangement. The startup profile does not
-    use this rule.""",
+    One document describes a company made of small companies, each built around a
+    product, in which a PM answers to the head of product of their own company or to that
+    company's CEO. In a layout with units, a PM whose unit has no head of product (or
+    CPO) of its own and who does not report to a CEO fits neither arrangement. The
+    startup profile does not use this rule.""",
     profiles=NOT_STARTUP,
     roles=PM_ROLES,
 )
@@ -466,12 +498,13 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Report]:
     "PRD115",
     "Head or VP of Product without product people",
     Severity.INFO,
+    basis=Basis.DOCUMENTS,
     sources=(TITLES_GUIDE, HEAD_GUIDE),
     rationale="""
     The documents describe the Head of Product and the VP of Product as leaders of a
-    product team: they grow, coach and hire product people and make sure everyone under
-    them is strong. With nobody on the product ladder reporting to them the title has no
-    team, which usually means the reports are filed somewhere else.""",
+    product team: they develop, coach and hire product people and see that the people
+    under them do well. With nobody on the product ladder reporting to them the title has
+    no team, which usually means the reports are filed somewhere else.""",
     roles=("head_of_product", "vp_product"),
 )
 def head_without_product_people(state: OrgState, person: Person) -> Iterable[Report]:

@@ -1,37 +1,41 @@
 """The three profiles and how they differ, for `explain`, the README and the TUI.
 
-The documents disagree about where a Head of Product sits. 004_eaf7f82e3fc8070d.txt ranks
-CPO > Head of Product > VP of Product and 001_746824118fe9bc85.txt puts the Head one level
-below the CPO, while 002_cfaadbc18d6280c4.txt and 003_fa15676f7b4b3234.txt have the Head
-oversee the Director of Product in larger enterprises. Yet 004_eaf7f82e3fc8070d.txt also
-says that in some larger companies the Head of Product sits below the Director or the VP of
-Product. `scaleup` keeps the strict ladder; `enterprise` allows that one inversion.
-004_eaf7f82e3fc8070d.txt notes that smaller companies lack most of these roles (the Head of
-Product may be the top of product, or the most experienced PM), and 000_d015a0fb67236ba5.txt
-has PMs reporting to the CEO: `startup` treats both as normal.
+The documents disagree about where a Head of Product sits. 004 ranks CPO > Head of Product >
+VP of Product and 001 puts the Head one level below the CPO; 003 has the Head over the
+Director of Product in larger enterprises that have both; yet 002 and 004 say that some large
+companies place the Head of Product under the product director or the VP of Product.
+`scaleup` keeps the strict ladder; `enterprise` allows that one inversion. 004 and 002 note
+that smaller companies may lack most of these roles (the Head of Product may be the top of
+product, or in a start-up the most experienced PM), and 000 has PMs reporting to the CEO:
+`startup` treats both as normal. (Numbers are the seed documents' file-name prefixes, see
+`orgdesign.rules.sources`.)
 """
 
 from __future__ import annotations
 
+from orgdesign.rules.sources import ASK_HEAD, CPO_DEFINITION, DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE
+
 PROFILE_SUMMARIES: dict[str, str] = {
     "startup": (
-        "Few product roles yet: product managers reporting straight to the CEO, and no CPO or "
-        "Head of Product, are normal; rules that expect a product leadership layer are off."
+        "Few product roles yet: product managers reporting straight to the CEO, no CPO, and a "
+        "Head of Product who is the top of product or its most experienced PM are normal; rules "
+        "that expect a product leadership layer are off."
     ),
     "scaleup": (
-        "The default. The strict product ladder: CPO > Head of Product > VP > Director > "
-        "Group PM > product managers, with everyone in product under the Head of Product."
+        "The default. The strict product ladder, CPO > Head of Product > VP as the documents rank "
+        "it, then Director > Group PM > product managers, with everyone in product under the Head "
+        "of Product."
     ),
     "enterprise": (
         "As scaleup, except that a Head of Product may report to a VP or Director of Product, "
-        "as some large companies arrange it."
+        "which two documents say some large companies do."
     ),
 }
 
 PROFILE_SOURCES: dict[str, tuple[str, ...]] = {
-    "startup": ("004_eaf7f82e3fc8070d.txt", "000_d015a0fb67236ba5.txt"),
-    "scaleup": ("004_eaf7f82e3fc8070d.txt", "001_746824118fe9bc85.txt", "002_cfaadbc18d6280c4.txt"),
-    "enterprise": ("004_eaf7f82e3fc8070d.txt",),
+    "startup": (TITLES_GUIDE, HEAD_GUIDE, ASK_HEAD),
+    "scaleup": (TITLES_GUIDE, DIRECTOR_GUIDE, CPO_DEFINITION),
+    "enterprise": (TITLES_GUIDE, HEAD_GUIDE),
 }
 
 RELAXATIONS: dict[str, dict[str, str]] = {

@@ -1,16 +1,23 @@
-"""The rule registry: what a rule is, and the catalogue every front end reads from.
+"""The rule registry: what a rule is, the catalogue every front end reads from, and the codes
+that were retired from it.
 
 A rule checks one person at a time. Its `check` yields `(message, fix description)` pairs;
 the engine turns them into `Finding`s with the rule's code, severity, sources, the person's
 location and any waiver. A rule with a `fix` can build the edit that resolves its finding
 from the same state the check saw, so the TUI and `validate --fix` apply exactly what the
 message promised.
+
+Rule codes are a contract with every layout that waives or disables them. A code is never
+reused: when a rule is renamed or removed, its code goes into `RETIRED`, and a layout still
+naming it loads with a warning instead of an error (a renamed code keeps working as its
+replacement), as ruff treats its redirected and removed rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from orgdesign.model import PROFILES, Person
@@ -30,13 +37,33 @@ Candidates = Callable[["OrgState"], Iterable[str]]
 Fixer = Callable[["OrgState", Person], "Edit | None"]
 
 
+class Basis(StrEnum):
+    """What a rule rests on, so a user knows how much weight a finding carries."""
+
+    DOCUMENTS = "documents"
+    PRACTICE = "practice"
+    STRUCTURE = "structure"
+
+    @property
+    def meaning(self) -> str:
+        return BASIS_MEANINGS[self]
+
+
+BASIS_MEANINGS = {
+    Basis.DOCUMENTS: "a claim the cited documents make",
+    Basis.PRACTICE: "a common org-design convention, not a claim of the documents; its limit is a setting you choose",
+    Basis.STRUCTURE: "data integrity: the layout must describe one well-formed tree",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     title: str
     severity: Severity
+    basis: Basis
     sources: tuple[str, ...]
-    """File names of the seed documents the rule rests on."""
+    """File names of the seed documents that make the rule's claim (none unless `basis` is documents)."""
     rationale: str
     profiles: frozenset[str]
     check: Check
@@ -77,7 +104,8 @@ def rule(
     title: str,
     severity: Severity,
     *,
-    sources: Iterable[str],
+    basis: Basis,
+    sources: Iterable[str] = (),
     rationale: str,
     profiles: Iterable[str] = ALL_PROFILES,
     roles: Iterable[str] | None = None,
@@ -88,16 +116,24 @@ def rule(
     fix_summary: str | None = None,
     safe_fix: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register the decorated check function as the rule `code`."""
+    """Register the decorated check function as the rule `code`.
+
+    A rule with a documents basis cites the documents that make its claim; a practice or
+    structure rule cites none, since no document gives what it checks.
+    """
+    cited = tuple(sources)
+    if bool(cited) != (basis is Basis.DOCUMENTS):
+        raise ValueError(f"rule {code}: a {basis} rule cites {'no' if cited else 'at least one'} document")
 
     def register(check: Check) -> Check:
-        if code in RULES:
-            raise ValueError(f"rule {code} is registered twice")
+        if code in RULES or code in RETIRED:
+            raise ValueError(f"rule {code} is registered twice, or reuses a retired code")
         RULES[code] = Rule(
             code=code,
             title=title,
             severity=severity,
-            sources=tuple(sources),
+            basis=basis,
+            sources=cited,
             rationale=" ".join(rationale.split()),
             profiles=frozenset(profiles),
             check=check,
@@ -112,3 +148,40 @@ def rule(
         return check
 
     return register
+
+
+@dataclass(frozen=True, slots=True)
+class RetiredCode:
+    code: str
+    replacement: str | None
+    """The code that took over the rule's check, or None when the check was dropped."""
+    why: str
+    """Why it was retired, in a few words: 'split into PRD120 and PRD121', 'no document supports it'."""
+
+
+RETIRED: dict[str, RetiredCode] = {}
+"""Every code that was ever retired. None has been yet; add one here whenever a rule is
+renamed or removed, and never take one out (layouts in the wild may still name it)."""
+
+
+def successor(code: str) -> str | None:
+    """The live code a retired `code` now goes by (following renames of renames), or None."""
+    seen: set[str] = set()
+    while code in RETIRED and code not in seen:
+        seen.add(code)
+        replacement = RETIRED[code].replacement
+        if replacement is None:
+            return None
+        code = replacement
+    return code if code in RULES else None
+
+
+def retirement_notice(code: str) -> str | None:
+    """What a layout naming the retired `code` is told; None when `code` was never retired."""
+    retired = RETIRED.get(code)
+    if retired is None:
+        return None
+    live = successor(code)
+    if live is None:
+        return f"rule {code} was removed ({retired.why}): naming it has no effect; delete it"
+    return f"rule {code} was retired ({retired.why}) and is now {live}: write {live} instead (it counts as {live})"

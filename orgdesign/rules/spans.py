@@ -1,8 +1,8 @@
 """SPN rules: spans of control and depth of the tree, with limits set per layout.
 
-The seed documents say little about numbers, so the thresholds are the layout's `max_span`
-(default 12) and `max_layers` (default 8), common defaults in published org-design practice;
-the documents supply the reasons a wide span or a deep tree hurts.
+These rest on org-design practice, not on the seed documents: no document gives a span, a
+single-report or a layer limit, so the rules cite none and the thresholds are the layout's
+`max_span` (default 12) and `max_layers` (default 8), which the user sets.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 from orgdesign.model import Person
 from orgdesign.rules.finding import Severity
-from orgdesign.rules.registry import Report, rule
-from orgdesign.rules.sources import DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE
+from orgdesign.rules.registry import Basis, Report, rule
 from orgdesign.rules.state import OrgState
 from orgdesign.rules.text import plural, who
 
@@ -25,12 +24,12 @@ def _deeper_than(state: OrgState, limit: int) -> list[str]:
     "SPN201",
     "span of control too wide",
     Severity.WARNING,
-    sources=(HEAD_GUIDE, TITLES_GUIDE),
+    basis=Basis.PRACTICE,
     rationale="""
-    The documents describe a product leader's job as developing each person: coaching,
-    mentoring, dealing with people issues, making sure everyone under them is a strong
-    player. That takes time per report, so past a certain number of direct reports the
-    coaching stops. The limit is the layout's `max_span` (default 12).""",
+    Coaching and one-to-ones take a manager's time for every report, so past some number
+    of direct reports they give way to administration. No document gives that number: the
+    limit is a common org-design default that you set per layout with `max_span` under
+    `settings` (default 12).""",
     candidates=OrgState.managers,
 )
 def span_too_wide(state: OrgState, person: Person) -> Iterable[Report]:
@@ -45,12 +44,12 @@ def span_too_wide(state: OrgState, person: Person) -> Iterable[Report]:
     "SPN202",
     "manager of a single person",
     Severity.INFO,
-    sources=(DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE),
+    basis=Basis.PRACTICE,
     rationale="""
-    The documents describe moving into management as moving from owning a product to
-    leading a group of product managers. A manager with exactly one direct report adds a
-    layer without a group to lead; often the two roles can be merged or the report moved
-    up.""",
+    A manager with exactly one direct report adds a layer without a team to lead; often
+    the two roles can be merged, or the report moved up. This is an org-design heuristic,
+    not a claim of the documents: where a single report is intended, waive the finding, or
+    turn the rule off with `disable` under `settings`.""",
     candidates=OrgState.managers,
 )
 def single_report(state: OrgState, person: Person) -> Iterable[Report]:
@@ -65,13 +64,12 @@ def single_report(state: OrgState, person: Person) -> Iterable[Report]:
     "SPN203",
     "too many layers",
     Severity.WARNING,
-    sources=(DIRECTOR_GUIDE, TITLES_GUIDE),
+    basis=Basis.PRACTICE,
     rationale="""
-    The documents place each product role a level or so below the next (the Head of
-    Product one level below the CPO), and note that large companies add roles in between.
-    Every added level puts distance between the people doing the work and the people
-    setting the strategy. The limit is the layout's `max_layers` (default 8) below the
-    top.""",
+    Every level puts distance between the people doing the work and those setting the
+    strategy. No document gives a limit, and one notes that large organisations may add
+    roles between the usual ones: the limit is a convention you set per layout with
+    `max_layers` under `settings` (default 8 layers below the top).""",
     positional=True,
     candidates=lambda state: _deeper_than(state, state.org.settings.max_layers),
 )

@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from orgdesign.edits import Edit, UpdatePerson
 from orgdesign.model import Person
 from orgdesign.rules.finding import Severity
-from orgdesign.rules.registry import Report, rule
-from orgdesign.rules.sources import ASK_HEAD, DIRECTOR_GUIDE, TITLES_GUIDE
+from orgdesign.rules.registry import Basis, Report, rule
 from orgdesign.rules.state import OrgState
 from orgdesign.rules.text import who
 
@@ -17,13 +16,12 @@ from orgdesign.rules.text import who
     "ORG001",
     "reporting cycle",
     Severity.ERROR,
-    sources=(TITLES_GUIDE, DIRECTOR_GUIDE),
+    basis=Basis.STRUCTURE,
     rationale="""
-    Every role the documents describe is defined by who it reports to and who ultimately
-    rolls up to the product leader: the Head of Product sits a level under the CPO and
-    everyone else in product rolls up to them. A loop in the reporting lines (including a
-    person who reports to themself) leaves those people with no top at all, so nothing
-    else about their place in the org can be judged.""",
+    A loop in the reporting lines (including someone who reports to themself) leaves the
+    people in it without a top: their chain of command never ends, so no other rule can
+    tell where they sit or whom they answer to. This is a fault in the layout's data, not
+    a design choice.""",
     positional=True,
     candidates=lambda state: [pid for pid, position in state.position.items() if position.cycle],
 )
@@ -55,12 +53,12 @@ def _drop_missing_dotted_lines(state: OrgState, person: Person) -> Edit | None:
     "ORG002",
     "reference to nobody",
     Severity.ERROR,
-    sources=(ASK_HEAD, TITLES_GUIDE),
+    basis=Basis.STRUCTURE,
     rationale="""
-    The documents reason about a reporting line by the roles at both ends of it (a PM
-    reporting to the CTO, a Head of Product reporting to the CPO). A `reports_to` or
-    `dotted_to` that names an id no one in the layout has is a line with a missing end:
-    usually a typo or a person removed without updating their reports.""",
+    Every other rule judges a reporting line by the people at both ends of it. A
+    `reports_to` or `dotted_to` naming an id nobody in the layout has is a line with a
+    missing end: usually a typo, or someone removed without updating the people who
+    reported to them.""",
     candidates=OrgState.naming_nobody,
     fix=_drop_missing_dotted_lines,
     fix_summary="drop dotted lines to ids nobody has (a solid line needs a human decision)",
@@ -89,13 +87,11 @@ def reference_to_nobody(state: OrgState, person: Person) -> Iterable[Report]:
     "ORG003",
     "more than one top",
     Severity.WARNING,
-    sources=(TITLES_GUIDE, DIRECTOR_GUIDE),
+    basis=Basis.STRUCTURE,
     rationale="""
-    The documents describe one ladder that ends at a single person (the CEO, with the CPO
-    one step below on the executive team, or in a small company the Head of Product as the
-    top of product). A second person with no manager splits the org into separate trees,
-    which is usually a forgotten `reports_to`. The first person without a manager in the
-    layout is taken as the top; every other one is reported.""",
+    An org chart has one person at the top. A second person without a manager splits the
+    layout into separate trees, which usually means a `reports_to` was forgotten; the
+    finding goes on each extra top, not on the org's own top.""",
     candidates=lambda state: state.tops,
 )
 def more_than_one_top(state: OrgState, person: Person) -> Iterable[Report]:

@@ -126,6 +126,8 @@ class OrgDesignApp(App[None]):
             self.show_base(LoadErrorScreen(path, error.errors))
             return
         remember_layout(path)
+        for warning in document.org.load_warnings:
+            toast(self, str(warning), severity="warning", timeout=10)
         if offer_recovery and recovery.pending_recovery(path) is not None:
             self._offer_recovery(document)
         else:

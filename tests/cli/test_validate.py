@@ -57,8 +57,8 @@ def test_errors_exit_1_with_located_lines(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     lee_line = load_layout(path)["lee"].line
     assert out[0] == (
-        f"{path}:{lee_line}:5: PRD101 error: Lee Doe (Product Manager) reports to Sam Doe (CTO); "
-        "product managers must not report to the CTO"
+        f"{path}:{lee_line}:5: PRD101 error: Lee Doe (Product Manager) reports to Sam Doe (CTO): "
+        "a product manager's line should not run through engineering"
     )
     assert out[-1].startswith("1 error, ")
 

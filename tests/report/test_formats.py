@@ -12,7 +12,8 @@ ERROR = Finding(
     "PRD101",
     Severity.ERROR,
     "lee",
-    "Lee Park (Product Manager) reports to Sam Ortiz (CTO); product managers must not report to the CTO",
+    "Lee Park (Product Manager) reports to Sam Ortiz (CTO): "
+    "a product manager's line should not run through engineering",
     RULES["PRD101"].sources,
     "move Lee Park under Maya Chen (Head of Product)",
     line=14,
@@ -58,9 +59,10 @@ def test_json_has_exactly_the_documented_shape():
         "column": 5,
         "code": "PRD101",
         "severity": "error",
+        "basis": "documents",
         "person": "lee",
         "message": ERROR.message,
-        "sources": list(ERROR.sources),
+        "sources": [{"file": "000_d015a0fb67236ba5.txt", "title": "Quick Answer: What Makes A Good Head Of Product?"}],
         "fix": ERROR.fix,
     }
     assert [f["code"] for f in document["findings"]] == ["PRD101", "SPN202"]
@@ -88,7 +90,15 @@ def test_sarif_describes_every_rule_and_locates_every_result():
     prd101 = next(r for r in rules if r["id"] == "PRD101")
     assert prd101["shortDescription"]["text"] == RULES["PRD101"].title
     assert prd101["fullDescription"]["text"] == RULES["PRD101"].rationale
-    assert "000_d015a0fb67236ba5.txt" in prd101["help"]["text"]
+    assert "“Quick Answer: What Makes A Good Head Of Product?” (000_d015a0fb67236ba5.txt)" in prd101["help"]["text"]
+    assert prd101["helpUri"].startswith("https://") and prd101["helpUri"].endswith("#catalogue")
+    assert prd101["properties"]["basis"] == "documents"
+    assert prd101["properties"]["sources"] == [
+        {"file": "000_d015a0fb67236ba5.txt", "title": "Quick Answer: What Makes A Good Head Of Product?"}
+    ]
+    spn201 = next(r for r in rules if r["id"] == "SPN201")
+    assert spn201["properties"]["basis"] == "practice" and spn201["properties"]["sources"] == []
+    assert "Basis: practice. Sources: none" in spn201["help"]["text"]
     assert prd101["defaultConfiguration"]["level"] == "error"
     results = run["results"]
     assert [r["level"] for r in results] == ["error", "warning", "note"]

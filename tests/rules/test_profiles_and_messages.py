@@ -94,7 +94,8 @@ def test_messages_name_the_people_involved():
     org = make_org("ana ceo\nsam cto > ana\nmaya head_of_product > ana years=9\nlee pm > sam")
     (finding,) = [f for f in validate(org) if f.code == "PRD101"]
     assert finding.message == (
-        "Lee Doe (Product Manager) reports to Sam Doe (CTO); product managers must not report to the CTO"
+        "Lee Doe (Product Manager) reports to Sam Doe (CTO): "
+        "a product manager's line should not run through engineering"
     )
     assert finding.fix == "move Lee Doe under Maya Doe (Head of Product)"
 

@@ -1,4 +1,4 @@
-"""Why a finding matters: the rule's title, rationale, sources and suggested fix."""
+"""Why a finding matters: the rule's title, basis, sources (by title), rationale and suggested fix."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from orgdesign.rules import RULES
 from orgdesign.rules.finding import Finding
+from orgdesign.rules.sources import cite
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import severity_word
 
@@ -35,10 +36,13 @@ class RuleInfo(Static):
             text.append("Waived: ", style="bold")
             text.append_text(literal(finding.waived.reason))
             text.append("\n")
+        if rule is not None:
+            text.append("Basis: ", style="bold")
+            text.append(f"{rule.basis} ({rule.basis.meaning})\n", style="dim")
         sources = finding.sources or (rule.sources if rule is not None else ())
         if sources:
             text.append("Sources: ", style="bold")
-            text.append(", ".join(sources), style="dim")
+            text.append("; ".join(cite(file) for file in sources), style="dim")
             text.append("\n")
         if rule is not None:
             text.append(rule.rationale)
