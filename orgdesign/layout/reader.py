@@ -38,9 +38,9 @@ from yaml.events import (
 
 from orgdesign.layout.canonical import read_canonical_bytes
 from orgdesign.layout.errors import LayoutError, LoadError, shown
+from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
 from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
-from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_IDS, ROLES

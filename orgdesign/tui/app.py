@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
+from typing import ClassVar
 
 from rich.console import Console
 from rich.text import Text
 from rich.traceback import Traceback
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
@@ -41,7 +43,7 @@ class OrgDesignApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "orgdesign"
     COMMANDS = App.COMMANDS | {DesignerCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "open", "Open", tooltip="Open another layout", id="open"),
         Binding("ctrl+n", "new", "New", tooltip="Start a new layout from a template", id="new"),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
@@ -188,9 +190,7 @@ class OrgDesignApp(App[None]):
     # -- app-wide actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("quit", "open", "new", "help") and isinstance(self.screen, ModalScreen):
-            return False
-        return True
+        return not (action in ("quit", "open", "new", "help") and isinstance(self.screen, ModalScreen))
 
     def when_safe_to_leave(self, then: Callable[[], None]) -> None:
         """Run `then` once unsaved changes are saved or knowingly dropped."""
@@ -265,10 +265,8 @@ class OrgDesignApp(App[None]):
         # Before Textual shuts down on an unexpected error, keep the user's work.
         document = self.document
         if document is not None:
-            try:
+            with suppress(OSError):
                 document.autosave()
-            except OSError:
-                pass
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:

@@ -93,9 +93,8 @@ def keys_markdown() -> str:
                 if (binding.id, binding.description) in seen:
                     continue  # one "Cancel" row for every dialog
                 seen.add((binding.id, binding.description))
-                lines.append(
-                    f"| {place} | {_code(shown_keys(binding.key))} | {binding.tooltip or binding.description} | `{binding.id}` |"
-                )
+                action = binding.tooltip or binding.description
+                lines.append(f"| {place} | {_code(shown_keys(binding.key))} | {action} | `{binding.id}` |")
     for entry in NAVIGATION:
         lines.append(f"| {entry.binding_id} | {_code(entry.keys)} | {entry.description} | (fixed) |")
     return "\n".join(lines) + "\n\n" + keymap_help()

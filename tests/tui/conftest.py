@@ -74,7 +74,7 @@ def screen_text(app: App) -> str:
     for y in sorted(rows):
         line = ""
         for x, text in sorted(rows[y]):
-            line = line.ljust(int(round(x / 12.2))) + text
+            line = line.ljust(round(x / 12.2)) + text
         lines.append(line.rstrip())
     return "\n".join(lines).replace("\xa0", " ")
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -16,7 +17,7 @@ from orgdesign.tui.text import literal
 
 
 class LoadErrorScreen(Screen[None]):
-    BINDINGS = [Binding("r", "retry", "Reload the file", id="retry")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "retry", "Reload the file", id="retry")]
 
     def __init__(self, path: Path, errors: list[LoadError]) -> None:
         super().__init__()

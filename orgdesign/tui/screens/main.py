@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -57,7 +58,7 @@ AUTOSAVE_DELAY = 3.0
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add report", tooltip="Add a report under the selected person", id="add"),
         Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
         Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -26,7 +27,7 @@ def clipped(label: str, width: int) -> str:
 class BarChart(Widget):
     """One line per tally: label, count, and a bar scaled to the largest count."""
 
-    COMPONENT_CLASSES = {"bar-chart--title", "bar-chart--bar", "bar-chart--empty"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"bar-chart--title", "bar-chart--bar", "bar-chart--empty"}
 
     DEFAULT_CSS = """
     BarChart {
@@ -57,7 +58,7 @@ class BarChart(Widget):
         count_width = len(str(largest))
         bar_width = max(self.size.width - label_width - count_width - 4, MIN_BAR_WIDTH)
         bar_style = self.get_component_rich_style("bar-chart--bar")
-        for label, tally in zip(labels, self.tallies):
+        for label, tally in zip(labels, self.tallies, strict=True):
             text.append(f"\n  {clipped(label, label_width)} {tally.count:>{count_width}} ")
             text.append(bar(tally.count, largest, bar_width), style=bar_style)
         return text

@@ -49,7 +49,7 @@ class LayoutHeader(Horizontal):
             text.append("  ● unsaved", style="bold yellow")
         counts = document.validator.counts()
         for severity, phrase in zip(
-            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", ")
+            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", "), strict=True
         ):
             text.append("  ")
             text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
