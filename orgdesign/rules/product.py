@@ -67,7 +67,7 @@ def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
 )
 def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     manager = state.manager(person)
-    if _role_of(manager) != "cto":
+    if manager is None or manager.role != "cto":
         return ()
     return (
         (
