@@ -92,7 +92,7 @@ class OrgDesignApp(App[None]):
         from orgdesign.tui.keys import keymap_clashes  # keys.py lists this app's bindings: import late
 
         for message in keymap_clashes(self.user_keymap):
-            self.notify(Text(message), severity="warning", timeout=10)
+            self.notify(message, severity="warning", timeout=10, markup=False)
 
     # -- which screen ----------------------------------------------------------------------
 
@@ -228,8 +228,12 @@ class OrgDesignApp(App[None]):
         self.exit()
 
     def action_open(self) -> None:
+        def open_chosen(path: Path | None) -> None:
+            if path:
+                self.open_layout(path)
+
         def ask_path() -> None:
-            self.push_screen(PathPrompt("Open layout", must_exist=True), lambda path: path and self.open_layout(path))
+            self.push_screen(PathPrompt("Open layout", must_exist=True), open_chosen)
 
         self.when_safe_to_leave(ask_path)
 
@@ -239,10 +243,12 @@ class OrgDesignApp(App[None]):
             Choice(str(t.path), Text.assemble((t.name.ljust(12), "bold"), (t.description, "dim"))) for t in templates
         ]
 
+        def start_from(path: str | None) -> None:
+            if path:
+                self.new_from_template(Path(path))
+
         def ask_template() -> None:
-            self.push_screen(
-                ChoiceScreen("New from a template", choices), lambda path: path and self.new_from_template(Path(path))
-            )
+            self.push_screen(ChoiceScreen("New from a template", choices), start_from)
 
         self.when_safe_to_leave(ask_template)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +14,9 @@ from textual.widgets import Footer, Label, Static
 
 from orgdesign.layout.errors import LoadError
 from orgdesign.tui.text import literal
+
+if TYPE_CHECKING:
+    from orgdesign.tui.app import OrgDesignApp
 
 
 class LoadErrorScreen(Screen[None]):
@@ -48,5 +51,10 @@ class LoadErrorScreen(Screen[None]):
             text.append("\n\n")
         return text
 
+    @property
+    def org_app(self) -> OrgDesignApp:
+        """The app, typed: retrying opens the layout again through it."""
+        return cast("OrgDesignApp", self.app)
+
     def action_retry(self) -> None:
-        self.app.open_layout(self.path)
+        self.org_app.open_layout(self.path)

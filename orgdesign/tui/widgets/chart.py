@@ -87,7 +87,7 @@ class OrgChart(ScrollView, can_focus=True):
         ),
         Binding(
             "space,enter",
-            "toggle",
+            "toggle_branch",
             "Collapse/expand",
             tooltip="Collapse or expand the selected subtree",
             id="chart.toggle",
@@ -184,12 +184,13 @@ class OrgChart(ScrollView, can_focus=True):
             self._move_to(box.children[0])
 
     def action_select_neighbour(self, step: int) -> None:
-        if self._selected_box() is not None:
-            neighbour = self._layout.neighbour(self._selected, step)
+        box = self._selected_box()
+        if box is not None:
+            neighbour = self._layout.neighbour(box.pid, step)
             if neighbour is not None:
                 self._move_to(neighbour)
 
-    def action_toggle(self) -> None:
+    def action_toggle_branch(self) -> None:
         if self._selected is not None:
             self._toggle(self._selected)
             self._scroll_to_selected()
