@@ -713,9 +713,6 @@ _CLEAN_PERSON_VALUES: dict[str, CleanFieldReader] = {
     "notes": _clean_optional_text,
 }
 
-TOP_KEYS = tuple(_TOP_READERS)
-PERSON_KEYS = tuple(_PERSON_VALUES)
-"""The keys of a person, in the order of the format (and of the canonical dump)."""
 UNIT_KEYS = tuple(_UNIT_READERS)
 WAIVER_KEYS = tuple(_WAIVER_READERS)
 
