@@ -13,7 +13,6 @@ from textual.app import App
 
 from orgdesign.model import Org, Person
 
-
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 SIZE = (120, 40)
 
