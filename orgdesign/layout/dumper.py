@@ -151,4 +151,5 @@ def reads_back_plain(text: str, flow: bool) -> bool:
         return False
     if _YAML12_NON_STRING.fullmatch(text):
         return False
-    return _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR_TAG
+    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))
+    return tag == _STR_TAG

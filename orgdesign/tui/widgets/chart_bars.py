@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from orgdesign.stats import Tally
@@ -43,7 +44,7 @@ class BarChart(Widget):
         self.title = title
         self.tallies = tuple(tallies)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 + max(len(self.tallies), 1)
 
     def render(self) -> Text:

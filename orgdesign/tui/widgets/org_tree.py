@@ -9,7 +9,8 @@ line cache on the next cursor query.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -32,7 +33,9 @@ NAME_LIMIT = 80
 class OrgTree(Tree[str]):
     """Node data is the person id; the hidden root holds the tops."""
 
-    def __init__(self, org: Org, worst, cycles: CycleWatch | None = None, **kwargs) -> None:
+    def __init__(
+        self, org: Org, worst: Callable[[str], Severity | None], cycles: CycleWatch | None = None, **kwargs: Any
+    ) -> None:
         """`cycles`: the reporting cycles, shared with the chart (found here when not given)."""
         super().__init__("org", **kwargs)
         self.org = org
