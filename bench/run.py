@@ -561,7 +561,7 @@ async def time_cursor_moves(path: Path, moves: int) -> float:
     times = []
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.pause()
-        move_down = app.screen.tree.action_cursor_down
+        move_down = app.screen.org_tree.action_cursor_down
         for _ in range(moves):
             start = time.perf_counter()
             move_down()
