@@ -16,8 +16,9 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
+# uv gets the interpreter's real path: given a shim (pyenv), it would rebuild .venv on every sync.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --python "$$(command -v $(PYTHON))"
+	$(UV) sync --locked --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
 	touch $(STAMP)
 
 run: $(STAMP)

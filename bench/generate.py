@@ -377,7 +377,8 @@ def _unit_tree(index: int, budget: int, rng: random.Random) -> UnitTree:
     shares = [int(budget * branch.share) for branch in BRANCHES]
     shares[BRANCHES.index(ENGINEERING)] += budget - sum(shares)
     branches = {
-        branch.name: _build_branch(branch, share, name, products, rng) for branch, share in zip(BRANCHES, shares)
+        branch.name: _build_branch(branch, share, name, products, rng)
+        for branch, share in zip(BRANCHES, shares, strict=True)
     }
     return UnitTree(unit, products, branches)
 
@@ -389,7 +390,7 @@ def _build_branch(branch: Branch, budget: int, unit_name: str, products: tuple[s
     role, title = branch.root
     root = Node(role, title.format(unit=unit_name) if title else None)
     layer = [_leaf(branch, rng) for _ in range(leaves)]
-    for level, span in zip(branch.levels, spans):
+    for level, span in zip(branch.levels, spans, strict=True):
         if branch.shortcut and len(layer) <= SHORTCUT_SPAN:
             break
         layer = _group(layer, level, span)

@@ -201,10 +201,7 @@ class Bench:
     def measure(self, size: int, name: str, measurement: Callable[[int], Iterator[Row]]) -> None:
         """Run one measurement; a skip or a failure becomes a row, never a stop."""
         try:
-            if self.args.profile:
-                rows = profiled(measurement, size)
-            else:
-                rows = measurement(size)
+            rows = profiled(measurement, size) if self.args.profile else measurement(size)
             for row in rows:
                 self.emit(row)
         except Skipped as reason:
@@ -564,7 +561,7 @@ async def time_cursor_moves(path: Path, moves: int) -> float:
     times = []
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         await pilot.pause()
-        move_down = app.screen.tree.action_cursor_down
+        move_down = app.screen.org_tree.action_cursor_down
         for _ in range(moves):
             start = time.perf_counter()
             move_down()
@@ -659,7 +656,9 @@ def _graphviz_version() -> str:
 
 def _git_commit() -> str:
     try:
-        done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        )
     except OSError:
         return "unknown"
     return done.stdout.strip() or "unknown"
@@ -702,7 +701,8 @@ def results_quote() -> str:
     when = written.partition(" on ")[2].partition(" UTC")[0]
     return "\n".join(
         [
-            f"Targets of the benchmark, as measured on {when} UTC ({about.get('CPU')}, {about.get('cores')} cores, shared); ratios",
+            f"Targets of the benchmark, as measured on {when} UTC "
+            f"({about.get('CPU')}, {about.get('cores')} cores, shared); ratios",
             "compare against baselines timed in the same run. Every figure, with the machine and the",
             "sizes not listed here, is in [bench/RESULTS.md](bench/RESULTS.md); `make bench` measures again.",
             "",

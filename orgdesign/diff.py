@@ -11,7 +11,7 @@ Renderers for text (terminal), JSON and Markdown (a pull-request comment) follow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from orgdesign.export.forest import spanning_forest
@@ -90,7 +90,9 @@ Validator = Callable[[Org], Iterable[Finding]]
 def diff_orgs(old: Org, new: Org, validate: Validator | None = None) -> OrgDiff:
     """The differences from `old` to `new`; `validate` defaults to the rules engine."""
     if validate is None:
-        from orgdesign.rules import validate
+        from orgdesign.rules import validate as validate_with_rules
+
+        validate = validate_with_rules
     old_findings = [f for f in validate(old) if f.waived is None]
     new_findings = [f for f in validate(new) if f.waived is None]
     old_order = spanning_forest(old).order
@@ -161,9 +163,9 @@ def _unmatched(ours: list[Finding], theirs: list[Finding]) -> list[Finding]:
         loose[(code, person)] = loose.get((code, person), 0) + count
     unmatched = []
     for finding in leftovers:
-        key = (finding.code, finding.person)
-        if loose.get(key, 0):
-            loose[key] -= 1
+        loose_key = (finding.code, finding.person)
+        if loose.get(loose_key, 0):
+            loose[loose_key] -= 1
         else:
             unmatched.append(finding)
     return sorted(unmatched, key=lambda f: f.sort_key)
@@ -222,7 +224,7 @@ def render_diff_markdown(diff: OrgDiff) -> str:
     if diff.is_empty:
         return "\n".join([*lines, "No changes."]) + "\n"
     lines.append(_summary(diff))
-    tables = [
+    tables: list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]] = [
         (
             "Added",
             ("Person", "Role", "Reports to"),
@@ -274,5 +276,5 @@ def _md_finding(finding: FindingRef) -> tuple[str, ...]:
     return (f"`{finding.code}`", finding.severity, _md_who(finding.person), _cell(finding.message))
 
 
-def _row(cells) -> str:
+def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"

@@ -76,7 +76,7 @@ def _write(org: Org, entries: list[tuple[str, Entry | None]]) -> None:
     for pid, entry in entries:
         if entry is None and pid in org:
             org.pop(pid)
-    for pid, entry in entries:
+    for _, entry in entries:
         if entry is not None:
             org.put(entry.person, entry.seq)
 

@@ -59,7 +59,9 @@ def read_keymap(path: Path, known_ids: Collection[str]) -> dict[str, str]:
             [_error(shown_path, root, f"a keymap is a mapping of binding ids to keys, like '{_EXAMPLE}'")]
         )
     keymap: dict[str, str] = {}
-    errors = [error for key, value in root.value if (error := _entry_error(shown_path, key, value, known_ids, keymap))]
+    errors = [
+        problem for key, value in root.value if (problem := _entry_error(shown_path, key, value, known_ids, keymap))
+    ]
     if errors:
         raise LayoutError(errors)
     return keymap

@@ -96,8 +96,8 @@ class Org:
         self.profile = profile
         self.settings = settings or Settings()
         self.units: tuple[Unit, ...] = tuple(units)
-        self.graph = nx.DiGraph()
-        self.dotted = nx.DiGraph()
+        self.graph: nx.DiGraph[str] = nx.DiGraph()
+        self.dotted: nx.DiGraph[str] = nx.DiGraph()
         self._people: dict[str, Person] = {}
         self._seq: dict[str, int] = {}
         self._counter = count()

@@ -1,7 +1,9 @@
-"""Where orgdesign keeps files of its own, following the XDG base directory convention.
+"""Where orgdesign keeps files of its own.
 
-Each folder can be set outright with an environment variable (tests and the benchmark do),
-else it sits under `$XDG_..._HOME`, else under the usual folder in the user's home.
+Each folder can be set outright with an environment variable (tests and the benchmark do);
+otherwise it is the platform's usual folder for the application, as `platformdirs` knows it:
+on Linux `$XDG_STATE_HOME/orgdesign` (else `~/.local/state/orgdesign`) and
+`$XDG_CONFIG_HOME/orgdesign` (else `~/.config/orgdesign`); the matching folders on macOS and Windows.
 """
 
 from __future__ import annotations
@@ -9,20 +11,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
+APP_NAME = "orgdesign"
+
 
 def state_dir() -> Path:
     """Recent layouts, crash logs, unsaved work on untitled layouts."""
-    return _user_dir("ORGDESIGN_STATE_DIR", "XDG_STATE_HOME", Path(".local") / "state")
+    return _chosen_dir("ORGDESIGN_STATE_DIR") or platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
 def config_dir() -> Path:
     """The user's settings (the keymap)."""
-    return _user_dir("ORGDESIGN_CONFIG_DIR", "XDG_CONFIG_HOME", Path(".config"))
+    return _chosen_dir("ORGDESIGN_CONFIG_DIR") or platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
-def _user_dir(explicit: str, xdg: str, under_home: Path) -> Path:
-    chosen = os.environ.get(explicit)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get(xdg)
-    return (Path(base) if base else Path.home() / under_home) / "orgdesign"
+def _chosen_dir(variable: str) -> Path | None:
+    """The folder set in `variable`; None when it is unset or empty."""
+    chosen = os.environ.get(variable)
+    return Path(chosen) if chosen else None

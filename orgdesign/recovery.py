@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from orgdesign.places import state_dir
@@ -72,7 +73,5 @@ def read_recovery(layout: Path) -> str:
 
 def discard_recovery(layout: Path) -> None:
     """Remove the recovery file of `layout`, if any; failing to remove it is harmless."""
-    try:
+    with suppress(OSError):
         recovery_path(layout).unlink(missing_ok=True)
-    except OSError:
-        pass

@@ -43,11 +43,6 @@ class Role:
         """CPO, Head, VP and Director of Product, Group PM: the people PMs should report to."""
         return self.id in PRODUCT_LEADER_IDS
 
-    @property
-    def manages_people(self) -> bool:
-        """Whether the role is expected to have direct reports at all."""
-        return self.id != "principal_pm"
-
 
 PRODUCT_LEADER_IDS = frozenset({"cpo", "head_of_product", "vp_product", "director_product", "gpm"})
 

@@ -83,7 +83,7 @@ def test_the_designer_refuses_to_start_with_a_broken_keymap(tmp_path):
     env = {"ORGDESIGN_CONFIG_DIR": str(config), "ORGDESIGN_STATE_DIR": str(tmp_path / "state"), "PATH": ""}
     done = subprocess.run(
         [sys.executable, "-m", "orgdesign", "layouts/startup.yaml"],
-        capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[1], timeout=60,
+        capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[1], timeout=60, check=False,
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr == f"{config / 'keys.yaml'}:1:1: error: unknown binding id 'ad': did you mean 'add'?\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -40,7 +41,7 @@ def assert_no_overlaps(layout: dict[str, tuple[float, int]], widths: dict[str, f
         rows[depth].append(node)
     for row in rows.values():
         row.sort(key=lambda node: layout[node][0])
-        for left, right in zip(row, row[1:]):
+        for left, right in pairwise(row):
             space = layout[right][0] - (layout[left][0] + widths[left])
             assert space >= gap - EPSILON, f"{left} and {right} are {space} apart, want {gap}"
 
@@ -62,7 +63,7 @@ def test_random_forests_have_no_overlaps_and_centred_parents(case) -> None:
         if kids:
             middle = (centre(layout, widths, kids[0]) + centre(layout, widths, kids[-1])) / 2
             assert abs(centre(layout, widths, node) - middle) < EPSILON
-        for left, right in zip(kids, kids[1:]):
+        for left, right in pairwise(kids):
             assert layout[left][0] < layout[right][0], "siblings keep their order"
         for kid in kids:
             assert layout[kid][1] == layout[node][1] + 1
@@ -76,7 +77,7 @@ def test_depths_count_from_each_root() -> None:
 
 def test_a_10000_deep_chain_is_one_straight_column() -> None:
     depth = 10_000
-    roots, children = forest([None] + list(range(depth - 1)))
+    roots, children = forest([None, *range(depth - 1)])
     layout = tidy_layout(roots, children.__getitem__, lambda _: 10, 2)
     assert len(layout) == depth
     assert {x for x, _ in layout.values()} == {0}
@@ -109,7 +110,7 @@ def test_small_subtrees_between_big_ones_are_spread_evenly() -> None:
     roots, children = forest(parents)
     layout = tidy_layout(roots, children.__getitem__, lambda _: 4, 1)
     xs = [layout[node][0] for node in children["0"]]
-    steps = [b - a for a, b in zip(xs, xs[1:])]
+    steps = [b - a for a, b in pairwise(xs)]
     assert max(steps) - min(steps) < EPSILON
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, Unusable
@@ -41,7 +42,7 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _load(module: str):
+def _load(module: str) -> ModuleType:
     return importlib.import_module(f"orgdesign.cli.{module}")
 
 
@@ -89,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        return _load(SUBCOMMANDS[args.command][0]).run(args)
+        run: Callable[[argparse.Namespace], int] = _load(SUBCOMMANDS[args.command][0]).run
+        return run(args)
     except Unusable:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:

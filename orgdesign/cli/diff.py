@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from orgdesign.cli.common import EXIT_OK, Unusable, load_or_report
+from orgdesign.model import Org
 from orgdesign.text import say
 
 
@@ -30,9 +31,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_both(old_path: str, new_path: str):
+def _load_both(old_path: str, new_path: str) -> list[Org]:
     """Both layouts, reporting the errors of both before giving up."""
-    orgs = []
+    orgs: list[Org] = []
     unusable = False
     for path in (old_path, new_path):
         try:

@@ -44,7 +44,7 @@ def unknown(code: str) -> str:
 
 def _likeness(wanted: str, known: str) -> tuple[int, float]:
     """Characters in the same place first (typos keep the shape of a code), then similarity."""
-    same_place = sum(a == b for a, b in zip(wanted, known))
+    same_place = sum(a == b for a, b in zip(wanted, known, strict=False))
     return same_place, difflib.SequenceMatcher(None, wanted, known).ratio()
 
 

@@ -8,12 +8,17 @@ there were errors, 0 otherwise); with --strict any error means exit status 2 and
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail
-from orgdesign.model import DEFAULT_PROFILE, PROFILES
+from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
 from orgdesign.report import counted
 from orgdesign.text import printable, warn, write_document
+
+if TYPE_CHECKING:
+    from orgdesign.importing import ImportResult, Problem
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -94,12 +99,12 @@ def _read(path: str) -> bytes | None:
     return None
 
 
-def _print_problems(path: str, problems) -> None:
+def _print_problems(path: str, problems: Iterable[Problem]) -> None:
     for problem in problems:
         warn(printable(problem.located(path)))
 
 
-def _write(org, output: str | None) -> bool:
+def _write(org: Org, output: str | None) -> bool:
     from orgdesign.layout import SaveError, dump_layout, save_layout
 
     if output is None:
@@ -113,7 +118,7 @@ def _write(org, output: str | None) -> bool:
     return True
 
 
-def _print_summary(path: str, output: str | None, result) -> None:
+def _print_summary(path: str, output: str | None, result: ImportResult) -> None:
     errors = sum(1 for p in result.problems if p.severity == "error")
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"

@@ -47,7 +47,8 @@ def severity_by_person(findings: Iterable[Finding]) -> dict[str, Severity]:
     """Person id -> the worst severity among the unwaived findings about them."""
     worst: dict[str, Severity] = {}
     for finding in findings:
-        if finding.person is not None and finding.waived is None:
-            if finding.person not in worst or finding.severity > worst[finding.person]:
-                worst[finding.person] = finding.severity
+        if finding.person is None or finding.waived is not None:
+            continue
+        if finding.person not in worst or finding.severity > worst[finding.person]:
+            worst[finding.person] = finding.severity
     return worst

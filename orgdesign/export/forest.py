@@ -55,4 +55,5 @@ def _walk(roots: list[str], children: dict[str, list[str]], order: list[str], de
 
 def _cut_line_into(org: Org, entry: str, children: dict[str, list[str]]) -> None:
     manager = org[entry].reports_to
+    assert manager is not None, "everyone on a reporting cycle has a manager"
     children[manager] = [pid for pid in children[manager] if pid != entry]

@@ -14,8 +14,9 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from orgdesign.importing.titles import role_for_title, role_from_column
 from orgdesign.model import DEFAULT_PROFILE, Org, Person
@@ -269,7 +270,7 @@ def _read_row(state: _Import, line: int, cells: list[str], width: int) -> None:
     state.rows[pid] = _Row(line, person, state.columns.get("parent", 0) + 1, state.columns.get("dotted_to", 0) + 1)
 
 
-def _cell_reader(columns: dict[str, int], cells: list[str]):
+def _cell_reader(columns: dict[str, int], cells: list[str]) -> Callable[[str], str]:
     def value(field_name: str) -> str:
         index = columns.get(field_name)
         return " ".join(cells[index].split()) if index is not None and index < len(cells) else ""
@@ -277,7 +278,7 @@ def _cell_reader(columns: dict[str, int], cells: list[str]):
     return value
 
 
-def _person_name(value) -> str:
+def _person_name(value: Callable[[str], str]) -> str:
     return value("name") or " ".join(part for part in (value("first_name"), value("last_name")) if part)
 
 
@@ -352,5 +353,5 @@ def _cut_cycle(state: _Import, cycle: list[str]) -> None:
     row.person = _with(row.person, reports_to=None)
 
 
-def _with(person: Person, **changes) -> Person:
+def _with(person: Person, **changes: Any) -> Person:
     return replace(person, **changes)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from typing import TypeVar
 
 from orgdesign.layout.dumper import NAMED_ESCAPES, double_quoted, reads_back_plain
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
@@ -27,6 +28,7 @@ from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLES
 
+T = TypeVar("T")
 _PERSON_COLUMN = 5
 """Where the full reader places a person: the column of `id` in `  - id: ...` (libyaml's
 mapping start), 1-based."""
@@ -173,15 +175,13 @@ class _CanonicalReader:
     def settings(self, head: re.Match[str]) -> Settings:
         if head["settings"] is None:
             return Settings()
-        values: dict[str, object] = {}
-        for key in ("max_span", "max_layers"):
-            if head[key] is not None:
-                values[key] = _whole_number(head[key], minimum=1)
-        if head["disable"] is not None:
-            values["disable"] = tuple(self.rule_code(code) for code in _flow_list(head["disable"]))
-        if not values:
+        if head["max_span"] is None and head["max_layers"] is None and head["disable"] is None:
             raise _Doubt  # an empty 'settings:', which the dumper never writes
-        return Settings(**values)
+        default = Settings()
+        max_span = _limit(head["max_span"], default.max_span)
+        max_layers = _limit(head["max_layers"], default.max_layers)
+        codes = () if head["disable"] is None else tuple(self.rule_code(code) for code in _flow_list(head["disable"]))
+        return Settings(max_span=max_span, max_layers=max_layers, disable=codes)
 
     def units(self, lines: str) -> tuple[Unit, ...]:
         units = []
@@ -300,7 +300,11 @@ def _required(raw: str, flow: bool = False) -> str:
     return text
 
 
-def _optional(raw: str | None, convert: Callable[[str], object]) -> object:
+def _limit(raw: str | None, default: int) -> int:
+    return default if raw is None else _whole_number(raw, minimum=1)
+
+
+def _optional(raw: str | None, convert: Callable[[str], T]) -> T | None:
     """None for a field that is absent, else its converted value."""
     return None if raw is None else convert(raw)
 

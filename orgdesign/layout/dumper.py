@@ -3,9 +3,9 @@
 Fixed key order, people in tree order, one line per field, no line wrapping, optional fields
 left out when unset. A string is written plain only when it reads back as exactly that
 string under both YAML 1.1 (this loader, `yaml.safe_load`) and the YAML 1.2 core schema
-(most other tools, where `1e3` is a number); otherwise it is double-quoted, with escapes for everything that is not plainly printable. Bidi
-overrides and other invisible format characters are escaped too, so what a reviewer sees in
-a diff is what the file holds.
+(most other tools, where `1e3` is a number); otherwise it is double-quoted, with escapes for
+everything that is not plainly printable. Bidi overrides and other invisible format characters
+are escaped too, so what a reviewer sees in a diff is what the file holds.
 """
 
 from __future__ import annotations
@@ -151,4 +151,5 @@ def reads_back_plain(text: str, flow: bool) -> bool:
         return False
     if _YAML12_NON_STRING.fullmatch(text):
         return False
-    return _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR_TAG
+    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))
+    return tag == _STR_TAG

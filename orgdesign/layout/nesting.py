@@ -155,7 +155,9 @@ class _Scan:
     def skip_block_scalar(self) -> None:
         """Skip the indicator's line and every following line indented deeper than it (or blank)."""
         line_start = self.text.rfind("\n", 0, self.i) + 1
-        indent = _SPACES.match(self.text, line_start).end() - line_start
+        spaces = _SPACES.match(self.text, line_start)
+        assert spaces is not None, "' *' matches anywhere, if only the empty string"
+        indent = spaces.end() - line_start
         self.skip_to_line_end()
         while self.i < len(self.text):
             following = self.i + 1

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
@@ -196,12 +197,10 @@ class _Reader:
         return self.data.decode("utf-8", "replace")
 
     def abandon(self, event: Event, message: str) -> None:
-        mark = event.start_mark
-        raise _Abandoned(LoadError(self.path, mark.line + 1, mark.column + 1, message))
+        raise _Abandoned(LoadError(self.path, *_place(event), message))
 
     def error(self, event: Event, message: str) -> None:
-        mark = event.start_mark
-        self.errors.append(LoadError(self.path, mark.line + 1, mark.column + 1, message))
+        self.errors.append(LoadError(self.path, *_place(event), message))
 
     def usable(self, event: Event) -> bool:
         """Report an alias, tag or anchor on this node; False when its value cannot be used."""
@@ -212,6 +211,7 @@ class _Reader:
                 "write the value out in full",
             )
             return False
+        assert isinstance(event, (ScalarEvent, CollectionStartEvent)), "called only where a node starts"
         if event.anchor is not None:
             self.error(
                 event,
@@ -250,6 +250,7 @@ class _Reader:
             value = self.take_key(key, key_lines, readers, where)
             if value is None:
                 continue
+            assert isinstance(key, ScalarEvent), "take_key gives a reader only for a scalar key"
             values[key.value] = value(self, key.value, self.next_event())
 
     def take_key(
@@ -271,7 +272,7 @@ class _Reader:
                 self.error(key, f"unknown key {shown(name)} in {where}: {_suggest(name, readers)}")
             else:
                 reader = readers[name]
-            key_lines.setdefault(name, key.start_mark.line + 1)
+            key_lines.setdefault(name, _place(key)[0])
         if reader is None:
             self.skip(self.next_event())
         return reader
@@ -293,7 +294,7 @@ class _Reader:
         if not self.usable(start):
             self.skip(start)
             return INVALID
-        items = []
+        items: list[Any] = []
         valid = True
         while True:
             event = self.next_event()
@@ -373,8 +374,8 @@ class _Reader:
         if "id" not in fields or "name" not in fields or "role" not in fields:
             self.require(start, fields, ("id", "name", "role"), "this person")
         elif len(self.errors) == errors_before:
-            mark = start.start_mark
-            self.people.append(Person(**fields, line=mark.line + 1, column=mark.column + 1))
+            line, column = _place(start)
+            self.people.append(Person(**fields, line=line, column=column))
         return following
 
     def take_odd_person_key(self, key: Event, fields: dict[str, Any]) -> None:
@@ -385,6 +386,7 @@ class _Reader:
             return
         reader = self.take_key(key, {}, _PERSON_VALUES, "a person")
         if reader is not None:
+            assert isinstance(key, ScalarEvent), "take_key gives a reader only for a scalar key"
             fields[key.value] = reader(self, key.value, self.next_event())
 
     # -- references checked once everything is read -----------------------------------------
@@ -421,6 +423,15 @@ class _Reader:
 
 
 FieldReader = Callable[[_Reader, str, Event], Any]
+CleanFieldReader = Callable[[_Reader, str, ScalarEvent], Any]
+"""A converter that may trust its value is an untagged scalar without an anchor."""
+
+
+def _place(event: Event) -> tuple[int, int]:
+    """The 1-based line and column where `event` starts (the parser marks every event)."""
+    mark = event.start_mark
+    assert mark is not None, "the parser marks every event"
+    return mark.line + 1, mark.column + 1
 
 
 def _renamed(codes: tuple[str, ...], renamed: Mapping[str, str]) -> tuple[str, ...]:
@@ -485,7 +496,7 @@ def _person_id(reader: _Reader, field: str, event: Event) -> Any:
             event, f"duplicate id {shown(pid)}: the person at line {first_line} already has it; ids must be unique"
         )
         return INVALID
-    reader.line_of_id[pid] = event.start_mark.line + 1
+    reader.line_of_id[pid] = _place(event)[0]
     return pid
 
 
@@ -658,8 +669,7 @@ def _unit(reader: _Reader, event: Event, first_place: dict[str, tuple[int, int]]
     if len(values) < len(UNIT_KEYS) or INVALID in values.values():
         return INVALID
     unit_id = values["id"]
-    mark = start.start_mark
-    place = (mark.line + 1, mark.column + 1)
+    place = _place(start)
     if first_place.setdefault(unit_id, place) != place:
         reader.error(
             start, f"duplicate unit id {shown(unit_id)}: the unit at line {first_place[unit_id][0]} already has it"
@@ -674,7 +684,7 @@ def _unit(reader: _Reader, event: Event, first_place: dict[str, tuple[int, int]]
 def _clean_id(reader: _Reader, field: str, event: ScalarEvent) -> Any:
     pid = event.value
     if pid and pid not in reader.line_of_id:
-        reader.line_of_id[pid] = event.start_mark.line + 1
+        reader.line_of_id[pid] = _place(event)[0]
         return pid
     return _person_id(reader, field, event)
 
@@ -730,7 +740,7 @@ _PERSON_VALUES: dict[str, FieldReader] = {
     "notes": _optional_text,
     "allow": _waivers,
 }
-_CLEAN_PERSON_VALUES: dict[str, FieldReader] = {
+_CLEAN_PERSON_VALUES: dict[str, CleanFieldReader] = {
     **_PERSON_VALUES,
     "id": _clean_id,
     "name": _clean_required_text,
@@ -742,9 +752,6 @@ _CLEAN_PERSON_VALUES: dict[str, FieldReader] = {
     "notes": _clean_optional_text,
 }
 
-TOP_KEYS = tuple(_TOP_READERS)
-PERSON_KEYS = tuple(_PERSON_VALUES)
-"""The keys of a person, in the order of the format (and of the canonical dump)."""
 UNIT_KEYS = tuple(_UNIT_READERS)
 WAIVER_KEYS = tuple(_WAIVER_READERS)
 

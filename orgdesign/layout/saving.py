@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+from contextlib import suppress
 
 from orgdesign.layout.dumper import dump_layout
 from orgdesign.layout.errors import SaveConflict, SaveError
@@ -116,10 +117,8 @@ def _mode_of(path: str) -> int:
 
 
 def _remove_quietly(path: str) -> None:
-    try:
+    with suppress(OSError):
         os.remove(path)
-    except OSError:
-        pass
 
 
 def _encoded(text: str, path: str) -> bytes:

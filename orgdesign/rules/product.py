@@ -70,7 +70,7 @@ def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
 )
 def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     manager = state.manager(person)
-    if _role_of(manager) != "cto":
+    if manager is None or manager.role != "cto":
         return ()
     return (
         (
@@ -344,7 +344,8 @@ def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Repor
     if manager is None or manager.role not in PRODUCT_LEADERS:
         return ()
     mine, theirs = ROLES[person.role].rank, ROLES[manager.role].rank
-    if theirs > mine or _head_may_report_to(state, person, manager):  # type: ignore[operator]
+    assert mine is not None and theirs is not None, "the rule looks only at roles on the product ladder"
+    if theirs > mine or _head_may_report_to(state, person, manager):
         return ()
     relation = "the same rank as" if theirs == mine else "a lower rank than"
     return (

@@ -54,8 +54,6 @@ DOCUMENTS: dict[str, Document] = {
     )
 }
 
-ALL_SOURCES = tuple(DOCUMENTS)
-
 
 def title_of(file: str) -> str:
     """The document's title; a file name that is not a seed document stands for itself."""

@@ -348,11 +348,13 @@ class OrgState:
                 continue
             path: list[str] = []
             index: dict[str, int] = {}
-            node: str = start
+            node = start
             while node not in placed and node not in index:
                 index[node] = len(path)
                 path.append(node)
-                node = people[node].reports_to  # type: ignore[assignment]  # never None here
+                manager = people[node].reports_to
+                assert manager is not None, "everyone the walk down from the tops missed has a manager"
+                node = manager
             if node in index:
                 cycle = path[index[node] :]
                 for member in cycle:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
+from typing import ClassVar
 
 from rich.console import Console
 from rich.text import Text
 from rich.traceback import Traceback
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
@@ -42,7 +44,7 @@ class OrgDesignApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "orgdesign"
     COMMANDS = App.COMMANDS | {DesignerCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "open", "Open", tooltip="Open another layout", id="open"),
         Binding("ctrl+n", "new", "New", tooltip="Start a new layout from a template", id="new"),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
@@ -191,9 +193,7 @@ class OrgDesignApp(App[None]):
     # -- app-wide actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("quit", "open", "new", "help") and isinstance(self.screen, ModalScreen):
-            return False
-        return True
+        return not (action in ("quit", "open", "new", "help") and isinstance(self.screen, ModalScreen))
 
     def when_safe_to_leave(self, then: Callable[[], None]) -> None:
         """Run `then` once unsaved changes are saved or knowingly dropped."""
@@ -231,8 +231,12 @@ class OrgDesignApp(App[None]):
         self.exit()
 
     def action_open(self) -> None:
+        def open_chosen(path: Path | None) -> None:
+            if path:
+                self.open_layout(path)
+
         def ask_path() -> None:
-            self.push_screen(PathPrompt("Open layout", must_exist=True), lambda path: path and self.open_layout(path))
+            self.push_screen(PathPrompt("Open layout", must_exist=True), open_chosen)
 
         self.when_safe_to_leave(ask_path)
 
@@ -242,10 +246,12 @@ class OrgDesignApp(App[None]):
             Choice(str(t.path), Text.assemble((t.name.ljust(12), "bold"), (t.description, "dim"))) for t in templates
         ]
 
+        def start_from(path: str | None) -> None:
+            if path:
+                self.new_from_template(Path(path))
+
         def ask_template() -> None:
-            self.push_screen(
-                ChoiceScreen("New from a template", choices), lambda path: path and self.new_from_template(Path(path))
-            )
+            self.push_screen(ChoiceScreen("New from a template", choices), start_from)
 
         self.when_safe_to_leave(ask_template)
 
@@ -272,10 +278,8 @@ class OrgDesignApp(App[None]):
         # Before Textual shuts down on an unexpected error, keep the user's work.
         document = self.document
         if document is not None:
-            try:
+            with suppress(OSError):
                 document.autosave()
-            except OSError:
-                pass
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:

@@ -33,7 +33,7 @@ class DesignerCommands(Provider):
         return sorted(found.values(), key=lambda command: command.description)
 
     def _run(self, command: Command) -> None:
-        self.app.call_later(command.node.run_action, command.action)
+        self.app.call_later(self.app.run_action, command.action, command.node)
 
     async def discover(self) -> Hits:
         for command in self.commands():

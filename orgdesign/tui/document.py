@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from orgdesign import recovery
 from orgdesign.edits import Edit, History
 from orgdesign.layout import FileStamp, dump_layout, loads_layout, open_layout, save_layout
 from orgdesign.model import Org
 from orgdesign.rules import Validator
+
+Touched = TypeVar("Touched", bound=set[str] | None)
+"""The ids an edit, undo or redo touched (None when there was nothing to undo or redo)."""
 
 NEVER = -1
 """`saved_depth` once the saved state can no longer be reached by undo/redo."""
@@ -71,11 +75,11 @@ class Document:
     def redo(self) -> set[str] | None:
         return self._revalidated(self.history.redo)
 
-    def _revalidated(self, change: Callable[[], set[str] | None]) -> set[str] | None:
+    def _revalidated(self, change: Callable[[], Touched]) -> Touched:
         settings_before = self._org_settings()
         touched = change()
         if touched is None:
-            return None
+            return touched
         if self._org_settings() != settings_before:
             self.validator.refresh_all()
         else:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.keys import _normalize_key_list  # how Textual itself reads a keymap's keys
 
 from orgdesign.keymap import keymap_help
@@ -29,7 +30,7 @@ from orgdesign.tui.screens.person_picker import PersonPicker
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.widgets.chart import OrgChart
 
-PLACES: tuple[tuple[str, tuple[type, ...]], ...] = (
+PLACES: tuple[tuple[str, tuple[type[DOMNode], ...]], ...] = (
     ("everywhere", (OrgDesignApp,)),
     ("main screen", (MainScreen,)),
     ("chart view", (OrgChart,)),
@@ -40,7 +41,7 @@ PLACES: tuple[tuple[str, tuple[type, ...]], ...] = (
 )
 
 
-def bindings_of(owner: type) -> list[Binding]:
+def bindings_of(owner: type[DOMNode]) -> list[Binding]:
     return [item for item in owner.BINDINGS if isinstance(item, Binding)]
 
 
@@ -86,16 +87,15 @@ def shown_keys(keys: str) -> str:
 
 def keys_markdown() -> str:
     lines = ["| Where | Keys | Action | Binding id |", "| --- | --- | --- | --- |"]
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str | None, str]] = set()
     for place, owners in PLACES:
         for owner in owners:
             for binding in bindings_of(owner):
                 if (binding.id, binding.description) in seen:
                     continue  # one "Cancel" row for every dialog
                 seen.add((binding.id, binding.description))
-                lines.append(
-                    f"| {place} | {_code(shown_keys(binding.key))} | {binding.tooltip or binding.description} | `{binding.id}` |"
-                )
+                action = binding.tooltip or binding.description
+                lines.append(f"| {place} | {_code(shown_keys(binding.key))} | {action} | `{binding.id}` |")
     for entry in NAVIGATION:
         lines.append(f"| {entry.binding_id} | {_code(entry.keys)} | {entry.description} | (fixed) |")
     return "\n".join(lines) + "\n\n" + keymap_help()

@@ -80,7 +80,9 @@ def test_show_never_lets_names_drive_the_terminal(tmp_path, capsys):
 
 def test_unusable_input_exits_2_with_a_located_error_and_no_traceback(tmp_path):
     missing = tmp_path / "nope.yaml"
-    result = subprocess.run([sys.executable, "-m", "orgdesign", "show", str(missing)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "orgdesign", "show", str(missing)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 2
     assert result.stderr.startswith(f"{missing}:1:1: error:")
     assert "Traceback" not in result.stderr

@@ -40,7 +40,7 @@ class Terminal:
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(
-            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=30
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=30, check=False
         )
         return done.stdout
 

@@ -14,7 +14,7 @@ HOSTILE_NAMES = {
     "pm3": "Markdown *bold* _it_ `code` # heading ~strike~ ![img](x)",
     "pm4": "Mermaid #quot; #35; entity-like & end",
     "pm5": "XML ]]> --> <!-- <script>alert(1)</script>",
-    "pm6": "Ünïcödé 名前 🚀 ‏rtl",
+    "pm6": "Ünïcödé 名前 🚀 \u200frtl",
     "pm7": "An extraordinarily long name that cannot possibly fit inside one box",
     "vac": "Open role",
 }

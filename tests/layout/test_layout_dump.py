@@ -64,7 +64,7 @@ def acme() -> Org:
                 vacancy=True,
                 notes="line one\nline two",
                 allow=(Waiver("PRD102", "interim: until the new GPM starts"),),
-            ),  # fmt: skip
+            ),
         ],
         profile="enterprise",
         settings=Settings(max_span=9, disable=("SPN202", "PRD101")),

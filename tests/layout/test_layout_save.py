@@ -149,8 +149,8 @@ def test_a_fault_at_any_step_leaves_the_original_intact_and_no_temporary_file(la
     assert leftovers == (["org.yaml"] if occurrence == 1 else ["org.yaml", "org.yaml.bak"])
     message = str(raised.value)
     assert (
-        message
-        == f"cannot save {layout_file}: the disk is full; free some space and save again, or save it elsewhere (save as)"
+        message == f"cannot save {layout_file}: the disk is full; "
+        "free some space and save again, or save it elsewhere (save as)"
     )
 
 
@@ -227,7 +227,7 @@ def test_a_file_changed_since_it_was_opened_is_a_conflict_and_nothing_is_written
 
 
 def test_overwriting_after_a_conflict_means_saving_without_expected(layout_file):
-    org, stamp = open_layout(layout_file)
+    org, _ = open_layout(layout_file)
     layout_file.write_text(ORIGINAL + "# edited\n", encoding="utf-8")
     save_layout(org, layout_file)
     assert layout_file.read_text(encoding="utf-8") == dump_layout(org)

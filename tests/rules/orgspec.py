@@ -59,7 +59,3 @@ def make_org(spec: str, **options: str) -> Org:
 def codes(org: Org, *, waived: bool = False) -> list[str]:
     """Codes of the unwaived findings (or of the waived ones)."""
     return [f.code for f in validate(org) if (f.waived is not None) == waived]
-
-
-def findings_of(org: Org, code: str):
-    return [f for f in validate(org) if f.code == code]

@@ -104,7 +104,7 @@ def test_a_title_is_shown_instead_of_the_role_label_and_markup_stays_literal():
     org = make_org("ana ceo title=[bold]Boss[/]\nsam cto > ana\nlee pm > sam")
     (finding,) = [f for f in validate(org) if f.code == "PRD101"]
     assert "Sam Doe (CTO)" in finding.message
-    assert "[bold]Boss[/]" in [f for f in validate(org) if f.code == "SPN202" and f.person == "ana"][0].message
+    assert "[bold]Boss[/]" in next(f for f in validate(org) if f.code == "SPN202" and f.person == "ana").message
 
 
 def test_the_cto_under_the_cpo_is_reported_too():

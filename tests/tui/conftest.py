@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
-import inspect
 import re
 import shutil
 from collections import defaultdict
@@ -14,17 +12,6 @@ import pytest
 from textual.app import App
 
 from orgdesign.model import Org, Person
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests on a fresh event loop (no async plugin is installed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**arguments))
-    return True
-
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 SIZE = (120, 40)
@@ -74,7 +61,7 @@ def screen_text(app: App) -> str:
     for y in sorted(rows):
         line = ""
         for x, text in sorted(rows[y]):
-            line = line.ljust(int(round(x / 12.2))) + text
+            line = line.ljust(round(x / 12.2)) + text
         lines.append(line.rstrip())
     return "\n".join(lines).replace("\xa0", " ")
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine
-from typing import Any
-
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
@@ -44,15 +40,6 @@ def fan_org(size: int, span: int) -> Org:
     return Org("Fan", people)
 
 
-def driven(scenario: Callable[[], Coroutine[Any, Any, None]]) -> Callable[[], None]:
-    """Run an async Pilot scenario as a plain test (the project has no async pytest plugin)."""
-
-    def test() -> None:
-        asyncio.run(scenario())
-
-    return test
-
-
 class ChartApp(App):
     """The chart alone, recording what it tells its parent."""
 
@@ -80,7 +67,6 @@ def on_screen(chart: OrgChart, pid: str) -> bool:
     return window.contains_region(Region(box.left, box.top, box.width, BOX_HEIGHT))
 
 
-@driven
 async def test_the_chart_draws_names_roles_vacancies_and_dotted_managers() -> None:
     app = ChartApp(small_org(), FINDINGS)
     async with app.run_test(size=SIZE) as pilot:
@@ -94,7 +80,6 @@ async def test_the_chart_draws_names_roles_vacancies_and_dotted_managers() -> No
     assert "✖" in text and "▲" in text and "●" in text, "severity glyphs mark the boxes"
 
 
-@driven
 async def test_arrows_move_between_manager_reports_and_neighbours() -> None:
     app = ChartApp(small_org())
     async with app.run_test(size=SIZE) as pilot:
@@ -110,7 +95,6 @@ async def test_arrows_move_between_manager_reports_and_neighbours() -> None:
     assert app.selections == ["cpo", "cto", "eng", "gpm", "cpo", "ceo"], "each move is reported once"
 
 
-@driven
 async def test_space_collapses_and_expands_a_subtree() -> None:
     app = ChartApp(small_org())
     async with app.run_test(size=SIZE) as pilot:
@@ -129,7 +113,6 @@ async def test_space_collapses_and_expands_a_subtree() -> None:
     assert "Alan Kay" in expanded and "▸ 3" not in expanded
 
 
-@driven
 async def test_a_big_org_opens_with_three_layers_and_expands_on_demand() -> None:
     org = fan_org(BIG_ORG * 4, span=10)
     app = ChartApp(org)
@@ -148,7 +131,6 @@ async def test_a_big_org_opens_with_three_layers_and_expands_on_demand() -> None
     assert count == 1 + 10 + 100
 
 
-@driven
 async def test_the_view_scrolls_to_keep_the_selection_visible() -> None:
     app = ChartApp(fan_org(60, span=30))
     async with app.run_test(size=(60, 20)) as pilot:
@@ -167,7 +149,6 @@ async def test_the_view_scrolls_to_keep_the_selection_visible() -> None:
         assert chart.selected == "p0" and on_screen(chart, "p0")
 
 
-@driven
 async def test_selecting_someone_deep_in_a_10000_long_chain_reveals_them() -> None:
     depth = 10_000
     people = [Person("p0", "Top", "ceo")] + [
@@ -186,7 +167,6 @@ async def test_selecting_someone_deep_in_a_10000_long_chain_reveals_them() -> No
     assert app.selections == [], "selecting from outside is not echoed back"
 
 
-@driven
 async def test_hostile_names_are_drawn_literally() -> None:
     org = Org(
         "Hostile",
@@ -208,7 +188,6 @@ async def test_hostile_names_are_drawn_literally() -> None:
     assert "\x1b" not in text and "\u202e" not in text
 
 
-@driven
 async def test_clicking_a_box_selects_it() -> None:
     app = ChartApp(small_org())
     async with app.run_test(size=SIZE) as pilot:
@@ -221,7 +200,6 @@ async def test_clicking_a_box_selects_it() -> None:
     assert app.selections == ["cto"]
 
 
-@driven
 async def test_a_renamed_person_is_redrawn_without_a_new_layout() -> None:
     org = small_org()
     history = History(org)
@@ -237,7 +215,6 @@ async def test_a_renamed_person_is_redrawn_without_a_new_layout() -> None:
     assert "┄ Linus Torvaldz" in text and "Linus Torvalds" not in text, "dotted markers follow the rename"
 
 
-@driven
 async def test_adding_moving_and_removing_people_reshape_the_chart() -> None:
     org = small_org()
     history = History(org)
@@ -263,7 +240,6 @@ async def test_adding_moving_and_removing_people_reshape_the_chart() -> None:
         assert "Barbara Liskov" in shown(chart)
 
 
-@driven
 async def test_an_empty_org_says_there_is_nothing_to_draw() -> None:
     app = ChartApp(Org("Empty"))
     async with app.run_test(size=SIZE) as pilot:

@@ -42,8 +42,8 @@ async def test_the_cycle_is_shown_beside_the_tops_and_everyone_can_be_reached():
         assert "Bo Lee  Chief Product Officer  ↻ reporting cycle" in text
         screen.jump_to("ed")
         await pilot.pause()
-        assert screen.tree.selected_id == "ed"
-        assert screen.tree.node_for("ed").parent.data == "cy"
+        assert screen.org_tree.selected_id == "ed"
+        assert screen.org_tree.node_for("ed").parent.data == "cy"
         assert "Ed Fox  Product Manager" in screen_text(app)
 
 
@@ -54,15 +54,15 @@ async def test_moving_a_member_out_repairs_the_cycle_and_undo_brings_it_back():
         screen = app.screen
         assert screen.perform(MovePerson("cy", "ada"))
         await pilot.pause()
-        assert screen.tree.select_person("bo")
-        assert screen.tree.node_for("bo").parent.data == "di"
+        assert screen.org_tree.select_person("bo")
+        assert screen.org_tree.node_for("bo").parent.data == "di"
         assert "reporting cycle" not in screen_text(app)
         assert "ORG001" not in screen_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert screen.tree.node_for("bo").parent.data is None
+        assert screen.org_tree.node_for("bo").parent.data is None
         assert "↻ reporting cycle" in screen_text(app)
-        assert screen.tree.select_person("di")
+        assert screen.org_tree.select_person("di")
 
 
 async def test_the_chart_draws_the_cycle_beside_the_tops_and_follows_its_repair():

@@ -25,7 +25,7 @@ def designer(org: Org | None = None, path: Path | None = None) -> OrgDesignApp:
 async def select(pilot, pid: str) -> MainScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
-    assert screen.tree.select_person(pid)
+    assert screen.org_tree.select_person(pid)
     await pilot.pause()
     return screen
 
@@ -54,7 +54,7 @@ async def test_add_report_enter_submits_a_pm_under_the_selected_person():
         org = screen.document.org
         assert org["zoe-quinn"].role == "pm"
         assert org["zoe-quinn"].reports_to == "hop"
-        assert screen.tree.selected_id == "zoe-quinn"
+        assert screen.org_tree.selected_id == "zoe-quinn"
         assert "Zoe Quinn  Product Manager" in screen_text(app)
         assert "● unsaved" in screen_text(app)
 
@@ -156,8 +156,8 @@ async def test_move_with_fuzzy_search():
         await pilot.press("enter")
         await pilot.pause()
         assert screen.document.org["eng"].reports_to == "hop"
-        assert screen.tree.selected_id == "eng"
-        assert screen.tree.node_for("eng").parent is screen.tree.node_for("hop")
+        assert screen.org_tree.selected_id == "eng"
+        assert screen.org_tree.node_for("eng").parent is screen.org_tree.node_for("hop")
 
 
 async def test_move_that_makes_a_cycle_is_refused_with_the_reason():
@@ -186,7 +186,7 @@ async def test_delete_reattaches_reports_to_the_manager():
         org = screen.document.org
         assert "hop" not in org
         assert org["pm1"].reports_to == "cpo" and org["pm2"].reports_to == "cpo"
-        assert screen.tree.selected_id == "cpo"
+        assert screen.org_tree.selected_id == "cpo"
         text = screen_text(app)
         assert "Di Evans" not in text and "Eve Ford" in text
 
@@ -263,8 +263,8 @@ async def test_findings_list_jumps_to_the_person_and_explains_the_rule():
         assert "Sources:" in text and finding.code in text
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.tree.selected_id == "pm3"
-        assert app.focused is screen.tree
+        assert screen.org_tree.selected_id == "pm3"
+        assert app.focused is screen.org_tree
         assert "Hal Ives" in str(screen.details.render())
 
 
@@ -278,22 +278,22 @@ async def test_undo_and_redo_restore_model_and_tree():
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert list(screen.document.org.tree_order()) == list(original.tree_order())
-        assert screen.tree.node_for("hop") is not None
+        assert screen.org_tree.node_for("hop") is not None
         assert not screen.document.dirty
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert "hop" not in screen.document.org
-        assert screen.tree.node_for("hop") is None
+        assert screen.org_tree.node_for("hop") is None
 
 
 async def test_search_jumps_to_a_person_in_a_collapsed_branch():
     app = designer()
     async with app.run_test(size=SIZE) as pilot:
         screen = await select(pilot, "ceo")
-        assert screen.tree.node_for("pm2") is None
+        assert screen.org_tree.node_for("pm2") is None
         await pilot.press("slash", *"fay", "enter")
         await pilot.pause()
-        assert screen.tree.selected_id == "pm2"
+        assert screen.org_tree.selected_id == "pm2"
         assert "Fay Gold" in screen_text(app)
 
 
@@ -320,5 +320,5 @@ async def test_badges_show_the_worst_severity():
         screen = await select(pilot, "pm3")
         worst = screen.document.validator.worst("pm3")
         glyph = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}[worst]
-        assert screen.tree.node_for("pm3").label.plain.endswith(glyph)
-        assert not screen.tree.node_for("cto").label.plain.endswith(glyph)
+        assert screen.org_tree.node_for("pm3").label.plain.endswith(glyph)
+        assert not screen.org_tree.node_for("cto").label.plain.endswith(glyph)

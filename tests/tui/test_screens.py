@@ -90,7 +90,7 @@ async def test_hostile_names_are_shown_literally_and_never_crash():
         assert "\\x1b[31mred" in text
         main = app.screen
         for i in range(len(HOSTILE)):
-            main.tree.select_person(f"p{i}")
+            main.org_tree.select_person(f"p{i}")
             await pilot.pause()
             await pilot.press("e")
             await pilot.pause()
@@ -118,19 +118,19 @@ async def test_a_large_org_opens_with_only_the_top_layers_and_edits_touch_few_no
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         main = app.screen
-        shown = len(main.tree._person_nodes)
+        shown = len(main.org_tree._person_nodes)
         assert shown <= 1 + 10, "only the top and its reports are built"
         target = "p99999"
         main.jump_to(target)
         await pilot.pause()
-        assert main.tree.selected_id == target
-        nodes_before = dict(main.tree._person_nodes)
+        assert main.org_tree.selected_id == target
+        nodes_before = dict(main.org_tree._person_nodes)
         main.perform(ChangeRole(target, "senior_pm"), select=target)
         main.perform(AddPerson(Person("new", "New Person", "pm", reports_to=target)), select="new")
         await pilot.pause()
-        unchanged = [pid for pid, node in nodes_before.items() if main.tree._person_nodes.get(pid) is node]
+        unchanged = [pid for pid, node in nodes_before.items() if main.org_tree._person_nodes.get(pid) is node]
         assert len(unchanged) == len(nodes_before), "no node was rebuilt"
-        assert main.tree.node_for("new").parent is main.tree.node_for(target)
+        assert main.org_tree.node_for("new").parent is main.org_tree.node_for(target)
         assert "New Person" in screen_text(app)
 
 
@@ -146,13 +146,13 @@ async def test_a_manager_with_20000_reports_and_a_20000_character_name():
         assert "SPN201" in screen_text(app), "the span finding is listed"
         main.jump_to("r19999")
         await pilot.pause()
-        assert main.tree.selected_id == "r19999"
+        assert main.org_tree.selected_id == "r19999"
         assert "Report 19999" in screen_text(app)
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert main.tree.selected_id == "r19999"
+        assert main.org_tree.selected_id == "r19999"
 
 
 async def test_a_10000_deep_chain_does_not_crash():
@@ -164,5 +164,5 @@ async def test_a_10000_deep_chain_does_not_crash():
         await pilot.pause()
         app.screen.jump_to("p9999")
         await pilot.pause()
-        assert app.screen.tree.selected_id is not None
+        assert app.screen.org_tree.selected_id is not None
         assert "Person" in screen_text(app)

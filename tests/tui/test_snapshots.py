@@ -36,7 +36,7 @@ def selecting(pid: str, *keys: str):
         await pilot.pause()
         main = pilot.app.screen
         assert isinstance(main, MainScreen)
-        main.tree.select_person(pid)
+        main.org_tree.select_person(pid)
         await pilot.pause()
         await pilot.press(*keys)
         await still(pilot)

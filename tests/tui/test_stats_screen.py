@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.app import App
 from textual.widgets import Static
 
@@ -43,52 +41,46 @@ def chart_lines(app: App, chart_id: str) -> list[str]:
     return [line.rstrip() for line in chart.render().plain.split("\n")]
 
 
-def test_the_screen_shows_each_statistic_as_bars_and_escape_closes_it() -> None:
-    async def scenario() -> None:
-        app = StatsApp(stats_org())
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, StatsScreen)
-            summary = str(app.screen.query_one("#stats-summary", Static).render())
-            roles = chart_lines(app, "stats-by-role")
-            units = chart_lines(app, "stats-by-unit")
-            spans = chart_lines(app, "stats-by-span")
-            layers = chart_lines(app, "stats-by-layer")
-            vacancies = chart_lines(app, "stats-vacancies")
-            await pilot.press("escape")
-            await pilot.pause()
-            assert not isinstance(app.screen, StatsScreen)
-        assert app.results == [None]
+async def test_the_screen_shows_each_statistic_as_bars_and_escape_closes_it() -> None:
+    app = StatsApp(stats_org())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        summary = str(app.screen.query_one("#stats-summary", Static).render())
+        roles = chart_lines(app, "stats-by-role")
+        units = chart_lines(app, "stats-by-unit")
+        spans = chart_lines(app, "stats-by-span")
+        layers = chart_lines(app, "stats-by-layer")
+        vacancies = chart_lines(app, "stats-vacancies")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, StatsScreen)
+    assert app.results == [None]
 
-        assert "12 positions: 11 filled, 1 vacant · 4 managers · 4 layers" in summary
-        assert roles[0] == "Headcount by role"
-        assert any(line.startswith("  Product Manager") and " 6 " in line and "█" in line for line in roles)
-        assert any("Core [platform] & <tools>" in line and " 7 " in line for line in units)
-        assert any("Payments" in line and " 4 " in line for line in units)
-        assert any("(no unit)" in line and " 1 " in line for line in units)
-        spans_by_group = {line.split()[0]: int(line.split()[1]) for line in spans[1:]}
-        assert spans_by_group == {"1": 1, "2-3": 2, "4-7": 1, "8-12": 0, "13-16": 0, "17+": 0}
-        assert [line.split()[:3] for line in layers[1:]] == [
-            ["layer", "1", "1"],
-            ["layer", "2", "1"],
-            ["layer", "3", "2"],
-            ["layer", "4", "8"],
-        ]
-        assert [line.split()[:2] for line in vacancies[1:]] == [["filled", "11"], ["vacant", "1"]]
-
-    asyncio.run(scenario())
+    assert "12 positions: 11 filled, 1 vacant · 4 managers · 4 layers" in summary
+    assert roles[0] == "Headcount by role"
+    assert any(line.startswith("  Product Manager") and " 6 " in line and "█" in line for line in roles)
+    assert any("Core [platform] & <tools>" in line and " 7 " in line for line in units)
+    assert any("Payments" in line and " 4 " in line for line in units)
+    assert any("(no unit)" in line and " 1 " in line for line in units)
+    spans_by_group = {line.split()[0]: int(line.split()[1]) for line in spans[1:]}
+    assert spans_by_group == {"1": 1, "2-3": 2, "4-7": 1, "8-12": 0, "13-16": 0, "17+": 0}
+    assert [line.split()[:3] for line in layers[1:]] == [
+        ["layer", "1", "1"],
+        ["layer", "2", "1"],
+        ["layer", "3", "2"],
+        ["layer", "4", "8"],
+    ]
+    assert [line.split()[:2] for line in vacancies[1:]] == [["filled", "11"], ["vacant", "1"]]
 
 
-def test_the_longest_bar_belongs_to_the_largest_count() -> None:
-    async def scenario() -> None:
-        app = StatsApp(stats_org())
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            layers = chart_lines(app, "stats-by-layer")[1:]
-        bars = [line.count("█") for line in layers]
-        assert bars[-1] == max(bars) and bars[0] < bars[-1]
-
-    asyncio.run(scenario())
+async def test_the_longest_bar_belongs_to_the_largest_count() -> None:
+    app = StatsApp(stats_org())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        layers = chart_lines(app, "stats-by-layer")[1:]
+    bars = [line.count("█") for line in layers]
+    assert bars[-1] == max(bars) and bars[0] < bars[-1]
 
 
 def test_snapshot_of_the_stats_screen(snap_compare) -> None:

@@ -86,7 +86,7 @@ async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout
         assert f"Org{SHOWN}"[:30] in text, "the header shows the org name"
         assert f"Ana{SHOWN}"[:30] in text, "the tree shows names"
         for pid in (hostile("ana"), "kai", "sam", "lee", "e1"):
-            main.tree.select_person(pid)
+            main.org_tree.select_person(pid)
             await pilot.pause()
             seen.look(app)
         for keys in (["e"], ["d"], ["r"], ["m"], ["o"], ["p"], ["slash", "L"], ["a"]):
@@ -138,7 +138,7 @@ async def test_the_delete_dialog_names_the_manager_as_escapes(layout):
     app = OrgDesignApp(layout)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.tree.select_person("sam")
+        app.screen.org_tree.select_person("sam")
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
@@ -153,7 +153,7 @@ async def test_the_edit_form_shows_escapes_and_saving_it_untouched_changes_nothi
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         main = app.screen
-        main.tree.select_person(hostile("ana"))
+        main.org_tree.select_person(hostile("ana"))
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, PersonForm)
@@ -178,7 +178,7 @@ async def test_a_field_the_user_retypes_keeps_what_they_typed(layout):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         main = app.screen
-        main.tree.select_person("lee")
+        main.org_tree.select_person("lee")
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#name", Input).value = "Lee Clean"

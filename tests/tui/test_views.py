@@ -24,7 +24,7 @@ async def test_c_toggles_between_tree_and_chart_keeping_the_selection():
         await pilot.press("c")
         await pilot.pause()
         assert screen.query_one("#views", ContentSwitcher).current == "tree-view"
-        assert app.focused is screen.tree
+        assert app.focused is screen.org_tree
 
 
 async def test_moving_in_the_chart_moves_the_tree_and_the_details():
@@ -36,7 +36,7 @@ async def test_moving_in_the_chart_moves_the_tree_and_the_details():
         await pilot.press("up")
         await pilot.pause()
         assert screen.chart.selected == "ceo"
-        assert screen.tree.selected_id == "ceo"
+        assert screen.org_tree.selected_id == "ceo"
         await pilot.press("e")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PersonForm"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -14,9 +15,12 @@ from textual.widgets import Footer, Label, Static
 from orgdesign.layout.errors import LoadError
 from orgdesign.tui.text import literal
 
+if TYPE_CHECKING:
+    from orgdesign.tui.app import OrgDesignApp
+
 
 class LoadErrorScreen(Screen[None]):
-    BINDINGS = [Binding("r", "retry", "Reload the file", id="retry")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "retry", "Reload the file", id="retry")]
 
     def __init__(self, path: Path, errors: list[LoadError]) -> None:
         super().__init__()
@@ -47,5 +51,10 @@ class LoadErrorScreen(Screen[None]):
             text.append("\n\n")
         return text
 
+    @property
+    def org_app(self) -> OrgDesignApp:
+        """The app, typed: retrying opens the layout again through it."""
+        return cast("OrgDesignApp", self.app)
+
     def action_retry(self) -> None:
-        self.app.open_layout(self.path)
+        self.org_app.open_layout(self.path)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -52,12 +53,15 @@ from orgdesign.tui.widgets.layout_header import LayoutHeader
 from orgdesign.tui.widgets.org_tree import OrgTree
 from orgdesign.tui.widgets.rule_info import RuleInfo
 
+if TYPE_CHECKING:
+    from orgdesign.tui.app import OrgDesignApp
+
 AUTOSAVE_DELAY = 3.0
 """Seconds of quiet after an edit before unsaved work goes to the recovery file."""
 
 
 class MainScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add report", tooltip="Add a report under the selected person", id="add"),
         Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
         Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role"),
@@ -113,15 +117,20 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.tree.load()
-        self.tree.focus()
+        self.org_tree.load()
+        self.org_tree.focus()
         self.findings.border_title = "Findings"
         self.query_one("#details-pane").border_title = "Person"
         self.refresh_findings()
-        self.details.show(self.tree.selected_id)
+        self.details.show(self.org_tree.selected_id)
 
     @property
-    def tree(self) -> OrgTree:
+    def org_app(self) -> OrgDesignApp:
+        """The app, typed, for the calls the screen makes into it."""
+        return cast("OrgDesignApp", self.app)
+
+    @property
+    def org_tree(self) -> OrgTree:
         return self.query_one(OrgTree)
 
     @property
@@ -138,7 +147,7 @@ class MainScreen(Screen[None]):
 
     @property
     def selected(self) -> Person | None:
-        return self.document.org.get(self.tree.selected_id)
+        return self.document.org.get(self.org_tree.selected_id)
 
     # -- reacting to the widgets -----------------------------------------------------------
 
@@ -150,7 +159,7 @@ class MainScreen(Screen[None]):
 
     @on(OrgChart.PersonSelected)
     def _chart_person_selected(self, event: OrgChart.PersonSelected) -> None:
-        self.tree.select_person(event.pid)  # the tree's NodeHighlighted re-selects in the chart: no loop
+        self.org_tree.select_person(event.pid)  # the tree's NodeHighlighted re-selects in the chart: no loop
         self.details.show(event.pid)
 
     @on(Tree.NodeSelected)
@@ -166,7 +175,7 @@ class MainScreen(Screen[None]):
         finding = self.findings.highlighted_finding
         if finding is not None and finding.person is not None:
             self.jump_to(finding.person)
-            self.tree.focus()
+            self.org_tree.focus()
 
     # -- views -----------------------------------------------------------------------------
 
@@ -174,11 +183,11 @@ class MainScreen(Screen[None]):
         views = self.query_one("#views", ContentSwitcher)
         if views.current == "chart-view":
             views.current = "tree-view"
-            self.tree.focus()
+            self.org_tree.focus()
             return
         views.current = "chart-view"
-        if self.tree.selected_id is not None:
-            self.chart.select(self.tree.selected_id)  # scroll again now that the chart has a size
+        if self.org_tree.selected_id is not None:
+            self.chart.select(self.org_tree.selected_id)  # scroll again now that the chart has a size
         self.chart.focus()
 
     def action_stats(self) -> None:
@@ -197,19 +206,23 @@ class MainScreen(Screen[None]):
         return True
 
     def show_outcome(self, touched: set[str], select: str | None = None) -> None:
-        self.tree.apply(touched)
+        self.org_tree.apply(touched)
         self.chart.refresh_people(touched)
-        self.tree.refresh_badges()
+        self.org_tree.refresh_badges()
         target = select if select in self.document.org else self._still_there(touched)
         if target is not None:
-            self.tree.select_person(target)
-        self.details.show(self.tree.selected_id)
+            self.org_tree.select_person(target)
+        self.details.show(self.org_tree.selected_id)
         self.refresh_findings()
         self.schedule_autosave()
 
     def _still_there(self, touched: set[str]) -> str | None:
-        current = self.tree.selected_id
-        if current in self.document.org and self.tree.node_for(current) is self.tree.cursor_node:
+        current = self.org_tree.selected_id
+        if (
+            current is not None
+            and current in self.document.org
+            and self.org_tree.node_for(current) is self.org_tree.cursor_node
+        ):
             return current
         return next((pid for pid in sorted(touched) if pid in self.document.org), None)
 
@@ -222,10 +235,10 @@ class MainScreen(Screen[None]):
         self.query_one(LayoutHeader).refresh_status()
 
     def jump_to(self, pid: str) -> None:
-        if not self.tree.select_person(pid):
+        if not self.org_tree.select_person(pid):
             name = self.document.org[pid].name if pid in self.document.org else pid
             toast(self, f"{name} sits too many layers deep for the tree to show")
-        self.details.show(self.tree.selected_id)
+        self.details.show(self.org_tree.selected_id)
 
     # -- actions: people -------------------------------------------------------------------
 
@@ -400,7 +413,7 @@ class MainScreen(Screen[None]):
         """The highlighted finding when the list has focus, else the selected person's worst fixable one."""
         if self.findings.has_focus:
             return self.findings.highlighted_finding
-        pid = self.tree.selected_id
+        pid = self.org_tree.selected_id
         if pid is None:
             return None
         return next((f for f in self.document.validator.for_person(pid) if f.fix and f.waived is None), None)
@@ -463,10 +476,12 @@ class MainScreen(Screen[None]):
     def _confirm_replace(self, path: Path) -> None:
         choices = [Choice("replace", "Replace it", "y"), Choice("cancel", "Cancel", "n")]
         message = Text.assemble(literal(str(path), "bold"), " already exists.")
-        self.app.push_screen(
-            ChoiceScreen("Replace file?", choices, message),
-            lambda answer: self.save_to(path, overwrite=True) if answer == "replace" else None,
-        )
+
+        def chosen(answer: str | None) -> None:
+            if answer == "replace":
+                self.save_to(path, overwrite=True)
+
+        self.app.push_screen(ChoiceScreen("Replace file?", choices, message), chosen)
 
     def save_to(self, path: Path | None, *, overwrite: bool = False) -> bool:
         """Save; a conflict asks what to do, a failure is reported and the edits stay."""
@@ -500,7 +515,7 @@ class MainScreen(Screen[None]):
                 self.save_to(path, overwrite=True)
             elif answer == "reload" and self.document.path is not None:
                 self.document.discard_recovery()
-                self.app.open_layout(self.document.path, offer_recovery=False)
+                self.org_app.open_layout(self.document.path, offer_recovery=False)
             elif answer == "save_as":
                 self.action_save_as()
 
@@ -530,7 +545,7 @@ class MainScreen(Screen[None]):
         self.cancel_autosave()
 
 
-def _as_changes(fields: PersonFields) -> dict[str, object]:
+def _as_changes(fields: PersonFields) -> dict[str, Any]:
     """The form's fields as Person field values (the form's names match Person's)."""
     return asdict(fields)
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -41,7 +42,7 @@ class PersonFields:
 class PersonForm(ModalScreen[str | None]):
     """Dismissed with the id of the person added or edited, or None when cancelled."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding(
             "ctrl+s", "submit", "Save", tooltip="Submit the form (Enter does too)", id="form-submit", priority=True

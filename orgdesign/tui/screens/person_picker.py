@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
@@ -31,7 +32,7 @@ NOBODY = "\x00nobody"
 class PersonPicker(ModalScreen[str | None]):
     """Dismissed with the picked id (`NOBODY` for "no manager") once `submit` accepts it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("down", "cursor_down", "Next", show=False, id="picker-down"),
         Binding("up", "cursor_up", "Previous", show=False, id="picker-up"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -18,10 +19,18 @@ from orgdesign.recovery import pending_recovery, untitled_anchor
 from orgdesign.templates import list_templates
 from orgdesign.tui.text import literal
 
+if TYPE_CHECKING:
+    from orgdesign.tui.app import OrgDesignApp
+
 TEMPLATE, RECENT, RECOVER = "template:", "recent:", "recover:untitled"
 
 
 class StartScreen(Screen[None]):
+    @property
+    def org_app(self) -> OrgDesignApp:
+        """The app, typed: the screen calls its open and new actions."""
+        return cast("OrgDesignApp", self.app)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
             yield Label("orgdesign", id="start-title")
@@ -58,11 +67,11 @@ class StartScreen(Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
         if option_id.startswith(TEMPLATE):
-            self.app.new_from_template(Path(option_id.removeprefix(TEMPLATE)))
+            self.org_app.new_from_template(Path(option_id.removeprefix(TEMPLATE)))
         elif option_id == RECOVER:
-            self.app.recover_untitled()
+            self.org_app.recover_untitled()
         elif option_id.startswith(RECENT):
-            self.app.open_layout(Path(option_id.removeprefix(RECENT)))
+            self.org_app.open_layout(Path(option_id.removeprefix(RECENT)))
 
 
 def _recovery_options() -> list[Option | None]:

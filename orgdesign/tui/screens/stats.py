@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -29,7 +31,7 @@ def positions(stats: OrgStats) -> tuple[Tally, ...]:
 class StatsScreen(ModalScreen[None]):
     """Numbers about the org as it is now; Escape closes."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="stats-close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="stats-close")]
 
     DEFAULT_CSS = """
     StatsScreen {

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -50,7 +51,7 @@ def initially_expanded(org: Org, roots: list[str]) -> set[str]:
 class OrgChart(ScrollView, can_focus=True):
     """The org as a scrollable, collapsible box-and-line chart."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "org-chart--line",
         "org-chart--border",
         "org-chart--selected",
@@ -73,7 +74,7 @@ class OrgChart(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "select_manager", "Manager", show=False, tooltip="Select the manager", id="chart.manager"),
         Binding(
             "down", "select_first_report", "Reports", show=False, tooltip="Select the first report", id="chart.reports"
@@ -86,7 +87,7 @@ class OrgChart(ScrollView, can_focus=True):
         ),
         Binding(
             "space,enter",
-            "toggle",
+            "toggle_branch",
             "Collapse/expand",
             tooltip="Collapse or expand the selected subtree",
             id="chart.toggle",
@@ -183,12 +184,13 @@ class OrgChart(ScrollView, can_focus=True):
             self._move_to(box.children[0])
 
     def action_select_neighbour(self, step: int) -> None:
-        if self._selected_box() is not None:
-            neighbour = self._layout.neighbour(self._selected, step)
+        box = self._selected_box()
+        if box is not None:
+            neighbour = self._layout.neighbour(box.pid, step)
             if neighbour is not None:
                 self._move_to(neighbour)
 
-    def action_toggle(self) -> None:
+    def action_toggle_branch(self) -> None:
         if self._selected is not None:
             self._toggle(self._selected)
             self._scroll_to_selected()

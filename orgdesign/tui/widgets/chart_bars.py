@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from orgdesign.stats import Tally
@@ -26,7 +28,7 @@ def clipped(label: str, width: int) -> str:
 class BarChart(Widget):
     """One line per tally: label, count, and a bar scaled to the largest count."""
 
-    COMPONENT_CLASSES = {"bar-chart--title", "bar-chart--bar", "bar-chart--empty"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"bar-chart--title", "bar-chart--bar", "bar-chart--empty"}
 
     DEFAULT_CSS = """
     BarChart {
@@ -42,7 +44,7 @@ class BarChart(Widget):
         self.title = title
         self.tallies = tuple(tallies)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 + max(len(self.tallies), 1)
 
     def render(self) -> Text:
@@ -57,7 +59,7 @@ class BarChart(Widget):
         count_width = len(str(largest))
         bar_width = max(self.size.width - label_width - count_width - 4, MIN_BAR_WIDTH)
         bar_style = self.get_component_rich_style("bar-chart--bar")
-        for label, tally in zip(labels, self.tallies):
+        for label, tally in zip(labels, self.tallies, strict=True):
             text.append(f"\n  {clipped(label, label_width)} {tally.count:>{count_width}} ")
             text.append(bar(tally.count, largest, bar_width), style=bar_style)
         return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -19,7 +21,7 @@ LIST_LIMIT = 12
 
 
 class PersonDetails(Static):
-    def __init__(self, document: Document, **kwargs) -> None:
+    def __init__(self, document: Document, **kwargs: Any) -> None:
         super().__init__(Text("Nobody selected", style="dim"), **kwargs)
         self.document = document
 

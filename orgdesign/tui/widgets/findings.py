@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -15,7 +17,7 @@ SHOWN_LIMIT = 500
 
 
 class FindingsList(OptionList):
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []
         self.total = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -17,7 +19,7 @@ from orgdesign.tui.widgets.badges import GLYPHS, STYLES
 class LayoutHeader(Horizontal):
     """Status on the left, the file path on the right (shortened from the left)."""
 
-    def __init__(self, document: Document, **kwargs) -> None:
+    def __init__(self, document: Document, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.document = document
 
@@ -49,7 +51,7 @@ class LayoutHeader(Horizontal):
             text.append("  ● unsaved", style="bold yellow")
         counts = document.validator.counts()
         for severity, phrase in zip(
-            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", ")
+            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", "), strict=True
         ):
             text.append("  ")
             text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])

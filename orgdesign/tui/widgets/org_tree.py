@@ -9,7 +9,8 @@ line cache on the next cursor query.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -32,7 +33,9 @@ NAME_LIMIT = 80
 class OrgTree(Tree[str]):
     """Node data is the person id; the hidden root holds the tops."""
 
-    def __init__(self, org: Org, worst, cycles: CycleWatch | None = None, **kwargs) -> None:
+    def __init__(
+        self, org: Org, worst: Callable[[str], Severity | None], cycles: CycleWatch | None = None, **kwargs: Any
+    ) -> None:
         """`cycles`: the reporting cycles, shared with the chart (found here when not given)."""
         super().__init__("org", **kwargs)
         self.org = org
@@ -77,7 +80,7 @@ class OrgTree(Tree[str]):
             label.append_text(badge(worst))
         return label
 
-    def _add_child(self, parent: TreeNode[str], pid: str, depth: int, before: int | None = None) -> TreeNode[str]:
+    def _add_person_node(self, parent: TreeNode[str], pid: str, depth: int, before: int | None = None) -> TreeNode[str]:
         """Add `pid` under `parent`, which sits `depth` layers below the hidden root."""
         expandable = self.org.report_count(pid) > 0 and depth < MAX_DEPTH
         node = parent.add(self.label_for(pid), pid, before=before, allow_expand=expandable)
@@ -91,7 +94,7 @@ class OrgTree(Tree[str]):
         self._populated_keys.add(key)
         depth = self._depth_of(node)
         for pid in self._expected_children(key):
-            self._add_child(node, pid, depth)
+            self._add_person_node(node, pid, depth)
 
     def _expected_children(self, key: str | None) -> list[str]:
         return self.cycles.roots() if key is None else self.cycles.reports(key)
@@ -107,7 +110,9 @@ class OrgTree(Tree[str]):
         self._populate(event.node)
 
     def get_label_width(self, node: TreeNode[str]) -> int:
-        return node.label.cell_len + (len(self.ICON_NODE) if node.allow_expand else 0)
+        label = node.label
+        assert isinstance(label, Text), "Tree turns every label into Text"
+        return label.cell_len + (len(self.ICON_NODE) if node.allow_expand else 0)
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -177,15 +182,16 @@ class OrgTree(Tree[str]):
             if pid not in present:
                 if pid in self._person_nodes:
                     self._remove(self._person_nodes[pid])
-                self._add_child(parent, pid, depth, before=index)
+                self._add_person_node(parent, pid, depth, before=index)
 
     def _remove(self, node: TreeNode[str]) -> None:
         stack = [node]
         while stack:
             current = stack.pop()
-            if self._person_nodes.get(current.data) is current:
-                del self._person_nodes[current.data]
-                self._badges.pop(current.data, None)
+            pid = current.data
+            if pid is not None and self._person_nodes.get(pid) is current:
+                del self._person_nodes[pid]
+                self._badges.pop(pid, None)
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()

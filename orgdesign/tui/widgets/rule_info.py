@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -15,7 +17,7 @@ PLACEHOLDER = Text("Highlight a finding to see why it matters.", style="dim")
 
 
 class RuleInfo(Static):
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(PLACEHOLDER, **kwargs)
 
     def explain(self, finding: Finding | None) -> None:
