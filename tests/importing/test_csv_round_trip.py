@@ -19,7 +19,7 @@ from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.rules import known_codes
 
 LAYOUTS = sorted((Path(__file__).resolve().parents[2] / "layouts").glob("*.yaml"))
-FORMULAS = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "'=quoted", "'", ""]
+FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "'=quoted", "'", ""]
 
 
 def round_trip(org: Org) -> Org:
