@@ -494,9 +494,9 @@ def _read_exported_row(state: _Import, line: int, cells: list[str], width: int) 
         name=name,
         role=_exported_role(state, line, value("role"), title),
         title=title,
-        reports_to=value("reports_to"),
+        reports_to=_reference(state, line, "reports_to", value("reports_to")),
         dotted_to=_parsed(state, line, "dotted_to", value("dotted_to"), parse_id_list, ()),
-        unit=value("unit"),
+        unit=_reference(state, line, "unit", value("unit")),
         product=value("product"),
         years_pm=_parsed(state, line, "years_pm", value("years_pm"), parse_years, None),
         vacancy=_parsed(state, line, "vacancy", value("vacancy") or "false", parse_flag, False),
@@ -504,6 +504,14 @@ def _read_exported_row(state: _Import, line: int, cells: list[str], width: int) 
         allow=_parsed(state, line, "allow", value("allow"), parse_waivers, ()),
     )
     state.rows[pid] = _Row(line, person, state.columns["reports_to"] + 1, state.columns["dotted_to"] + 1)
+
+
+def _reference(state: _Import, line: int, column: str, text: str | None) -> str | None:
+    """An id naming someone or something; the empty text names nothing and is left out."""
+    if text == "":
+        state.report(line, column, ERROR, f"{column} is an empty id; left out")
+        return None
+    return text
 
 
 def _exported_role(state: _Import, line: int, written: str | None, title: str | None) -> str:

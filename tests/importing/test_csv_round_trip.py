@@ -182,3 +182,13 @@ def test_any_org_comes_back_from_csv_exactly(org):
     back = round_trip(org)
     assert dump_layout(back) == dump_layout(org)
     assert [(p, p.id) for p in back.tree_order()] == [(p, p.id) for p in org.tree_order()]
+
+
+def test_an_empty_text_where_an_id_belongs_is_left_out_with_an_error():
+    org = Org("Acme", [Person("a", "Ann", "ceo"), Person("b", "Bob", "pm", reports_to="a", unit=None)])
+    header, first, second = list(csv.reader(io.StringIO(export_csv(org, {}), newline="")))
+    columns = {name: index for index, name in enumerate(header)}
+    second[columns["reports_to"]] = second[columns["unit"]] = "'"
+    result = import_csv(_csv([header, first, second]))
+    assert {(p.line, header[p.column - 1]) for p in result.problems} == {(3, "reports_to"), (3, "unit")}
+    assert (result.org["b"].reports_to, result.org["b"].unit, result.org.units) == (None, None, ())
