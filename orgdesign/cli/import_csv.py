@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         name,
         help=help_text,
         description=help_text,
-        epilog="Exit status: 0 imported cleanly; 1 written, but some rows had errors; "
+        epilog="A CSV written by 'orgdesign export' (it has an 'org' column) is read back exactly, every field "
+        "included, unless column options are given. "
+        "Exit status: 0 imported cleanly; 1 written, but some rows had errors; "
         "2 nothing written (unreadable file, no usable rows, or errors with --strict).",
     )
     parser.add_argument(

@@ -1,8 +1,8 @@
 """CSV: one row per person with every field, ready for a spreadsheet and for `orgdesign import`.
 
 Every cell is quoted, and a cell that a spreadsheet could run as a formula (one starting with
-`=`, `+`, `-`, `@`, a tab or a carriage return) gets an apostrophe in front, as OWASP
-recommends. So that `orgdesign import` can undo that exactly, a cell that really starts with an
+`=`, `+`, `-`, `@`, a tab or a carriage return, or a full-width = + - @) gets an apostrophe in
+front, as OWASP recommends. So that `orgdesign import` can undo that exactly, a cell that really starts with an
 apostrophe gets one more, and an empty text (which differs from an unset one) is written as a
 lone apostrophe: reading strips one leading apostrophe from every cell, and an empty cell is
 "unset".
@@ -39,8 +39,9 @@ COLUMNS = (
     "allow",
     "org",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet read a cell as a formula: OWASP's list (CSV injection), plus the
+full-width forms of = + - @, which some spreadsheets convert to ASCII on input."""
 APOSTROPHE = "'"
 
 
