@@ -126,8 +126,6 @@ class _Import:
     rows: dict[str, _Row] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
     """Ids of skipped rows -> their line, to explain why a manager is missing."""
-    exact: bool = False
-    """Whether the file is one orgdesign wrote, read cell by cell exactly as written."""
     org_cell: OrgCell | None = None
     org_cell_line: int = 0
 
@@ -192,7 +190,7 @@ def import_csv(
     else:
         columns, column_problems = choose_columns(header, options)
         problems.extend(column_problems)
-    state = _Import(columns, problems, exact=exact)
+    state = _Import(columns, problems)
     for line, cells in records:
         if exact:
             _read_exported_row(state, line, cells, len(header))
