@@ -26,7 +26,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         name,
         help=help_text,
         description=help_text,
-        epilog="Exit status: 0 imported cleanly; 1 written, but some rows had errors; "
+        epilog="A CSV written by 'orgdesign export' (it has an 'org' column) is read back exactly, every field "
+        "included, unless column options are given. "
+        "Exit status: 0 imported cleanly; 1 written, but some rows had errors; "
         "2 nothing written (unreadable file, no usable rows, or errors with --strict).",
     )
     parser.add_argument(
@@ -53,12 +55,15 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         help="column with orgdesign role ids (default: 'role' if present, else guessed from titles)",
     )
     parser.add_argument("--strict", action="store_true", help="write nothing if the file has any error")
-    parser.add_argument("--layout-name", metavar="NAME", help="name of the org (default: the CSV file's name)")
+    parser.add_argument(
+        "--layout-name",
+        metavar="NAME",
+        help="name of the org (default: the one in a CSV orgdesign wrote, else the CSV file's name)",
+    )
     parser.add_argument(
         "--profile",
         choices=PROFILES,
-        default=DEFAULT_PROFILE,
-        help=f"rule profile of the layout (default: {DEFAULT_PROFILE})",
+        help=f"rule profile of the layout (default: the one in a CSV orgdesign wrote, else {DEFAULT_PROFILE})",
     )
 
 
@@ -68,11 +73,13 @@ def run(args: argparse.Namespace) -> int:
     data = _read(args.file)
     if data is None:
         return EXIT_UNUSABLE
-    text, problems = decode_csv(data)
     options = ColumnOptions(id=args.id, parent=args.parent, name=args.name, title=args.title, role=args.role)
-    layout_name = args.layout_name or Path(args.file).stem
+    problems: list[Problem] = []
     try:
-        result = import_csv(text, options, layout_name=layout_name, profile=args.profile)
+        text, problems = decode_csv(data)
+        result = import_csv(
+            text, options, layout_name=args.layout_name, profile=args.profile, default_name=Path(args.file).stem
+        )
     except ImportFailed as failure:
         _print_problems(args.file, problems + failure.problems)
         return EXIT_UNUSABLE

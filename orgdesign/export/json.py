@@ -2,7 +2,8 @@
 
 d3-org-chart builds its tree with d3.stratify, which needs exactly one root and no cycles.
 An org with several tops (or a reporting cycle, cut where it is entered) therefore gets one
-extra node standing for the whole organisation, marked `"virtual": true`, above its tops.
+extra node standing for the whole organisation, marked `"virtual": true`, above its tops; its
+id is `__org__`, lengthened when a person has that id (d3.stratify needs unique ids).
 Every other field of the person follows under its layout name. `<`, `>` and `&` are written
 as \\u escapes so the file can also be pasted into an HTML <script> block safely.
 """
@@ -26,19 +27,28 @@ def export_json(org: Org, severity: Mapping[str, Severity] | None = None) -> str
     forest = spanning_forest(org)
     parent = forest.parent()
     needs_root = len(forest.roots) > 1
+    root_id = virtual_root_id(org)
     nodes = []
     if needs_root:
-        nodes.append(_virtual_root(org))
+        nodes.append(_virtual_root(org, root_id))
     for pid in forest.order:
-        parent_id = parent.get(pid, VIRTUAL_ROOT_ID if needs_root else None)
+        parent_id = parent.get(pid, root_id if needs_root else None)
         nodes.append(_node(org[pid], parent_id, severity.get(pid)))
     # Only `<`, `>`, `&` and the JS line separators are replaced, and they can only occur
     # inside JSON strings, so the replacement cannot change the structure.
     return json.dumps(nodes, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE) + "\n"
 
 
-def _virtual_root(org: Org) -> dict:
-    return {"id": VIRTUAL_ROOT_ID, "parentId": None, "name": org.name, "positionName": "", "virtual": True}
+def virtual_root_id(org: Org) -> str:
+    """`VIRTUAL_ROOT_ID`, with as many `_` added as it takes to differ from every person's id."""
+    root_id = VIRTUAL_ROOT_ID
+    while root_id in org:
+        root_id += "_"
+    return root_id
+
+
+def _virtual_root(org: Org, root_id: str) -> dict:
+    return {"id": root_id, "parentId": None, "name": org.name, "positionName": "", "virtual": True}
 
 
 def _node(person: Person, parent_id: str | None, worst: Severity | None) -> dict:

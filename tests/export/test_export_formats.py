@@ -12,11 +12,11 @@ import xml.etree.ElementTree as ET
 from itertools import pairwise
 
 import pytest
-from org_samples import HOSTILE_SEVERITY, chain_org, cyclic_org, hostile_org
+from org_samples import HOSTILE_SEVERITY, INJECTIONS, chain_org, cyclic_org, hostile_org, injection_org
 
 from orgdesign.export import EXPORTERS, severity_by_person
 from orgdesign.export.csv import COLUMNS
-from orgdesign.export.json import VIRTUAL_ROOT_ID
+from orgdesign.export.json import VIRTUAL_ROOT_ID, virtual_root_id
 from orgdesign.export.svg import BOX_HEIGHT, BOX_WIDTH, export_svg
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Finding, Severity
@@ -44,6 +44,17 @@ def test_svg_parses_as_xml_with_a_box_for_every_person():
     for person in org.people():
         tooltip = boxes[person.id].find(f"{SVG}title").text
         assert tooltip.splitlines()[0] == XML_INVALID.sub("", one_line(person.name))
+
+
+def test_svg_of_hostile_names_parses_has_no_script_and_keeps_each_name_as_text():
+    org = injection_org()
+    text = export_svg(org, {})
+    root = ET.fromstring(text)
+    assert not [e for e in root.iter() if e.tag.rsplit("}", 1)[-1] in ("script", "foreignObject", "a", "image")]
+    assert not [name for e in root.iter() for name in e.attrib if name.lower().startswith("on") or "href" in name]
+    tooltips = {box.find(f"{SVG}title").text.splitlines()[0] for box in svg_boxes(text).values()}
+    non_xml = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+    assert tooltips == {non_xml.sub("", one_line(person.name)) for person in org.people()}
 
 
 def test_svg_truncates_long_names_with_an_ellipsis_and_keeps_the_full_name_in_the_title():
@@ -103,7 +114,7 @@ def test_svg_of_a_reporting_cycle_shows_everyone_once():
 def dot_label(name: str, role: str) -> str:
     """The label string graphviz holds after reading our quoted string (only \\" is unescaped)."""
     clean = re.sub("[\x00-\x09\x0b-\x1f\x7f]", "", name.replace("\r\n", "\n").replace("\r", "\n"))
-    return clean.replace("\\", "\\\\").replace("\n", "\\n") + "\\n" + role
+    return (clean.replace("\\", "\\\\").replace("\n", "\\n") + "\\n" + role).replace("&", "&amp;")
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
@@ -121,11 +132,48 @@ def test_dot_is_accepted_by_graphviz_and_keeps_every_label_exact():
     graph = json.loads(result.stdout)
     labels = {node["name"]: node["label"] for node in graph["objects"]}
     # graphviz keeps backslashes of node names as written: `\\` stays two characters
-    assert set(labels) == {p.id.replace("\\", "\\\\") for p in org.people()}
+    node_name = {p.id: p.id.replace("\\", "\\\\").replace("&", "&amp;") for p in org.people()}
+    assert set(labels) == set(node_name.values())
     for person in org.people():
         role = person.display_role + (" (vacancy)" if person.vacancy else "")
-        assert labels[person.id.replace("\\", "\\\\")] == dot_label(person.name, role)
-    assert graph["name"] == 'Hostile "org" <&> \\\\ [x]'
+        assert labels[node_name[person.id]] == dot_label(person.name, role)
+    assert graph["name"] == 'Hostile "org" <&amp;> \\\\ [x]'
+
+
+def svg_texts(svg: bytes) -> list[str]:
+    return ["".join(element.itertext()) for element in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
+@pytest.mark.parametrize("org", [injection_org(), hostile_org()], ids=["injections", "hostile"])
+def test_graphviz_svg_of_hostile_names_parses_and_draws_each_name_as_written(org):
+    result = subprocess.run(
+        ["dot", "-Tsvg"], input=EXPORTERS["dot"](org, {}).encode(), capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    texts = svg_texts(result.stdout)  # raises if an XML parser rejects the SVG
+    assert len(ET.fromstring(result.stdout).findall(f".//{SVG}g[@class='node']")) == len(org)
+    for person in org.people():
+        drawn = re.sub("[\x00-\x09\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]", "", person.name.replace("\r\n", "\n"))
+        for line in drawn.split("\n"):
+            # graphviz turns runs of spaces into no-break spaces
+            assert line.replace("  ", " \xa0") in texts
+
+
+def test_dot_keeps_people_apart_whose_ids_differ_only_in_characters_it_cannot_write():
+    org = Org(
+        "Ids", [Person("a", "A", "ceo"), Person("a\ufffe", "B", "pm", reports_to="a"), Person("a\x01", "C", "pm")]
+    )
+    text = EXPORTERS["dot"](org, {})
+    nodes = re.findall(r'^    ("(?:[^"\\]|\\.)*") \[label', text, flags=re.MULTILINE)
+    assert len(set(nodes)) == 3
+    assert "\ufffe" not in text and "\x01" not in text
+
+
+def test_dot_writes_every_ampersand_as_an_entity():
+    text = EXPORTERS["dot"](injection_org(), {})
+    assert re.search("&(?!amp;)", text) is None
+    assert "&amp;amp; &amp;lt;b&amp;gt;" in text
 
 
 def test_dot_draws_dotted_lines_dashed_without_ranking_on_them():
@@ -168,6 +216,21 @@ def test_mermaid_labels_decode_back_to_the_names():
         assert not re.search(r'[<>"`\\]', name)
 
 
+def test_mermaid_names_cannot_open_a_directive_or_leave_their_label():
+    org = injection_org()
+    text = EXPORTERS["mermaid"](org, {})
+    assert "%%{" not in text and "}%%" not in text
+    assert text.startswith("%% ") and text.count("%") == 2  # only the comment mark of the first line
+    for line in text.splitlines():
+        assert MERMAID_LINE.fullmatch(line), line
+    labels = re.findall(r'\["(.*?)<br/><small>(.*?)</small>"\]', text)
+    assert len(labels) == len(org)
+    expected = {one_line(re.sub("[\x00-\x1f\x7f-\x9f]", " ", p.name)) for p in org.people()}
+    assert {mermaid_decode(name) for name, _ in labels} == expected
+    for name, role in labels:
+        assert not re.search(r"[%{}\[\]<>\"'`|\\]", name + role)
+
+
 def test_mermaid_draws_solid_and_dotted_lines():
     text = EXPORTERS["mermaid"](hostile_org(), {})
     assert text.count(" --> ") == len(hostile_org()) - 1
@@ -191,6 +254,13 @@ def test_csv_has_one_row_per_person_with_every_field():
     assert by_id["pm3"]["years_pm"] == "7"
     assert by_id["vac"]["vacancy"] == "true"
     assert json.loads(by_id["pm5"]["allow"]) == [{"rule": "PRD101", "reason": 'agreed with "HR"; until Q3'}]
+
+
+def test_csv_cells_of_hostile_names_never_start_like_a_formula():
+    rows = list(csv.reader(io.StringIO(EXPORTERS["csv"](injection_org(), {}), newline="")))
+    assert len(rows) == len(INJECTIONS) + 2
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert ["'" + INJECTIONS["formula"]] == [row[1] for row in rows if row[1].startswith("'=")]
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -230,6 +300,18 @@ def test_json_gives_several_tops_and_cycles_one_virtual_root():
             assert node_id not in seen
             seen.add(node_id)
             node_id = parent[node_id]
+
+
+def test_json_virtual_root_never_shares_an_id_with_a_person():
+    org = Org(
+        "Tops", [Person(VIRTUAL_ROOT_ID, "Named like the root", "ceo"), Person(VIRTUAL_ROOT_ID + "_", "B", "cpo")]
+    )
+    nodes = json.loads(EXPORTERS["json"](org, {}))
+    ids = [n["id"] for n in nodes]
+    assert len(ids) == len(set(ids)) == 3
+    [root] = [n for n in nodes if n["parentId"] is None]
+    assert root["virtual"] is True and root["id"] == virtual_root_id(org) not in org
+    assert all(n["parentId"] == root["id"] for n in nodes if n is not root)
 
 
 # -- Markdown ----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from contextlib import suppress
@@ -87,6 +88,36 @@ def test_a_file_that_is_not_utf8_is_read_as_windows_1252_with_a_warning():
 def test_utf16_with_bom_is_decoded():
     text, problems = decode_csv("id,name\n1,Åsa\n".encode("utf-16"))
     assert problems == [] and import_csv(text).org["1"].name == "Åsa"
+
+
+def test_an_unterminated_quote_is_an_error_at_its_row_and_does_not_swallow_the_rows_after_it():
+    result = import_csv('id,name,manager\n1,Ann,\n2,"Bob,1\n3,Cy,1\n4,Dee,1\n')
+    assert [(p.line, p.column, p.severity) for p in result.problems] == [(3, 2, "error")]
+    assert "never closed" in result.problems[0].message
+    assert list(result.org.ids()) == ["1"]
+
+
+def test_a_quoted_cell_across_lines_is_still_one_cell():
+    result = import_csv('id,name,manager\n1,"Ann\nLee",\n2,Bob,1')
+    assert result.problems == []
+    assert result.org["1"].name == "Ann Lee" and result.org["2"].reports_to == "1"
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        (codecs.BOM_UTF16_LE + "id,name\n1,Åsa\n".encode("utf-16-le")[:-1], 2, 6),
+        (codecs.BOM_UTF16_LE + "id,name\n1,".encode("utf-16-le") + b"\x00\xd8" + "x\n".encode("utf-16-le"), 2, 3),
+        (codecs.BOM_UTF16_BE + "id\n".encode("utf-16-be") + b"\xdc\x00", 2, 1),
+    ],
+    ids=["odd byte count", "lone high surrogate", "lone low surrogate"],
+)
+def test_utf16_that_does_not_decode_is_a_located_error(data, line, column):
+    with pytest.raises(ImportFailed) as failure:
+        decode_csv(data)
+    [problem] = failure.value.problems
+    assert (problem.line, problem.column, problem.severity) == (line, column, "error")
+    assert "UTF-16" in problem.message
 
 
 def test_a_file_without_an_id_column_cannot_be_imported():
