@@ -16,7 +16,9 @@ from orgdesign import recovery
 from orgdesign.layout import LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
+from orgdesign.statefiles import set_aside
 from orgdesign.templates import list_templates
+from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
@@ -24,8 +26,8 @@ from orgdesign.tui.screens.help import HelpEntry, HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
 from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
+from orgdesign.tui.screens.recovery_offer import recovery_message, tell_set_aside
 from orgdesign.tui.screens.start import StartScreen
-from orgdesign.tui.text import literal
 
 NAVIGATION = (
     HelpEntry("↑ ↓", "Previous / next person", "tree"),
@@ -124,57 +126,74 @@ class OrgDesignApp(App[None]):
         except LayoutError as error:
             self.show_base(LoadErrorScreen(path, error.errors))
             return
-        remember_layout(path)
-        if offer_recovery and recovery.pending_recovery(path) is not None:
-            self._offer_recovery(document)
-        else:
-            self.show_document(document)
+        tell_set_aside(self, remember_layout(path))
+        found = recovery.find_recoveries(path) if offer_recovery else recovery.Findings()
+        for broken in found.set_aside:
+            tell_set_aside(self, broken)
+        self._offer_recoveries(document, found.recoveries)
 
-    def _offer_recovery(self, document: Document) -> None:
-        path = document.path
-        assert path is not None
+    def _offer_recoveries(self, document: Document, pending: list[recovery.Recovery]) -> None:
+        """Offer each session's unsaved work on `document`'s file in turn (newest first), then open it."""
+        if not pending:
+            self.show_document(document)
+            return
+        found, later = pending[0], pending[1:]
         choices = [
             Choice("restore", "Restore the unsaved changes", "r"),
-            Choice("discard", "Discard them and open the file as saved", "d"),
+            Choice("keep", "Keep them for later and open the file as saved", "k"),
+            Choice("discard", "Discard them (deletes the recovery file)", "d"),
         ]
-        message = Text.assemble(
-            "Unsaved changes to ",
-            literal(str(path), "bold"),
-            " were kept from an earlier session\n",
-            ("(", "dim"),
-            literal(str(recovery.recovery_path(path)), "dim"),
-            (").", "dim"),
-        )
 
         def chosen(answer: str | None) -> None:
             if answer == "restore":
-                self._restore(document)
-            else:
-                if answer == "discard":
-                    document.discard_recovery()
-                self.show_document(document)
+                self._restore(document, found, later)
+                return
+            if answer == "discard":
+                recovery.discard_recovery(found.path)
+            self._offer_recoveries(document, later)
 
+        message = recovery_message(found, document.path, document.stamp, len(later))
         self.push_screen(ChoiceScreen("Recover unsaved work?", choices, message), chosen)
 
-    def _restore(self, document: Document) -> None:
-        assert document.path is not None
+    def _restore(self, document: Document, found: recovery.Recovery, later: list[recovery.Recovery]) -> None:
+        """Show the work in `found`, now kept by this session's own recovery file."""
         try:
-            restored = Document.recovered(document.path)
-        except (LayoutError, OSError) as error:
-            self.notify(f"The recovery file could not be read: {error}", severity="error", markup=False)
-            self.show_document(document)
+            restored = Document.recovered(found, document.path)
+        except LayoutError as error:
+            tell_set_aside(self, self._set_aside(found.path, f"not a layout: {error.errors[0].message}"))
+            self._offer_recoveries(document, later)
             return
         self.show_document(restored)
-        self.notify("Unsaved changes restored; save to keep them")
+        self._take_over(restored, found)
+        self.notify("Unsaved changes restored; save to keep them (ctrl+s)")
 
-    def recover_untitled(self) -> None:
-        """Restore the unsaved work on an untitled layout that an earlier session left."""
+    def _take_over(self, restored: Document, found: recovery.Recovery) -> None:
+        """Write the restored work to this session's recovery file before removing the old one."""
         try:
-            document = Document.recovered_untitled()
+            restored.autosave()
+        except OSError as error:
+            self.notify(
+                f"The restored work stays in {printable(str(found.path))} until saved: {error}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        recovery.discard_recovery(found.path)
+
+    @staticmethod
+    def _set_aside(path: Path, reason: str) -> tuple[Path, str] | None:
+        renamed = set_aside(path)
+        return None if renamed is None else (renamed, reason)
+
+    def recover_untitled(self, found: recovery.Recovery) -> None:
+        """Restore unsaved work on an untitled layout that an earlier session left."""
+        try:
+            document = Document.recovered(found, None)
         except LayoutError as error:
-            self.notify(f"The recovery file could not be read: {error.errors[0]}", severity="error", markup=False)
+            tell_set_aside(self, self._set_aside(found.path, f"not a layout: {error.errors[0].message}"))
             return
         self.show_document(document)
+        self._take_over(document, found)
         self.notify("Restored unsaved work on an untitled layout: save it to keep it (ctrl+s)", markup=False)
 
     def new_from_template(self, template: Path) -> None:

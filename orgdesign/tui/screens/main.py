@@ -43,6 +43,7 @@ from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
+from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.chart import OrgChart
@@ -479,7 +480,7 @@ class MainScreen(Screen[None]):
                 str(error), title="Not saved: your edits are still here", severity="error", markup=False, timeout=10
             )
             return False
-        remember_layout(saved)
+        tell_set_aside(self, remember_layout(saved))
         self.cancel_autosave()
         self.refresh_header()
         self.notify(f"Saved {saved}", markup=False)
@@ -529,6 +530,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.cancel_autosave()
+        self.document.session.end()
 
 
 def _as_changes(fields: PersonFields) -> dict[str, object]:
