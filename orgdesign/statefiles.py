@@ -31,10 +31,13 @@ def read_state_file(path: Path, limit: int) -> bytes | None:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
-    with os.fdopen(descriptor, "rb") as stream:
+    try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise BrokenStateFile("it is not a regular file")
-        data = stream.read(limit + 1)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
     if len(data) > limit:
         raise BrokenStateFile(f"it is larger than {limit:,} bytes")
     return data
