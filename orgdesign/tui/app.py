@@ -163,6 +163,7 @@ class OrgDesignApp(App[None]):
             tell_set_aside(self, self._set_aside(found.path, f"not a layout: {error.errors[0].message}"))
             self._offer_recoveries(document, later)
             return
+        document.session.end()  # the file as saved is not shown: the restored work is
         self.show_document(restored)
         self._take_over(restored, found)
         self.notify("Unsaved changes restored; save to keep them (ctrl+s)")
@@ -202,6 +203,7 @@ class OrgDesignApp(App[None]):
         except LayoutError as error:
             self.show_base(LoadErrorScreen(template, error.errors))
             return
+        document.session.end()  # the template itself is never edited
         self.show_document(Document(document.org))
 
     # -- app-wide actions ------------------------------------------------------------------

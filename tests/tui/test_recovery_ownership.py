@@ -36,7 +36,7 @@ def crashed_session_edit(path: Path) -> Path:
     return recovery.write_recovery(path, edited, ended_session(), FileStamp.of(path))
 
 
-async def test_work_older_than_the_layout_is_offered_says_which_is_newer_and_survives_quit(layout_copy):
+async def test_work_older_than_the_layout_is_offered_says_which_is_newer_and_survives_save_and_quit(layout_copy):
     path = layout_copy()
     rescue = crashed_session_edit(path)
     pull_a_change(path, "Dana Reyes", "Dana Pulled")
@@ -53,10 +53,14 @@ async def test_work_older_than_the_layout_is_offered_says_which_is_newer_and_sur
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.document.org["dana"].name == "Dana Pulled"
+        await add_report(pilot, "Zed Young")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "zed-young" in load_layout(path)
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
-    assert "Dana Restored" in rescue.read_text(encoding="utf-8"), "quitting kept the unsaved work"
+    assert "Dana Restored" in rescue.read_text(encoding="utf-8"), "saving and quitting kept the unsaved work"
 
 
 async def test_escape_on_the_offer_keeps_the_work_for_the_next_open(layout_copy):

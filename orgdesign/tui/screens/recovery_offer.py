@@ -46,7 +46,7 @@ def tell_set_aside(where: App[None] | Screen[None], broken: tuple[Path, str] | N
     if broken is not None:
         renamed, reason = broken
         where.notify(
-            f"Set aside a broken state file as {printable(str(renamed))} ({reason}).",
+            printable(f"Set aside a broken state file as {renamed} ({reason})."),
             severity="warning",
             markup=False,
             timeout=15,
