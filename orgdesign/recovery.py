@@ -249,7 +249,7 @@ def _process_exists(pid: int) -> bool:
     if pid <= 0:
         return False  # 0 and negative numbers address process groups, not a process
     if os.name == "nt":
-        return True  # os.kill would terminate it there: assume it runs, leave its file alone
+        return _windows_process_exists(pid)  # os.kill would terminate the process there
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -257,6 +257,27 @@ def _process_exists(pid: int) -> bool:
     except OSError:
         return True  # it exists but belongs to someone else (EPERM)
     return True
+
+
+def _windows_process_exists(pid: int) -> bool:
+    """Ask Windows whether `pid` runs; when it cannot tell, assume it does (its file stays untouched)."""
+    import ctypes  # Windows only: ctypes.windll exists nowhere else
+
+    query_limited_information, still_active, invalid_parameter = 0x1000, 259, 87
+    try:
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(query_limited_information, False, pid)
+        if not handle:
+            return kernel32.GetLastError() != invalid_parameter  # no such process, else access denied
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == still_active
+        finally:
+            kernel32.CloseHandle(handle)
+    except (AttributeError, OSError):
+        return True
 
 
 def _boot_id() -> str | None:
