@@ -48,11 +48,6 @@ def read_recent() -> RecentList:
     return RecentList([path for path in paths if path.is_file()][:LIMIT])
 
 
-def recent_layouts() -> list[Path]:
-    """Recently opened layouts that still exist, most recent first."""
-    return read_recent().layouts
-
-
 def remember_layout(path: Path) -> tuple[Path, str] | None:
     """Put `path` first in the recent list; failures to write are ignored.
 

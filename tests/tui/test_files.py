@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from orgdesign import recovery
 from orgdesign.layout import FileStamp, load_layout
-from orgdesign.recent import recent_layouts
+from orgdesign.recent import read_recent
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
@@ -36,7 +36,7 @@ async def test_save_writes_the_file_and_clears_the_unsaved_marker(layout_copy):
         await pilot.pause()
         assert "● unsaved" not in screen_text(app)
         assert load_layout(path)["zed-young"].reports_to == app.screen.document.org["zed-young"].reports_to
-        assert recent_layouts() == [path.resolve()]
+        assert read_recent().layouts == [path.resolve()]
 
 
 async def test_save_conflict_asks_and_overwrite_replaces(layout_copy):

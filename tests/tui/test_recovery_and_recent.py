@@ -17,7 +17,7 @@ import pytest
 
 from orgdesign import recovery
 from orgdesign.layout import FileStamp, SaveConflict
-from orgdesign.recent import LIMIT, read_recent, recent_file, recent_layouts, remember_layout
+from orgdesign.recent import LIMIT, read_recent, recent_file, remember_layout
 from orgdesign.recovery import Session
 from orgdesign.tui.document import Document
 
@@ -221,7 +221,7 @@ def test_recent_layouts_most_recent_first_without_duplicates(tmp_path: Path, pri
         files.append(path)
         remember_layout(path)
     remember_layout(files[5])
-    shown = recent_layouts()
+    shown = read_recent().layouts
     assert shown[0] == files[5].resolve()
     assert len(shown) == LIMIT and len(set(shown)) == LIMIT
     assert recent_file().parent == private_state_dir
@@ -232,7 +232,7 @@ def test_recent_layouts_skip_missing_files(tmp_path: Path):
     kept.write_text("x", encoding="utf-8")
     recent_file().parent.mkdir(parents=True)
     recent_file().write_text(json.dumps([str(tmp_path / "gone.yaml"), str(kept)]), encoding="utf-8")
-    assert recent_layouts() == [kept]
+    assert read_recent().layouts == [kept]
 
 
 def _recent_fifo(path: Path) -> None:
