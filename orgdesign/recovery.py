@@ -174,7 +174,10 @@ def find_recoveries(layout: Path | None) -> Findings:
 
 
 def read_recovery(path: Path) -> Recovery | None:
-    """The work in the recovery file at `path` (None if it is gone); raises BrokenStateFile, OSError."""
+    """The work in the recovery file at `path`; raises BrokenStateFile, OSError.
+
+    None when the file is gone, or was written by a later orgdesign (left for that version to offer).
+    """
     data = read_state_file(path, SIZE_LIMIT)
     if data is None:
         return None
@@ -187,6 +190,8 @@ def read_recovery(path: Path) -> Recovery | None:
         return Recovery(path, text, written_at, None, None, None)
     first_line, _, body = text.partition("\n")
     header = _parsed_header(first_line.removeprefix(HEADER))
+    if header["format"] > FORMAT:
+        return None
     layout = header.get("layout")
     if not (layout is None or (isinstance(layout, str) and layout and "\0" not in layout)):
         raise BrokenStateFile("its header names no layout")
@@ -218,7 +223,7 @@ def _parsed_header(raw: str) -> dict[str, Any]:
         header = json.loads(raw)
     except (ValueError, RecursionError):
         raise BrokenStateFile("its header is not valid JSON") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
+    if not isinstance(header, dict) or not (type(header.get("format")) is int and header["format"] >= 1):
         raise BrokenStateFile("its header is not one orgdesign writes")
     return header
 
@@ -228,7 +233,7 @@ def _owner(header: dict[str, Any]) -> Session:
     boot, started = header.get("boot"), header.get("started")
     if not (isinstance(session, str) and re.fullmatch("[0-9a-f]{12}", session)):
         raise BrokenStateFile("its header names no session")
-    if not (type(pid) is int and pid > 0 and isinstance(host, str)):
+    if not (type(pid) is int and 0 < pid < 2**31 and isinstance(host, str)):
         raise BrokenStateFile("its header names no process")
     if not all(value is None or isinstance(value, str) for value in (boot, started)):
         raise BrokenStateFile("its header names no process")

@@ -140,6 +140,8 @@ BROKEN_RECOVERY_FILES = {
     "header not an object": _header([1, 2]),
     "pid of the wrong type": _header({**GOOD_HEADER, "pid": "12"}),
     "pid true": _header({**GOOD_HEADER, "pid": True}),
+    "pid too large for the system": _header({**GOOD_HEADER, "pid": 10**30}),
+    "format not a number": _header({**GOOD_HEADER, "format": "1"}),
     "session not hex": _header({**GOOD_HEADER, "session": "../../etc"}),
     "stamp of wrong types": _header({**GOOD_HEADER, "layout": None, "based_on": {"size": "1", "sha256": 3}}),
     "layout not text": _header({**GOOD_HEADER, "layout": 7}),
@@ -161,6 +163,14 @@ def test_a_broken_recovery_file_is_set_aside_not_deleted(tmp_path: Path, make: C
     assert renamed.exists() or renamed.is_fifo()
     assert not rescue.exists()
     assert finishes(lambda: recovery.find_recoveries(layout)).set_aside == [], "set aside once"
+
+
+def test_a_recovery_file_of_a_later_orgdesign_is_left_alone(tmp_path: Path):
+    rescue = tmp_path / ".team.yaml.4194305-0123456789ab.orgdesign-recover"
+    _header({**GOOD_HEADER, "format": 2, "pid": "a later version may change anything"})(rescue)
+    found = recovery.find_recoveries(tmp_path / "team.yaml")
+    assert found.recoveries == [] and found.set_aside == []
+    assert rescue.exists()
 
 
 def test_a_second_broken_file_does_not_replace_the_first_set_aside(tmp_path: Path):
