@@ -44,7 +44,7 @@ HEADER_LIMIT = 64 * 1024
 _SESSION_PART = r"(\d+)-([0-9a-f]{12})"
 
 _LIVE_IN_THIS_PROCESS: set[str] = set()
-"""Sessions begun in this process and not ended (a process can run designers one after another)."""
+"""Sessions of this process started and not ended (a process can run designers one after another)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +60,13 @@ class Session:
     """The process start time where known: tells a reused PID from the original one."""
 
     @classmethod
-    def begin(cls) -> Session:
-        """A new session of this process, live until `end`."""
-        session = cls.of_process(os.getpid())
-        _LIVE_IN_THIS_PROCESS.add(session.id)
-        return session
-
-    @classmethod
     def of_process(cls, pid: int) -> Session:
         """A fresh session id for the process `pid` of this machine (not registered as live)."""
         return cls(secrets.token_hex(6), pid, socket.gethostname(), _boot_id(), _process_start(pid))
+
+    def start(self) -> None:
+        """Mark this session of this process as running (while its document is being edited)."""
+        _LIVE_IN_THIS_PROCESS.add(self.id)
 
     def end(self) -> None:
         _LIVE_IN_THIS_PROCESS.discard(self.id)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
-from orgdesign.layout import LayoutError
+from orgdesign.layout import FileStamp, LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
 from orgdesign.statefiles import set_aside
@@ -120,22 +120,29 @@ class OrgDesignApp(App[None]):
     # -- opening ---------------------------------------------------------------------------
 
     def open_layout(self, path: Path, *, offer_recovery: bool = True) -> None:
-        """Open `path`: the main screen, the error screen, or first the offer to recover."""
-        try:
-            document = Document.open(path)
-        except LayoutError as error:
-            self.show_base(LoadErrorScreen(path, error.errors))
-            return
-        tell_set_aside(self, remember_layout(path))
+        """Open `path`: the main screen or the error screen, after offering any unsaved work left on it.
+
+        Work is offered even when the file no longer loads (deleted, or a merge left it broken):
+        it may be the only copy.
+        """
         found = recovery.find_recoveries(path) if offer_recovery else recovery.Findings()
         for broken in found.set_aside:
             tell_set_aside(self, broken)
-        self._offer_recoveries(document, found.recoveries)
+        try:
+            document = Document.open(path)
+        except LayoutError as error:
+            errors = error.errors
+            self._offer_recoveries(path, None, found.recoveries, lambda: self.show_base(LoadErrorScreen(path, errors)))
+            return
+        tell_set_aside(self, remember_layout(path))
+        self._offer_recoveries(path, document.stamp, found.recoveries, lambda: self.show_document(document))
 
-    def _offer_recoveries(self, document: Document, pending: list[recovery.Recovery]) -> None:
-        """Offer each session's unsaved work on `document`'s file in turn (newest first), then open it."""
+    def _offer_recoveries(
+        self, path: Path, disk: FileStamp | None, pending: list[recovery.Recovery], otherwise: Callable[[], None]
+    ) -> None:
+        """Offer each session's unsaved work on `path` in turn (newest first); `otherwise` shows the file."""
         if not pending:
-            self.show_document(document)
+            otherwise()
             return
         found, later = pending[0], pending[1:]
         choices = [
@@ -144,26 +151,28 @@ class OrgDesignApp(App[None]):
             Choice("discard", "Discard them (deletes the recovery file)", "d"),
         ]
 
+        def offer_the_rest() -> None:
+            self._offer_recoveries(path, disk, later, otherwise)
+
         def chosen(answer: str | None) -> None:
             if answer == "restore":
-                self._restore(document, found, later)
+                self._restore(path, found, offer_the_rest)
                 return
             if answer == "discard":
                 recovery.discard_recovery(found.path)
-            self._offer_recoveries(document, later)
+            offer_the_rest()
 
-        message = recovery_message(found, document.path, document.stamp, len(later))
+        message = recovery_message(found, path, disk, len(later))
         self.push_screen(ChoiceScreen("Recover unsaved work?", choices, message), chosen)
 
-    def _restore(self, document: Document, found: recovery.Recovery, later: list[recovery.Recovery]) -> None:
+    def _restore(self, path: Path, found: recovery.Recovery, otherwise: Callable[[], None]) -> None:
         """Show the work in `found`, now kept by this session's own recovery file."""
         try:
-            restored = Document.recovered(found, document.path)
+            restored = Document.recovered(found, path)
         except LayoutError as error:
             tell_set_aside(self, self._set_aside(found.path, f"not a layout: {error.errors[0].message}"))
-            self._offer_recoveries(document, later)
+            otherwise()
             return
-        document.session.end()  # the file as saved is not shown: the restored work is
         self.show_document(restored)
         self._take_over(restored, found)
         self.notify("Unsaved changes restored; save to keep them (ctrl+s)")
@@ -203,7 +212,6 @@ class OrgDesignApp(App[None]):
         except LayoutError as error:
             self.show_base(LoadErrorScreen(template, error.errors))
             return
-        document.session.end()  # the template itself is never edited
         self.show_document(Document(document.org))
 
     # -- app-wide actions ------------------------------------------------------------------

@@ -6,6 +6,7 @@ through `Document.do` / `undo` / `redo`, which also keep the findings current.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,8 +34,8 @@ class Document:
         self.history = History(org)
         self.validator = Validator(org)
         self.saved_depth = 0
-        self.session = session if session is not None else Session.begin()
-        """Whose recovery file this document writes; the designer ends it when the document closes."""
+        self.session = session if session is not None else Session.of_process(os.getpid())
+        """Whose recovery file this document writes; live while a designer screen edits the document."""
         self.recovery_file: Path | None = None
         """This session's recovery file, once written (the only one this document ever removes)."""
 

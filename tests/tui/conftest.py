@@ -92,6 +92,13 @@ def ended_session() -> Session:
     return Session.of_process(os.getpid())
 
 
+def running_session() -> Session:
+    """A session of this process that is running, like a second designer editing (end it after)."""
+    session = Session.of_process(os.getpid())
+    session.start()
+    return session
+
+
 def gone_session() -> Session:
     """A session of a process that cannot exist (above Linux's largest PID), with a fixed id."""
     return replace(Session.of_process(NO_SUCH_PID), id="5e551011dead")

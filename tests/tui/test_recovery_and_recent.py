@@ -21,7 +21,7 @@ from orgdesign.recent import LIMIT, read_recent, recent_file, remember_layout
 from orgdesign.recovery import Session
 from orgdesign.tui.document import Document
 
-from .conftest import LAYOUTS
+from .conftest import LAYOUTS, running_session
 
 T = TypeVar("T")
 
@@ -62,7 +62,7 @@ def test_a_recovery_write_leaves_no_temporary_files(tmp_path: Path):
 def test_work_of_ended_sessions_is_found_whatever_its_age_and_live_work_is_not(tmp_path: Path):
     layout = tmp_path / "team.yaml"
     layout.write_text("saved", encoding="utf-8")
-    live = Session.begin()
+    live = running_session()
     try:
         recovery.write_recovery(layout, "live work", live, None)
         ended = recovery.write_recovery(layout, "ended work", Session.of_process(os.getpid()), None)
@@ -99,7 +99,7 @@ def test_a_session_is_live_while_its_process_runs(tmp_path: Path):
 
 
 def test_a_session_is_over_after_a_reboot_or_when_its_pid_was_reused():
-    this = Session.begin()
+    this = running_session()
     try:
         assert this.is_live()
         assert not replace(this, boot="another-boot").is_live() or this.boot is None

@@ -9,13 +9,13 @@ from pathlib import Path
 from orgdesign import recovery
 from orgdesign.layout import FileStamp, load_layout
 from orgdesign.recent import recent_file
-from orgdesign.recovery import Session
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.screens.choice import ChoiceScreen
+from orgdesign.tui.screens.load_error import LoadErrorScreen
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.start import StartScreen
 
-from .conftest import LAYOUTS, SIZE, ended_session, notices, screen_text
+from .conftest import LAYOUTS, SIZE, ended_session, notices, running_session, screen_text
 
 
 async def add_report(pilot, name: str) -> None:
@@ -118,7 +118,7 @@ async def test_restored_work_saves_without_asking_when_the_file_is_as_that_sessi
 
 async def test_a_live_session_file_is_neither_offered_nor_touched_by_a_second_designer(layout_copy):
     path = layout_copy()
-    first = Session.begin()  # another designer, still editing this layout
+    first = running_session()  # another designer, still editing this layout
     try:
         theirs = recovery.write_recovery(path, path.read_text(encoding="utf-8") + "\n", first, FileStamp.of(path))
         before = theirs.read_bytes()
@@ -142,7 +142,7 @@ async def test_a_live_session_file_is_neither_offered_nor_touched_by_a_second_de
 
 
 async def test_two_untitled_sessions_do_not_share_a_recovery_file(private_state_dir):
-    first = Session.begin()  # another designer with unsaved untitled work, still running
+    first = running_session()  # another designer with unsaved untitled work, still running
     try:
         theirs = recovery.write_recovery(None, (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"), first, None)
         before = theirs.read_bytes()
@@ -240,3 +240,40 @@ async def test_opening_a_layout_over_a_recent_list_of_wrong_types_sets_it_aside(
         assert isinstance(app.screen, MainScreen)
         assert "recent.json.broken" in notices(app)
     assert json.loads(recent_file().read_text(encoding="utf-8")) == [str(path.resolve())]
+
+
+async def test_work_on_a_layout_deleted_since_is_offered_and_saving_it_asks_first(layout_copy):
+    path = layout_copy()
+    rescue = crashed_session_edit(path)
+    path.unlink()  # e.g. a checkout of a branch without the file
+    app = OrgDesignApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "missing" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.screen.document.org["dana"].name == "Dana Restored"
+        assert not rescue.exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "changed on disk" in screen_text(app) and not path.exists()
+        await pilot.press("o")
+        await pilot.pause()
+    assert load_layout(path)["dana"].name == "Dana Restored"
+
+
+async def test_work_on_a_layout_that_no_longer_loads_is_offered_then_kept(layout_copy):
+    path = layout_copy()
+    rescue = crashed_session_edit(path)
+    pull_a_change(path, "people:", "<<<<<<< HEAD\npeople:")
+    app = OrgDesignApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Recover unsaved work" in screen_text(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadErrorScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert "Dana Restored" in rescue.read_text(encoding="utf-8")

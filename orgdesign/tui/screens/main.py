@@ -114,6 +114,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.document.session.start()
         self.tree.load()
         self.tree.focus()
         self.findings.border_title = "Findings"
