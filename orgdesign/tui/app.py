@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from orgdesign import recovery
 from orgdesign.layout import FileStamp, LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
-from orgdesign.statefiles import set_aside
+from orgdesign.statefiles import set_aside, write_state_file
 from orgdesign.templates import list_templates
 from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands
@@ -303,10 +304,10 @@ class OrgDesignApp(App[None]):
     def _fatal_error(self) -> None:
         """Write the traceback to a log file; the terminal gets one readable line."""
         log = state_dir() / "crash.log"
+        report = io.StringIO()
+        Console(file=report, width=120, color_system=None).print(Traceback(show_locals=False))
         try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("w", encoding="utf-8") as stream:
-                Console(file=stream, width=120, color_system=None).print(Traceback(show_locals=False))
+            write_state_file(log, report.getvalue().encode("utf-8"))  # replaces a FIFO there instead of blocking
             where = f"details in {log}"
         except OSError:
             where = "no log could be written"

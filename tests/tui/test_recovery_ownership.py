@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from orgdesign import recovery
 from orgdesign.layout import FileStamp, load_layout
 from orgdesign.recent import recent_file
@@ -277,3 +279,24 @@ async def test_work_on_a_layout_that_no_longer_loads_is_offered_then_kept(layout
         await pilot.press("q")
         await pilot.pause()
     assert "Dana Restored" in rescue.read_text(encoding="utf-8")
+
+
+async def test_a_crash_keeps_the_work_and_writes_its_log_even_over_a_fifo(layout_copy, private_state_dir):
+    path = layout_copy()
+    private_state_dir.mkdir(parents=True)
+    os.mkfifo(private_state_dir / "crash.log")
+    app = OrgDesignApp(path)
+
+    def explode() -> None:
+        raise RuntimeError("an internal error")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await add_report(pilot, "Zed Young")
+            app.screen.action_stats = explode
+            await pilot.press("s")
+            await pilot.pause()
+    assert "an internal error" in (private_state_dir / "crash.log").read_text(encoding="utf-8")
+    [left] = recovery.find_recoveries(path).recoveries
+    assert "Zed Young" in left.text
