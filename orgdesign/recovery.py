@@ -41,7 +41,7 @@ FORMAT = 1
 SIZE_LIMIT = 256 * 1024 * 1024
 """Recovery files above this size are not read (a layout of 100,000 people is about 30 MB)."""
 HEADER_LIMIT = 64 * 1024
-_SESSION_PART = r"(\d+)-([0-9a-f]{12})"
+_SESSION_PART = r"\d+-[0-9a-f]{12}"
 
 _LIVE_IN_THIS_PROCESS: set[str] = set()
 """Sessions of this process started and not ended (a process can run designers one after another)."""
@@ -141,7 +141,9 @@ def write_recovery(layout: Path | None, text: str, session: Session, based_on: F
         "based_on": None if based_on is None else {"size": based_on.size, "sha256": based_on.sha256},
     }
     target = recovery_path(layout, session)
-    write_state_file(target, (HEADER + json.dumps(header, ensure_ascii=True) + "\n" + text).encode("utf-8"))
+    # surrogatepass: work is kept even if an edit slipped in a lone surrogate (the reader then locates it)
+    data = (HEADER + json.dumps(header, ensure_ascii=True) + "\n" + text).encode("utf-8", "surrogatepass")
+    write_state_file(target, data)
     return target
 
 
@@ -180,7 +182,7 @@ def read_recovery(path: Path) -> Recovery | None:
         return None
     written_at = datetime.fromtimestamp(path.stat().st_mtime)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError as error:
         raise BrokenStateFile(f"byte {error.start} is not UTF-8") from None
     if not text.startswith(HEADER):

@@ -277,3 +277,10 @@ def test_a_broken_recent_list_is_set_aside_and_reported(make: Callable[[Path], N
     assert renamed == recent_file().with_name("recent.json.broken") and reason
     assert not recent_file().exists()
     assert finishes(read_recent).set_aside is None
+
+
+def test_work_holding_a_lone_surrogate_is_kept_and_read_back(tmp_path: Path):
+    layout = tmp_path / "team.yaml"
+    written = recovery.write_recovery(layout, "name: R\ud800D\n", Session.of_process(os.getpid()), None)
+    found = recovery.read_recovery(written)
+    assert found is not None and found.text == "name: R\ud800D\n"
