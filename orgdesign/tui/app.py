@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from pathlib import Path
@@ -15,9 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
-from orgdesign.layout import LayoutError
+from orgdesign.layout import FileStamp, LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
+from orgdesign.statefiles import set_aside, write_state_file
 from orgdesign.templates import list_templates
 from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands
@@ -27,6 +29,7 @@ from orgdesign.tui.screens.help import HelpEntry, HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
 from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
+from orgdesign.tui.screens.recovery_offer import recovery_message, tell_set_aside
 from orgdesign.tui.screens.start import StartScreen
 from orgdesign.tui.text import literal, toast
 
@@ -121,65 +124,88 @@ class OrgDesignApp(App[None]):
     # -- opening ---------------------------------------------------------------------------
 
     def open_layout(self, path: Path, *, offer_recovery: bool = True) -> None:
-        """Open `path`: the main screen, the error screen, or first the offer to recover."""
+        """Open `path`: the main screen or the error screen, after offering any unsaved work left on it.
+
+        Work is offered even when the file no longer loads (deleted, or a merge left it broken):
+        it may be the only copy.
+        """
+        found = recovery.find_recoveries(path) if offer_recovery else recovery.Findings()
+        for broken in found.set_aside:
+            tell_set_aside(self, broken)
         try:
             document = Document.open(path)
         except LayoutError as error:
-            self.show_base(LoadErrorScreen(path, error.errors))
+            errors = error.errors
+            self._offer_recoveries(path, None, found.recoveries, lambda: self.show_base(LoadErrorScreen(path, errors)))
             return
-        remember_layout(path)
         for warning in document.org.load_warnings:
             toast(self, str(warning), severity="warning", timeout=10)
-        if offer_recovery and recovery.pending_recovery(path) is not None:
-            self._offer_recovery(document)
-        else:
-            self.show_document(document)
+        tell_set_aside(self, remember_layout(path))
+        self._offer_recoveries(path, document.stamp, found.recoveries, lambda: self.show_document(document))
 
-    def _offer_recovery(self, document: Document) -> None:
-        path = document.path
-        assert path is not None
+    def _offer_recoveries(
+        self, path: Path, disk: FileStamp | None, pending: list[recovery.Recovery], otherwise: Callable[[], None]
+    ) -> None:
+        """Offer each session's unsaved work on `path` in turn (newest first); `otherwise` shows the file."""
+        if not pending:
+            otherwise()
+            return
+        found, later = pending[0], pending[1:]
         choices = [
             Choice("restore", "Restore the unsaved changes", "r"),
-            Choice("discard", "Discard them and open the file as saved", "d"),
+            Choice("keep", "Keep them for later and open the file as saved", "k"),
+            Choice("discard", "Discard them (deletes the recovery file)", "d"),
         ]
-        message = Text.assemble(
-            "Unsaved changes to ",
-            literal(str(path), "bold"),
-            " were kept from an earlier session\n",
-            ("(", "dim"),
-            literal(str(recovery.recovery_path(path)), "dim"),
-            (").", "dim"),
-        )
+
+        def offer_the_rest() -> None:
+            self._offer_recoveries(path, disk, later, otherwise)
 
         def chosen(answer: str | None) -> None:
             if answer == "restore":
-                self._restore(document)
-            else:
-                if answer == "discard":
-                    document.discard_recovery()
-                self.show_document(document)
+                self._restore(path, found, offer_the_rest)
+                return
+            if answer == "discard":
+                recovery.discard_recovery(found.path)
+            offer_the_rest()
 
+        message = recovery_message(found, path, disk, len(later))
         self.push_screen(ChoiceScreen("Recover unsaved work?", choices, message), chosen)
 
-    def _restore(self, document: Document) -> None:
-        assert document.path is not None
+    def _restore(self, path: Path, found: recovery.Recovery, otherwise: Callable[[], None]) -> None:
+        """Show the work in `found`, now kept by this session's own recovery file."""
         try:
-            restored = Document.recovered(document.path)
-        except (LayoutError, OSError) as error:
-            toast(self, f"The recovery file could not be read: {error}", severity="error")
-            self.show_document(document)
+            restored = Document.recovered(found, path)
+        except LayoutError as error:
+            tell_set_aside(self, self._set_aside(found.path, f"not a layout: {error.errors[0].message}"))
+            otherwise()
             return
         self.show_document(restored)
-        toast(self, "Unsaved changes restored; save to keep them")
+        self._take_over(restored, found)
+        toast(self, "Unsaved changes restored; save to keep them (ctrl+s)")
 
-    def recover_untitled(self) -> None:
-        """Restore the unsaved work on an untitled layout that an earlier session left."""
+    def _take_over(self, restored: Document, found: recovery.Recovery) -> None:
+        """Write the restored work to this session's recovery file before removing the old one."""
         try:
-            document = Document.recovered_untitled()
+            restored.autosave()
+        except OSError as error:
+            toast(self, f"The restored work stays in {found.path} until saved: {error}", severity="warning")
+            return
+        recovery.discard_recovery(found.path)
+
+    @staticmethod
+    def _set_aside(path: Path, reason: str) -> tuple[Path, str] | None:
+        renamed = set_aside(path)
+        return None if renamed is None else (renamed, reason)
+
+    def recover_untitled(self, found: recovery.Recovery) -> None:
+        """Restore unsaved work on an untitled layout that an earlier session left."""
+        try:
+            document = Document.recovered(found, None)
         except LayoutError as error:
-            toast(self, f"The recovery file could not be read: {error.errors[0]}", severity="error")
+            tell_set_aside(self, self._set_aside(found.path, f"not a layout: {error.errors[0].message}"))
             return
         self.show_document(document)
+        self._take_over(document, found)
         toast(self, "Restored unsaved work on an untitled layout: save it to keep it (ctrl+s)")
 
     def new_from_template(self, template: Path) -> None:
@@ -285,10 +311,10 @@ class OrgDesignApp(App[None]):
     def _fatal_error(self) -> None:
         """Write the traceback to a log file; the terminal gets one readable line."""
         log = state_dir() / "crash.log"
+        report = io.StringIO()
+        Console(file=report, width=120, color_system=None).print(Traceback(show_locals=False))
         try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("w", encoding="utf-8") as stream:
-                Console(file=stream, width=120, color_system=None).print(Traceback(show_locals=False))
+            write_state_file(log, report.getvalue().encode("utf-8"))  # replaces a FIFO there instead of blocking
             where = f"details in {log}"
         except OSError:
             where = "no log could be written"

@@ -6,6 +6,7 @@ through `Document.do` / `undo` / `redo`, which also keep the findings current.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -14,6 +15,7 @@ from orgdesign import recovery
 from orgdesign.edits import Edit, History
 from orgdesign.layout import FileStamp, dump_layout, loads_layout, open_layout, save_layout
 from orgdesign.model import Org
+from orgdesign.recovery import Session
 from orgdesign.rules import Validator
 
 Touched = TypeVar("Touched", bound=set[str] | None)
@@ -22,17 +24,24 @@ Touched = TypeVar("Touched", bound=set[str] | None)
 NEVER = -1
 """`saved_depth` once the saved state can no longer be reached by undo/redo."""
 
+UNKNOWN_BASE = FileStamp(-1, "unknown")
+"""The stamp of restored work whose base file is not known: it matches no file, so saving asks first."""
+
 
 class Document:
-    def __init__(self, org: Org, path: Path | None = None, stamp: FileStamp | None = None) -> None:
+    def __init__(
+        self, org: Org, path: Path | None = None, stamp: FileStamp | None = None, *, session: Session | None = None
+    ) -> None:
         self.org = org
         self.path = path
         self.stamp = stamp
         self.history = History(org)
         self.validator = Validator(org)
         self.saved_depth = 0
-        self.owns_untitled_recovery = False
-        """Whether the untitled recovery file holds this document's work (only then is it removed)."""
+        self.session = session if session is not None else Session.of_process(os.getpid())
+        """Whose recovery file this document writes; live while a designer screen edits the document."""
+        self.recovery_file: Path | None = None
+        """This session's recovery file, once written (the only one this document ever removes)."""
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -41,24 +50,16 @@ class Document:
         return cls(org, Path(path), stamp)
 
     @classmethod
-    def recovered(cls, path: Path) -> Document:
-        """The unsaved work from `path`'s recovery file, on top of the file's current stamp.
+    def recovered(cls, found: recovery.Recovery, path: Path | None) -> Document:
+        """The unsaved work in `found`, as a document on `path` (None: untitled).
 
-        Raises LayoutError if the recovery file cannot be read as a layout.
+        It is based on the file as the crashed session last read or saved it, so saving over a
+        file that changed since asks first. Raises LayoutError if the work cannot be read as a layout.
         """
-        _, stamp = open_layout(path) if Path(path).exists() else (None, None)
-        org = loads_layout(recovery.read_recovery(path), str(path))
-        document = cls(org, Path(path), stamp)
+        org = loads_layout(found.text, str(found.path))
+        base = found.based_on if found.based_on is not None or path is None else UNKNOWN_BASE
+        document = cls(org, path, base)
         document.saved_depth = NEVER
-        return document
-
-    @classmethod
-    def recovered_untitled(cls) -> Document:
-        """The unsaved work on an untitled layout, from its recovery file (raises LayoutError)."""
-        anchor = recovery.untitled_anchor()
-        document = cls(loads_layout(recovery.read_recovery(anchor), str(recovery.recovery_path(anchor))))
-        document.saved_depth = NEVER
-        document.owns_untitled_recovery = True
         return document
 
     # -- editing ---------------------------------------------------------------------------
@@ -111,25 +112,26 @@ class Document:
         expected = self.stamp if same_file and not overwrite else None
         self.stamp = save_layout(self.org, target, expected=expected)
         self.discard_recovery()
-        recovery.discard_recovery(target)
         self.path = target
         self.saved_depth = self.history.depth
         return target
 
     def autosave(self) -> Path | None:
-        """Write unsaved work to the recovery file; None when there is nothing to keep.
+        """Write unsaved work to this session's recovery file; None when there is nothing to keep.
 
         Raises OSError when the recovery file cannot be written.
         """
         if not self.dirty:
             return None
-        if self.path is None:
-            self.owns_untitled_recovery = True
-        return recovery.write_recovery(self.path or recovery.untitled_anchor(), dump_layout(self.org))
+        base = None if self.stamp == UNKNOWN_BASE else self.stamp
+        written = recovery.write_recovery(self.path, dump_layout(self.org), self.session, base)
+        if self.recovery_file is not None and self.recovery_file != written:
+            recovery.discard_recovery(self.recovery_file)  # saved under another name since
+        self.recovery_file = written
+        return written
 
     def discard_recovery(self) -> None:
-        if self.path is not None:
-            recovery.discard_recovery(self.path)
-        elif self.owns_untitled_recovery:
-            recovery.discard_recovery(recovery.untitled_anchor())
-            self.owns_untitled_recovery = False
+        """Remove this session's recovery file; other sessions' files are never touched."""
+        if self.recovery_file is not None:
+            recovery.discard_recovery(self.recovery_file)
+            self.recovery_file = None

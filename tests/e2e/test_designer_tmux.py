@@ -110,6 +110,11 @@ def test_add_a_person_and_save(terminal: Terminal, layout: Path):
     assert org["robin-tmux"].role == "pm"
 
 
+def recovery_files(layout: Path) -> list[Path]:
+    """The recovery files of `layout`, whichever session wrote them."""
+    return sorted(layout.parent.glob(f".{layout.name}.*.orgdesign-recover"))
+
+
 def test_crash_then_reopen_offers_the_autosaved_edit(terminal: Terminal, layout: Path):
     terminal.start(str(orgdesign_command()), str(layout))
     terminal.wait_for("Dana Reyes")
@@ -117,8 +122,8 @@ def test_crash_then_reopen_offers_the_autosaved_edit(terminal: Terminal, layout:
     terminal.wait_for("Add a report")
     terminal.text("Crash Survivor")
     terminal.keys("Enter")
-    rescue = layout.with_name(".scaleup.yaml.orgdesign-recover")
-    wait_until(rescue.exists)
+    wait_until(lambda: bool(recovery_files(layout)))
+    assert len(recovery_files(layout)) == 1, "one session, one recovery file"
     terminal.crash()
     terminal.kill()
     assert "Crash Survivor" not in layout.read_text(encoding="utf-8")
@@ -133,6 +138,6 @@ def test_crash_then_reopen_offers_the_autosaved_edit(terminal: Terminal, layout:
         reopened.wait_for("Crash Survivor")
         reopened.keys("C-s")
         wait_until(lambda: "crash-survivor" in layout.read_text(encoding="utf-8"))
-        wait_until(lambda: not rescue.exists())
+        wait_until(lambda: not recovery_files(layout))
     finally:
         reopened.kill()

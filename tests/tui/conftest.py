@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.app import App
 
 from orgdesign.model import Org, Person
+from orgdesign.recovery import Session
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 SIZE = (120, 40)
@@ -69,3 +72,23 @@ def screen_text(app: App) -> str:
 def notices(app: App) -> str:
     """Title and text of every notification raised so far (toasts are not in screenshots)."""
     return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
+
+
+def ended_session() -> Session:
+    """A session of this process that is over, like a designer that crashed: its work is offered."""
+    return Session.of_process(os.getpid())
+
+
+def running_session() -> Session:
+    """A session of this process that is running, like a second designer editing (end it after)."""
+    session = Session.of_process(os.getpid())
+    session.start()
+    return session
+
+
+def gone_session() -> Session:
+    """A session of a process that cannot exist (above Linux's largest PID), with a fixed id."""
+    return replace(Session.of_process(NO_SUCH_PID), id="5e551011dead")
+
+
+NO_SUCH_PID = 4_194_305

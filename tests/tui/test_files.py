@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import Input
 
 from orgdesign import recovery
-from orgdesign.layout import load_layout
-from orgdesign.recent import recent_layouts
+from orgdesign.layout import FileStamp, load_layout
+from orgdesign.recent import read_recent
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
@@ -17,7 +17,7 @@ from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.start import StartScreen
 
-from .conftest import LAYOUTS, SIZE, notices, screen_text
+from .conftest import LAYOUTS, SIZE, ended_session, notices, screen_text
 
 
 async def add_report(pilot, name: str) -> None:
@@ -36,7 +36,7 @@ async def test_save_writes_the_file_and_clears_the_unsaved_marker(layout_copy):
         await pilot.pause()
         assert "● unsaved" not in screen_text(app)
         assert load_layout(path)["zed-young"].reports_to == app.screen.document.org["zed-young"].reports_to
-        assert recent_layouts() == [path.resolve()]
+        assert read_recent().layouts == [path.resolve()]
 
 
 async def test_save_conflict_asks_and_overwrite_replaces(layout_copy):
@@ -190,8 +190,10 @@ async def test_autosave_writes_the_recovery_file_after_idle_time(layout_copy):
         await pilot.pause()
         await add_report(pilot, "Zed Young")
         await pilot.pause(0.4)
-        rescue = recovery.recovery_path(path)
-        assert rescue.name == ".scaleup.yaml.orgdesign-recover"
+        document = app.screen.document
+        rescue = recovery.recovery_path(path, document.session)
+        assert document.recovery_file == rescue
+        assert rescue.name == f".scaleup.yaml.{os.getpid()}-{document.session.id}.orgdesign-recover"
         assert "Zed Young" in rescue.read_text(encoding="utf-8")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -201,7 +203,7 @@ async def test_autosave_writes_the_recovery_file_after_idle_time(layout_copy):
 async def test_recovery_is_offered_on_open_and_restores_the_edit(layout_copy):
     path = layout_copy()
     edited = path.read_text(encoding="utf-8").replace("Dana Reyes", "Dana Restored")
-    recovery.write_recovery(path, edited)
+    recovery.write_recovery(path, edited, ended_session(), FileStamp.of(path))
     app = OrgDesignApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -217,14 +219,15 @@ async def test_recovery_is_offered_on_open_and_restores_the_edit(layout_copy):
 
 async def test_recovery_can_be_discarded(layout_copy):
     path = layout_copy()
-    recovery.write_recovery(path, path.read_text(encoding="utf-8").replace("Dana Reyes", "Dana Restored"))
+    edited = path.read_text(encoding="utf-8").replace("Dana Reyes", "Dana Restored")
+    rescue = recovery.write_recovery(path, edited, ended_session(), FileStamp.of(path))
     app = OrgDesignApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
         assert app.screen.document.org["dana"].name == "Dana Reyes"
-        assert not recovery.recovery_path(path).exists()
+        assert not rescue.exists()
 
 
 async def test_a_file_that_fails_to_load_shows_every_error_with_its_line(tmp_path):
@@ -283,8 +286,8 @@ async def test_unsaved_work_on_an_untitled_layout_is_autosaved_and_offered_back(
         await pilot.pause()
         await add_report(pilot, "Una Titled")
         await pilot.pause(0.4)
-        rescue = recovery.recovery_path(recovery.untitled_anchor())
-        assert rescue.parent == private_state_dir
+        rescue = app.screen.document.recovery_file
+        assert rescue is not None and rescue.parent == private_state_dir
         assert "Una Titled" in rescue.read_text(encoding="utf-8")
     # The session ended without saving (as after a crash): the next start offers the work back.
     app = OrgDesignApp()
@@ -300,7 +303,7 @@ async def test_unsaved_work_on_an_untitled_layout_is_autosaved_and_offered_back(
 
 
 async def test_saving_a_restored_untitled_layout_removes_its_recovery_file(tmp_path):
-    recovery.write_recovery(recovery.untitled_anchor(), (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"))
+    recovery.write_recovery(None, (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"), ended_session(), None)
     app = OrgDesignApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -309,11 +312,13 @@ async def test_saving_a_restored_untitled_layout_removes_its_recovery_file(tmp_p
         app.screen.save_to(tmp_path / "kept.yaml")
         await pilot.pause()
     assert load_layout(tmp_path / "kept.yaml") == load_layout(LAYOUTS / "startup.yaml")
-    assert recovery.pending_recovery(recovery.untitled_anchor()) is None
+    assert recovery.find_recoveries(None).recoveries == []
 
 
 async def test_an_untitled_layout_that_never_autosaved_leaves_the_recovery_file_alone():
-    rescue = recovery.write_recovery(recovery.untitled_anchor(), (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"))
+    rescue = recovery.write_recovery(
+        None, (LAYOUTS / "startup.yaml").read_text(encoding="utf-8"), ended_session(), None
+    )
     app = OrgDesignApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

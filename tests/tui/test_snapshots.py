@@ -5,17 +5,20 @@ Review the SVGs in __snapshots__/ before accepting changes with --snapshot-updat
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from orgdesign import recovery
+from orgdesign.layout import FileStamp
 from orgdesign.model import Person
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.main import MainScreen
 
-from .conftest import LAYOUTS, SIZE, small_org
+from .conftest import LAYOUTS, SIZE, gone_session, small_org
 
 
 def designer() -> OrgDesignApp:
@@ -81,5 +84,8 @@ def test_recovery_offer(snap_compare, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     layout = Path("startup.yaml")
     layout.write_text((LAYOUTS / "startup.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    recovery.write_recovery(layout, layout.read_text(encoding="utf-8"))
+    rescue = recovery.write_recovery(layout, layout.read_text(encoding="utf-8"), gone_session(), FileStamp.of(layout))
+    autosaved, saved = datetime(2026, 3, 4, 10, 20, 30).timestamp(), datetime(2026, 3, 4, 9, 0, 0).timestamp()
+    os.utime(rescue, (autosaved, autosaved))
+    os.utime(layout, (saved, saved))
     assert snap_compare(OrgDesignApp(layout), terminal_size=SIZE, run_before=still)

@@ -44,6 +44,7 @@ from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
+from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.chart import OrgChart
@@ -117,6 +118,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.document.session.start()
         self.org_tree.load()
         self.org_tree.focus()
         self.findings.border_title = "Findings"
@@ -493,7 +495,7 @@ class MainScreen(Screen[None]):
         except (SaveError, OSError) as error:
             toast(self, str(error), title="Not saved: your edits are still here", severity="error", timeout=10)
             return False
-        remember_layout(saved)
+        tell_set_aside(self, remember_layout(saved))
         self.cancel_autosave()
         self.refresh_header()
         toast(self, f"Saved {saved}")
@@ -543,6 +545,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.cancel_autosave()
+        self.document.session.end()
 
 
 def _as_changes(fields: PersonFields) -> dict[str, Any]:

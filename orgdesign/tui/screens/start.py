@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -14,18 +13,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from orgdesign.recent import recent_layouts
-from orgdesign.recovery import pending_recovery, untitled_anchor
+from orgdesign.recent import read_recent
+from orgdesign.recovery import Findings, Recovery, find_recoveries
 from orgdesign.templates import list_templates
+from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.text import literal
 
 if TYPE_CHECKING:
     from orgdesign.tui.app import OrgDesignApp
 
-TEMPLATE, RECENT, RECOVER = "template:", "recent:", "recover:untitled"
+TEMPLATE, RECENT, RECOVER = "template:", "recent:", "recover:"
 
 
 class StartScreen(Screen[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.untitled_work: Findings = find_recoveries(None)
+        """Unsaved work on untitled layouts left by sessions that ended without saving."""
+        self.recent = read_recent()
+
     @property
     def org_app(self) -> OrgDesignApp:
         """The app, typed: the screen calls its open and new actions."""
@@ -41,13 +47,13 @@ class StartScreen(Screen[None]):
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = [
-            *_recovery_options(),
+            *_recovery_options(self.untitled_work.recoveries),
             Option(Text("New from a template", style="bold"), disabled=True),
         ]
         for template in list_templates():
             prompt = Text.assemble(("  " + template.name.ljust(12), "bold"), literal(template.description, "dim"))
             options.append(Option(prompt, id=f"{TEMPLATE}{template.path}"))
-        recent = recent_layouts()
+        recent = self.recent.layouts
         options.append(None)
         options.append(Option(Text("Recent layouts", style="bold"), disabled=True))
         if not recent:
@@ -57,6 +63,8 @@ class StartScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
+        for broken in [*self.untitled_work.set_aside, self.recent.set_aside]:
+            tell_set_aside(self, broken)
         options = self.query_one("#start-list", OptionList)
         options.focus()
         options.highlighted = next(
@@ -68,23 +76,20 @@ class StartScreen(Screen[None]):
         option_id = event.option.id or ""
         if option_id.startswith(TEMPLATE):
             self.org_app.new_from_template(Path(option_id.removeprefix(TEMPLATE)))
-        elif option_id == RECOVER:
-            self.org_app.recover_untitled()
+        elif option_id.startswith(RECOVER):
+            self.org_app.recover_untitled(self.untitled_work.recoveries[int(option_id.removeprefix(RECOVER))])
         elif option_id.startswith(RECENT):
             self.org_app.open_layout(Path(option_id.removeprefix(RECENT)))
 
 
-def _recovery_options() -> list[Option | None]:
-    """An offer to restore unsaved work on an untitled layout, when a crash left some."""
-    pending = pending_recovery(untitled_anchor())
-    if pending is None:
+def _recovery_options(recoveries: list[Recovery]) -> list[Option | None]:
+    """An offer to restore each piece of unsaved work on an untitled layout that a crash left."""
+    if not recoveries:
         return []
-    try:
-        when = datetime.fromtimestamp(pending.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    except OSError:
-        return []
-    return [
-        Option(Text("Unsaved work", style="bold"), disabled=True),
-        Option(Text.assemble("  Restore the untitled layout autosaved at ", (when, "bold")), id=RECOVER),
-        None,
-    ]
+    options: list[Option | None] = [Option(Text("Unsaved work", style="bold"), disabled=True)]
+    for number, found in enumerate(recoveries):
+        when = found.written_at.strftime("%Y-%m-%d %H:%M")
+        prompt = Text.assemble("  Restore the untitled layout autosaved at ", (when, "bold"))
+        options.append(Option(prompt, id=f"{RECOVER}{number}"))
+    options.append(None)
+    return options
