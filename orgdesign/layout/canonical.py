@@ -25,7 +25,7 @@ from orgdesign.layout.dumper import NAMED_ESCAPES, double_quoted, reads_back_pla
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
-from orgdesign.roles import ROLES
+from orgdesign.roles import ROLE_ALIASES, ROLES
 
 _PERSON_COLUMN = 5
 """Where the full reader places a person: the column of `id` in `  - id: ...` (libyaml's
@@ -93,7 +93,8 @@ _HEAD = re.compile(
     "(?P<settings>settings:\n"
     f"(?:  max_span: (?P<max_span>{_VALUE})\n)?"
     f"(?:  max_layers: (?P<max_layers>{_VALUE})\n)?"
-    f"(?:  disable: (?P<disable>{_VALUE})\n)?)?"
+    f"(?:  disable: (?P<disable>{_VALUE})\n)?"
+    f"(?:  aliases: (?P<aliases>{_VALUE})\n)?)?"
     "(?:units:\n(?P<units>(?:  - [^\n]*\n)+))?"
     r"people:(?: (?P<nobody>\[\])\n\Z|\n(?=  - ))"
 )
@@ -179,6 +180,8 @@ class _CanonicalReader:
                 values[key] = _whole_number(head[key], minimum=1)
         if head["disable"] is not None:
             values["disable"] = tuple(self.rule_code(code) for code in _flow_list(head["disable"]))
+        if head["aliases"] is not None:
+            values["aliases"] = tuple(_alias(name) for name in _flow_list(head["aliases"]))
         if not values:
             raise _Doubt  # an empty 'settings:', which the dumper never writes
         return Settings(**values)
@@ -298,6 +301,13 @@ def _required(raw: str, flow: bool = False) -> str:
     if not text:
         raise _Doubt  # an empty required value: an error the full reader reports
     return text
+
+
+def _alias(raw: str) -> str:
+    name = _required(raw, flow=True)
+    if name not in ROLE_ALIASES:
+        raise _Doubt  # an unknown alias: an error the full reader reports
+    return name
 
 
 def _optional(raw: str | None, convert: Callable[[str], object]) -> object:

@@ -94,17 +94,18 @@ def reference_to_nobody(state: OrgState, person: Person) -> Iterable[Report]:
     The documents describe one ladder that ends at a single person (the CEO, with the CPO
     one step below on the executive team, or in a small company the Head of Product as the
     top of product). A second person with no manager splits the org into separate trees,
-    which is usually a forgotten `reports_to`. The first person without a manager in the
-    layout is taken as the top; every other one is reported.""",
+    which is usually a forgotten `reports_to`. The org's own top is a CEO without a
+    manager, else the top with the most people below (the earlier in the file on a tie);
+    every other one is reported.""",
     candidates=lambda state: state.tops,
 )
 def more_than_one_top(state: OrgState, person: Person) -> Iterable[Report]:
-    first = state.context.first_top
-    if person.reports_to is not None or first is None or first.id == person.id:
+    top = state.context.natural_top
+    if person.reports_to is not None or top is None or top.id == person.id:
         return ()
     return (
         (
-            f"{who(person)} has no manager, but {who(first)} is already the top of the org; "
+            f"{who(person)} has no manager, but {who(top)} is already the top of the org; "
             "an org chart should have a single top",
             None,
         ),
