@@ -81,7 +81,7 @@ ROLE_ALIASES: dict[str, frozenset[str]] = {
 """Pairs of titles some documents call one role, which a layout may declare the same.
 
 000_d015a0fb67236ba5.txt gives Head of Product as another name for the CPO;
-004_eaf7f82e3fc8070d.txt says the VP of Product and Head of Product titles are often
+004_eaf7f82e3fc8070d.txt says a VP of Product and a Head of Product are often
 interchangeable. With an alias set in `settings.aliases`, the rules stop reporting rank
 problems between the two titles.
 """

@@ -36,8 +36,8 @@ PROFILE_SOURCES: dict[str, tuple[str, ...]] = {
 
 RELAXATIONS: dict[str, dict[str, str]] = {
     "startup": {
-        "PRD111": "a Head of Product with few recorded years is accepted: they may be the most experienced PM",
-        "PRD115": "a Head of Product with no product people below is accepted: they may be the one PM",
+        "PRD111": "a Head of Product with few recorded years is accepted: a young firm's Head is often its senior PM",
+        "PRD115": "a Head of Product with no product people below is accepted: the Head may be the only PM",
         "PRD119": "a Head of Product in an org with no other PMs is accepted (a CPO is still reported)",
     },
     "enterprise": {

@@ -142,7 +142,7 @@ def test_a_cpo_with_only_the_head_of_product_below_is_not_a_manager_of_one():
     assert "zoe" in found(lone, "SPN202")
 
 
-# -- startup: the Head of Product may be the most experienced PM (004) ----------------------
+# -- startup: a young company's Head of Product is often its senior PM (004) ----------------------
 
 
 def test_startup_accepts_a_lone_or_junior_head_of_product():
