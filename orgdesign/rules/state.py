@@ -124,9 +124,8 @@ class OrgState:
         self.unit_names = {unit.id: unit.name for unit in org.units}
         self._index_everyone(org)
         self.position = self._place(self.people.keys())
-        for pid, position in self.position.items():
-            if position.top is not None:
-                self.top_sizes[position.top] += 1
+        self.top_sizes = Counter([pos.top for pos in self.position.values() if pos.top is not None])
+        for pid in self.members(LADDER_ROLES):
             self._update_watch(pid)
         for role_id in PM_ROLES:
             for pid in self.role_members.get(role_id, ()):
