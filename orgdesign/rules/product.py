@@ -583,34 +583,17 @@ def head_without_product_people(state: OrgState, person: Person) -> Iterable[Rep
 # -- claims about leaders and groups --------------------------------------------------------
 
 
-def _leader_home(state: OrgState, person: Person) -> Person | None:
-    """Where a product leader under the CTO belongs: a Head (or VP) goes to the CPO of their
-    scope, else to their CEO; anyone below goes to their product home. Never below themself."""
-    if person.role in ("head_of_product", "vp_product"):
-        target = _own_cpo(state, person) or state.own_ceo(person.unit)
-    else:
-        target = product_home(state, person)
-    if target is not None and _is_below(state, target, person):
-        target = state.own_ceo(person.unit)
-    if target is not None and (_is_below(state, target, person) or target.role == "cto"):
-        return None
-    return target
-
-
-def _is_below(state: OrgState, candidate: Person, person: Person) -> bool:
-    """Whether `person` is in `candidate`'s chain of command (or is `candidate`)."""
-    seen: set[str] = set()
-    current: Person | None = candidate
-    while current is not None and current.id not in seen:
-        if current.id == person.id:
-            return True
-        seen.add(current.id)
-        current = state.manager(current)
-    return False
-
-
 def _leader_remedy(state: OrgState, person: Person) -> tuple[Edit, str] | None:
-    return _move_under(_leader_home(state, person), person)
+    """Take the leader out of engineering: up a level, beside the CTO (under the CTO's manager).
+
+    The remedy reads only the CTO and the CTO's place, which every edit that can change it
+    re-checks, so the description offered with the finding never goes stale.
+    """
+    cto = state.manager(person)
+    if cto is None or cto.reports_to is None or not state.position[cto.id].reached:
+        return None
+    beside = state.people.get(cto.reports_to)
+    return _move_under(beside, person)
 
 
 @rule(
@@ -627,9 +610,9 @@ def _leader_remedy(state: OrgState, person: Person) -> tuple[Edit, str] | None:
     PRD103 already says where they belong). A warning rather than an error: the document
     states the rule for PMs and leaves leaders implicit.""",
     roles=("gpm", "director_product", "vp_product", "head_of_product"),
-    fix_depends_on=("product_homes", "led_units", "ceos", "first_ceo", "cpos"),
+    positional=True,
     fix=lambda state, person: _edit(_leader_remedy(state, person)),
-    fix_summary="move the leader under the product leadership (a Head or VP under the CPO, else the CEO)",
+    fix_summary="move the leader out of engineering, up a level beside the CTO",
 )
 def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     manager = state.manager(person)

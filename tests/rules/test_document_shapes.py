@@ -214,7 +214,7 @@ def test_a_head_under_the_cto_with_a_cpo_gets_one_finding_prd103():
     assert found(org, "PRD116") == []
 
 
-def test_a_leader_under_the_cto_is_never_moved_below_themself():
+def test_the_fix_takes_a_leader_out_of_engineering_beside_the_cto():
     org = make_org(ENGINEERING + "d director_product > sam years=7\nmaya head_of_product > d years=9\npm1 pm > maya")
     validator = Validator(org)
     finding = next(f for f in validator.findings if f.code == "PRD116" and f.person == "d")
