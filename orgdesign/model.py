@@ -48,6 +48,8 @@ class Settings:
     max_span: int = 12
     max_layers: int = 8
     disable: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Names from `roles.ROLE_ALIASES`: pairs of titles the layout treats as one role."""
 
 
 @dataclass(frozen=True, slots=True)

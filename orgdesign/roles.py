@@ -71,3 +71,22 @@ ROLE_IDS: tuple[str, ...] = tuple(ROLES)
 def role(role_id: str) -> Role:
     """The catalogue entry for `role_id`; raises KeyError for ids outside the catalogue."""
     return ROLES[role_id]
+
+
+ROLE_ALIASES: dict[str, frozenset[str]] = {
+    "cpo_is_head": frozenset({"cpo", "head_of_product"}),
+    "vp_is_head": frozenset({"head_of_product", "vp_product"}),
+}
+"""Pairs of titles some documents call one role, which a layout may declare the same.
+
+000_d015a0fb67236ba5.txt gives Head of Product as another name for the CPO;
+004_eaf7f82e3fc8070d.txt says a VP of Product and a Head of Product are often
+interchangeable. With an alias set in `settings.aliases`, the rules stop reporting rank
+problems between the two titles.
+"""
+
+
+def are_aliases(aliases: tuple[str, ...], first: str, second: str) -> bool:
+    """Whether the layout's `aliases` make roles `first` and `second` one role."""
+    pair = {first, second}
+    return any(ROLE_ALIASES[name] == pair for name in aliases if name in ROLE_ALIASES)

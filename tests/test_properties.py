@@ -1,5 +1,6 @@
 """Properties across the core: whatever edits a user makes, saving and loading give back the
-same org and validation never fails."""
+same org and validation never fails. The edits move people between units (the starting org has
+one, `pay`, and the edits add `web`) so the unit-scoped rules are kept in step too."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,8 +18,8 @@ from orgdesign.edits import (
     UpdatePerson,
 )
 from orgdesign.layout import dump_layout, loads_layout
-from orgdesign.model import PROFILES, Person
-from orgdesign.roles import ROLE_IDS
+from orgdesign.model import PROFILES, Person, Settings, Unit
+from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 from orgdesign.rules import Validator, validate
 
 hostile_text = st.text(
@@ -42,7 +43,18 @@ edits = st.one_of(
     st.builds(lambda pid, notes: UpdatePerson(pid, notes=notes), ids, hostile_text),
     st.builds(lambda pid, years: UpdatePerson(pid, years_pm=years), ids, st.integers(0, 40)),
     st.builds(lambda pid, v: UpdatePerson(pid, vacancy=v), ids, st.booleans()),
-    st.builds(lambda pid, product: UpdatePerson(pid, product=product), ids, hostile_text),
+    st.builds(
+        lambda pid, product: UpdatePerson(pid, product=product), ids, hostile_text | st.sampled_from(["Pay", " pay"])
+    ),
+    st.builds(lambda pid, unit: UpdatePerson(pid, unit=unit), ids, st.sampled_from([None, "pay", "web"])),
+    st.builds(SetOrgField, st.just("units"), st.just((Unit("pay", "Payments"), Unit("web", "Web")))),
+    st.builds(
+        SetOrgField,
+        st.just("settings"),
+        st.lists(st.sampled_from(sorted(ROLE_ALIASES)), max_size=2, unique=True).map(
+            lambda aliases: Settings(aliases=tuple(aliases))
+        ),
+    ),
     st.builds(lambda pid, sub: RemovePerson(pid, with_subtree=sub), ids, st.booleans()),
     st.builds(SetProductLineTo, st.sampled_from(["ceo", "cto"])),
     st.builds(SetOrgField, st.just("profile"), st.sampled_from(PROFILES)),

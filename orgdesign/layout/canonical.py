@@ -26,7 +26,7 @@ from orgdesign.layout.dumper import NAMED_ESCAPES, double_quoted, reads_back_pla
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
-from orgdesign.roles import ROLES
+from orgdesign.roles import ROLE_ALIASES, ROLES
 
 T = TypeVar("T")
 _PERSON_COLUMN = 5
@@ -95,7 +95,8 @@ _HEAD = re.compile(
     "(?P<settings>settings:\n"
     f"(?:  max_span: (?P<max_span>{_VALUE})\n)?"
     f"(?:  max_layers: (?P<max_layers>{_VALUE})\n)?"
-    f"(?:  disable: (?P<disable>{_VALUE})\n)?)?"
+    f"(?:  disable: (?P<disable>{_VALUE})\n)?"
+    f"(?:  aliases: (?P<aliases>{_VALUE})\n)?)?"
     "(?:units:\n(?P<units>(?:  - [^\n]*\n)+))?"
     r"people:(?: (?P<nobody>\[\])\n\Z|\n(?=  - ))"
 )
@@ -175,13 +176,14 @@ class _CanonicalReader:
     def settings(self, head: re.Match[str]) -> Settings:
         if head["settings"] is None:
             return Settings()
-        if head["max_span"] is None and head["max_layers"] is None and head["disable"] is None:
+        if all(head[key] is None for key in ("max_span", "max_layers", "disable", "aliases")):
             raise _Doubt  # an empty 'settings:', which the dumper never writes
         default = Settings()
         max_span = _limit(head["max_span"], default.max_span)
         max_layers = _limit(head["max_layers"], default.max_layers)
         codes = () if head["disable"] is None else tuple(self.rule_code(code) for code in _flow_list(head["disable"]))
-        return Settings(max_span=max_span, max_layers=max_layers, disable=codes)
+        aliases = () if head["aliases"] is None else tuple(_alias(name) for name in _flow_list(head["aliases"]))
+        return Settings(max_span=max_span, max_layers=max_layers, disable=codes, aliases=aliases)
 
     def units(self, lines: str) -> tuple[Unit, ...]:
         units = []
@@ -302,6 +304,13 @@ def _required(raw: str, flow: bool = False) -> str:
 
 def _limit(raw: str | None, default: int) -> int:
     return default if raw is None else _whole_number(raw, minimum=1)
+
+
+def _alias(raw: str) -> str:
+    name = _required(raw, flow=True)
+    if name not in ROLE_ALIASES:
+        raise _Doubt  # an unknown alias: an error the full reader reports
+    return name
 
 
 def _optional(raw: str | None, convert: Callable[[str], T]) -> T | None:

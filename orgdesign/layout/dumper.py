@@ -63,6 +63,8 @@ def _settings_lines(settings: Settings) -> list[str]:
         lines.append(f"  max_layers: {settings.max_layers}")
     if settings.disable:
         lines.append(f"  disable: {flow_list(settings.disable)}")
+    if settings.aliases:
+        lines.append(f"  aliases: {flow_list(settings.aliases)}")
     return ["settings:", *lines] if lines else []
 
 

@@ -45,7 +45,7 @@ from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_code
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
-from orgdesign.roles import ROLE_IDS, ROLES
+from orgdesign.roles import ROLE_ALIASES, ROLE_IDS, ROLES
 
 # The C parser when PyYAML was built with libyaml (every wheel is); same events either way.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -655,6 +655,18 @@ def _codes(reader: _Reader, field: str, event: Event) -> Any:
     return reader.read_list(event, field, lambda item: _rule_code(reader, "a rule code", item))
 
 
+def _aliases(reader: _Reader, field: str, event: Event) -> Any:
+    return reader.read_list(event, field, lambda item: _alias(reader, "an alias", item))
+
+
+def _alias(reader: _Reader, field: str, event: Event) -> Any:
+    name = _required_text(reader, field, event)
+    if name is INVALID or name in ROLE_ALIASES:
+        return name
+    reader.error(event, f"unknown alias {shown(name)}: {_suggest(name, tuple(ROLE_ALIASES))}")
+    return INVALID
+
+
 def _units(reader: _Reader, field: str, event: Event) -> Any:
     first_place: dict[str, tuple[int, int]] = {}
     return reader.read_list(event, field, lambda item: _unit(reader, item, first_place))
@@ -723,7 +735,12 @@ _TOP_READERS: dict[str, FieldReader] = {
     "units": _units,
     "people": _Reader.read_people,
 }
-_SETTINGS_READERS: dict[str, FieldReader] = {"max_span": _limit, "max_layers": _limit, "disable": _codes}
+_SETTINGS_READERS: dict[str, FieldReader] = {
+    "max_span": _limit,
+    "max_layers": _limit,
+    "disable": _codes,
+    "aliases": _aliases,
+}
 _UNIT_READERS: dict[str, FieldReader] = {"id": _required_text, "name": _required_text}
 _WAIVER_READERS: dict[str, FieldReader] = {"rule": _rule_code, "reason": _reason}
 _PERSON_VALUES: dict[str, FieldReader] = {

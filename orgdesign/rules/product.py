@@ -6,11 +6,11 @@ from collections.abc import Iterable
 
 from orgdesign.edits import Batch, Edit, MovePerson
 from orgdesign.model import Person
-from orgdesign.roles import ROLES
+from orgdesign.roles import ROLES, are_aliases
 from orgdesign.rules.finding import Severity
 from orgdesign.rules.registry import Basis, Report, rule
 from orgdesign.rules.sources import ASK_HEAD, CPO_DEFINITION, DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE
-from orgdesign.rules.state import LADDER_ROLES, PM_ROLES, PRODUCT_LEADERS, OrgState
+from orgdesign.rules.state import LADDER_ROLES, PM_ROLES, PRODUCT_LEADERS, SCOPED_ROLES, OrgState
 from orgdesign.rules.text import plural, who
 
 NOT_STARTUP = frozenset({"scaleup", "enterprise"})
@@ -36,13 +36,51 @@ def _text(remedy: tuple[Edit, str] | None) -> str | None:
     return None if remedy is None else remedy[1]
 
 
+def _head_as_lead_pm(state: OrgState, person: Person) -> bool:
+    """In a start-up the Head of Product may simply be the most experienced PM (004)."""
+    return state.org.profile == "startup" and person.role == "head_of_product"
+
+
 # -- where product managers report ----------------------------------------------------------
 
 
+def product_home(state: OrgState, person: Person) -> Person | None:
+    """Where a misplaced product person belongs: their unit's Head of Product (else its CPO),
+    else the Head (else the CPO) of the people with no unit, else their own CEO."""
+    homes = state.context.product_homes
+    return homes.get(state.scope_of(person)) or homes.get(None) or state.own_ceo(person.unit)
+
+
+def pm_reporting_options(state: OrgState, person: Person) -> list[tuple[Person, str]]:
+    """Whom a product manager may report to (000): their own product leader, and the CEO of
+    their own unit (else the CEO with no unit). Each comes with how the designer names it."""
+    options: list[tuple[Person, str]] = []
+    leader = _own_product_leader(state, person)
+    if leader is not None:
+        options.append((leader, "their product leader"))
+    ceo = state.own_ceo(person.unit)
+    if ceo is not None and ceo.id != person.id and all(ceo.id != chosen.id for chosen, _ in options):
+        options.append((ceo, "the CEO"))
+    return options
+
+
+def _own_product_leader(state: OrgState, person: Person) -> Person | None:
+    """The nearest product leader above `person` in their own scope, else their scope's home."""
+    scope = state.scope_of(person)
+    seen = {person.id}
+    current = state.manager(person)
+    while current is not None and current.id not in seen:
+        if current.role_info.is_product_leader and state.scope_of(current) == scope:
+            return current
+        seen.add(current.id)
+        current = state.manager(current)
+    homes = state.context.product_homes
+    home = homes.get(scope) or homes.get(None)
+    return None if home is None or home.id == person.id else home
+
+
 def _pm_home(state: OrgState, person: Person) -> tuple[Edit, str] | None:
-    """A misplaced PM goes to the Head of Product (else the CPO, else the CEO)."""
-    context = state.context
-    return _move_under(context.product_home or context.first_ceo, person)
+    return _move_under(product_home(state, person), person)
 
 
 def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
@@ -63,7 +101,7 @@ def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
     standing to push back. The fix moves the PM to the product leadership, or to the CEO
     when there is none.""",
     roles=PM_ROLES,
-    fix_depends_on=("product_home", "first_ceo"),
+    fix_depends_on=("product_homes", "led_units", "ceos", "first_ceo"),
     fix=_fix_pm_home,
     fix_summary="move the product manager under the Head of Product (else the CPO, else the CEO)",
     safe_fix=True,
@@ -93,7 +131,7 @@ def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     anyone else (marketing, operations, another individual contributor) is cut off from
     the people who coach product work and set product strategy.""",
     roles=PM_ROLES,
-    fix_depends_on=("product_home", "first_ceo"),
+    fix_depends_on=("product_homes", "led_units", "ceos", "first_ceo"),
     fix=_fix_pm_home,
     fix_summary="move the product manager under the Head of Product (else the CPO, else the CEO)",
 )
@@ -109,11 +147,31 @@ def pm_outside_product_leadership(state: OrgState, person: Person) -> Iterable[R
     )
 
 
+def _leader_of_another_unit(state: OrgState, unit: str, manager: Person) -> str | None:
+    """How to describe `manager` (a CEO, CPO or Head) when they lead another company than `unit`.
+
+    A leader of another unit is never the PM's own; the group CEO (no unit) is not theirs
+    either when the PM's unit has a CEO of its own.
+    """
+    if manager.unit == unit:
+        return None
+    if manager.unit is not None:
+        return f"{ROLES[manager.role].label} of unit {state.unit_label(manager.unit)}"
+    if manager.role == "ceo" and state.unit_has_ceo(unit):
+        return "CEO above the unit's own CEO"
+    return None
+
+
 # -- the product leadership ladder -----------------------------------------------------------
 
 
+def _own_cpo(state: OrgState, person: Person) -> Person | None:
+    """The CPO of the Head's own unit (or, for a Head with no unit, the CPO with no unit)."""
+    return state.context.cpos.get(person.unit)
+
+
 def _head_home(state: OrgState, person: Person) -> tuple[Edit, str] | None:
-    return _move_under(state.context.first_cpo, person)
+    return _move_under(_own_cpo(state, person), person)
 
 
 def _fix_head_home(state: OrgState, person: Person) -> Edit | None:
@@ -138,12 +196,12 @@ def _fix_head_home(state: OrgState, person: Person) -> Edit | None:
     safe_fix=True,
 )
 def head_not_under_cpo(state: OrgState, person: Person) -> Iterable[Report]:
-    cpo = state.context.first_cpo
+    cpo = _own_cpo(state, person)
     manager = state.manager(person)
     manager_role = _role_of(manager)
-    if cpo is None or manager_role == "cpo":
+    if cpo is None or manager_role == "cpo" or _aliased(state, "cpo", "head_of_product"):
         return ()
-    if state.org.profile == "enterprise" and manager_role in HEAD_MAY_REPORT_TO_IN_ENTERPRISE:
+    if manager is not None and _head_may_report_to(state, person, manager):
         return ()
     where = "has no manager" if manager is None else f"reports to {who(manager)}"
     return (
@@ -181,7 +239,7 @@ def _fix_ceo_home(state: OrgState, person: Person) -> Edit | None:
 )
 def cpo_not_under_ceo(state: OrgState, person: Person) -> Iterable[Report]:
     manager = state.manager(person)
-    if manager is None or manager.role in ("ceo", "cto", "cmo", "cpo"):
+    if manager is None or manager.role in ("ceo", "cto", "cmo", "cpo") or _aliased(state, "cpo", manager.role):
         return ()
     return (
         (
@@ -282,7 +340,9 @@ def principal_with_reports(state: OrgState, person: Person) -> Iterable[Report]:
     )
 
 
-_LEADS = {"director_product": PM_ROLES | {"gpm"}, "gpm": PM_ROLES}
+_LEADS = {"director_product": PM_ROLES | {"gpm", "head_of_product", "vp_product"}, "gpm": PM_ROLES}
+"""Whom each role leads. A Director over a Head or VP of Product (002, 004: some large companies
+put the Head below the Director) leads product people through them."""
 
 
 @rule(
@@ -305,19 +365,29 @@ def leader_without_pms(state: OrgState, person: Person) -> Iterable[Report]:
     return ((f"{who(person)} has no {whom} reporting to them", None),)
 
 
+def _ladder_above(state: OrgState, person: Person) -> Person | None:
+    """The nearest product-ladder person above `person`, past any `other` people between."""
+    above = state.position[person.id].ladder_above
+    return None if above is None else state.people[above]
+
+
 def _up_a_level(state: OrgState, person: Person) -> tuple[Edit, str] | None:
-    manager = state.manager(person)
-    if manager is None or manager.reports_to is None or manager.reports_to == person.id:
+    leader = _ladder_above(state, person)
+    if leader is None or leader.reports_to is None or leader.reports_to == person.id:
         return None
-    return MovePerson(person.id, manager.reports_to), f"move {person.name} up a level, beside {who(manager)}"
+    return MovePerson(person.id, leader.reports_to), f"move {person.name} up a level, beside {who(leader)}"
+
+
+def _aliased(state: OrgState, first: str, second: str) -> bool:
+    return are_aliases(state.org.settings.aliases, first, second)
 
 
 def _head_may_report_to(state: OrgState, person: Person, manager: Person) -> bool:
-    return (
-        state.org.profile == "enterprise"
-        and person.role == "head_of_product"
-        and manager.role in HEAD_MAY_REPORT_TO_IN_ENTERPRISE
-    )
+    if person.role != "head_of_product":
+        return False
+    if state.org.profile == "enterprise" and manager.role in HEAD_MAY_REPORT_TO_IN_ENTERPRISE:
+        return True
+    return _aliased(state, "head_of_product", manager.role)
 
 
 @rule(
@@ -334,23 +404,28 @@ def _head_may_report_to(state: OrgState, person: Person, manager: Person) -> boo
     managers. Reporting to a product leader of the same or a lower rank inverts that
     ladder. The documents disagree on one step: some large companies put the Head of
     Product under a Director or VP of Product, so the enterprise profile allows exactly
-    that and nothing else.""",
+    that and nothing else. The comparison looks past people off the ladder (an `other`
+    chief of staff, say) to the nearest product leader above, and a layout that declares
+    two titles the same role (`settings.aliases`) is not told they are out of order.""",
     roles=LADDER_ROLES,
+    positional=True,
     fix=lambda state, person: _edit(_up_a_level(state, person)),
-    fix_summary="move the person up a level, beside their current manager",
+    fix_summary="move the person up a level, beside the product leader they report to",
 )
 def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Report]:
-    manager = state.manager(person)
-    if manager is None or manager.role not in PRODUCT_LEADERS:
+    leader = _ladder_above(state, person)
+    if leader is None or leader.role not in PRODUCT_LEADERS:
         return ()
-    mine, theirs = ROLES[person.role].rank, ROLES[manager.role].rank
+    mine, theirs = ROLES[person.role].rank, ROLES[leader.role].rank
     assert mine is not None and theirs is not None, "the rule looks only at roles on the product ladder"
-    if theirs > mine or _head_may_report_to(state, person, manager):
+    if theirs > mine or _head_may_report_to(state, person, leader) or _aliased(state, person.role, leader.role):
         return ()
     relation = "the same rank as" if theirs == mine else "a lower rank than"
+    manager = state.manager(person)
+    via = "" if manager is None or manager.id == leader.id else f" through {who(manager)}"
     return (
         (
-            f"{who(person)} reports to {who(manager)}, who holds {relation} them on the product ladder",
+            f"{who(person)} reports to {who(leader)}{via}, who holds {relation} them on the product ladder",
             _text(_up_a_level(state, person)),
         ),
     )
@@ -376,8 +451,13 @@ def more_than_one_cpo(state: OrgState, person: Person) -> Iterable[Report]:
     return ((f"{who(person)} is a second Chief Product Officer besides {who(first)}", None),)
 
 
+def _single_head(state: OrgState, person: Person) -> Person | None:
+    """The only Head of Product of the person's scope: their unit's, or the unitless one."""
+    return state.context.single_heads.get(state.scope_of(person))
+
+
 def _under_single_head(state: OrgState, person: Person) -> tuple[Edit, str] | None:
-    return _move_under(state.context.single_head, person)
+    return _move_under(_single_head(state, person), person)
 
 
 @rule(
@@ -391,7 +471,8 @@ def _under_single_head(state: OrgState, person: Person) -> tuple[Edit, str] | No
     CPO: the Head answers to the CPO, and the rest of product rolls up to the Head. When
     an org has exactly one Head of Product, a VP, Director, Group PM or product manager
     elsewhere in the tree is outside that leadership. People above the Head (in the
-    enterprise profile, a VP or Director the Head reports to) are not outside. The rule
+    enterprise profile, a VP or Director the Head reports to) are not outside. With units,
+    the single Head is counted per unit, so each company in a group keeps its own. The rule
     is off in the startup profile, where a small company may have no such layer yet.""",
     profiles=NOT_STARTUP,
     roles=LADDER_ROLES - {"cpo", "head_of_product"},
@@ -400,11 +481,12 @@ def _under_single_head(state: OrgState, person: Person) -> tuple[Edit, str] | No
     fix_summary="move the person under the Head of Product",
 )
 def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Report]:
-    head = state.context.single_head
+    scope = state.scope_of(person)
+    head = state.context.single_heads.get(scope)
     if head is None:
         return ()
     position = state.position[person.id]
-    if not position.reached or position.head is not None or person.id in state.context.above_single_head:
+    if not position.reached or position.head is not None or person.id in state.context.above_single_heads[scope]:
         return ()
     return (
         (
@@ -431,7 +513,7 @@ def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Report]
 )
 def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
     years = person.years_pm
-    if person.vacancy or years is None or years >= 5:
+    if person.vacancy or years is None or years >= 5 or _head_as_lead_pm(state, person):
         return ()
     return (
         (
@@ -456,11 +538,21 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
     roles=("director_product",),
 )
 def director_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
-    products = state.director_products.get(person.id)
-    if products is None or len(products) < 2:
+    products = distinct_products(state.director_products.get(person.id, ()))
+    if len(products) < 2:
         return ()
-    listed = ", ".join(sorted(products))
-    return ((f"{who(person)} has product managers on {len(products)} products: {listed}", None),)
+    return ((f"{who(person)} has product managers on {len(products)} products: {', '.join(products)}", None),)
+
+
+def distinct_products(spellings: Iterable[str]) -> list[str]:
+    """One spelling per product, sorted: names that differ only in case or surrounding spaces
+    are one product (the spelling shown is the first of them in sorted order)."""
+    shown: dict[str, str] = {}
+    for spelling in sorted(spellings):
+        key = spelling.strip().casefold()
+        if key:
+            shown.setdefault(key, spelling.strip())
+    return sorted(shown.values(), key=str.casefold)
 
 
 @rule(
@@ -473,17 +565,28 @@ def director_over_several_products(state: OrgState, person: Person) -> Iterable[
     One document describes a company made of small companies, each built around a
     product, in which a PM answers to the head of product of their own company or to that
     company's CEO. In a layout with units, a PM whose unit has no head of product (or
-    CPO) of its own and who does not report to a CEO fits neither arrangement. The
-    startup profile does not use this rule.""",
+    CPO) of its own and who does not report to a CEO fits neither arrangement, and so does
+    a PM who answers to the leader or CEO of another unit. The startup profile does not use
+    this rule.""",
     profiles=NOT_STARTUP,
     roles=PM_ROLES,
 )
 def unit_without_head(state: OrgState, person: Person) -> Iterable[Report]:
     unit = person.unit
-    if unit is None or state.unit_has_head(unit):
+    if unit is None:
         return ()
     manager = state.manager(person)
-    if _role_of(manager) == "ceo":
+    if manager is not None and manager.role in SCOPED_ROLES:
+        other = _leader_of_another_unit(state, unit, manager)
+        if other is not None:
+            return (
+                (
+                    f"{who(person)} works in unit {state.unit_label(unit)} but reports to {who(manager)}, "
+                    f"the {other}; a product manager answers to their own unit's head of product or CEO",
+                    None,
+                ),
+            )
+    if state.unit_has_head(unit) or _role_of(manager) == "ceo":
         return ()
     where = "has no manager" if manager is None else f"reports to {who(manager)}"
     return (
@@ -509,6 +612,137 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Report]:
     roles=("head_of_product", "vp_product"),
 )
 def head_without_product_people(state: OrgState, person: Person) -> Iterable[Report]:
-    if state.reports_in(person.id, LADDER_ROLES):
+    if state.reports_in(person.id, LADDER_ROLES) or _head_as_lead_pm(state, person):
         return ()
     return ((f"{who(person)} has nobody on the product ladder reporting to them", None),)
+
+
+# -- claims about leaders and groups --------------------------------------------------------
+
+
+def _leader_remedy(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+    """Take the leader out of engineering: up a level, beside the CTO (under the CTO's manager).
+
+    The remedy reads only the CTO and the CTO's place, which every edit that can change it
+    re-checks, so the description offered with the finding never goes stale.
+    """
+    cto = state.manager(person)
+    if cto is None or cto.reports_to is None or not state.position[cto.id].reached:
+        return None
+    beside = state.people.get(cto.reports_to)
+    return _move_under(beside, person)
+
+
+@rule(
+    "PRD116",
+    "product leader reports to the CTO",
+    Severity.WARNING,
+    basis=Basis.DOCUMENTS,
+    sources=(ASK_HEAD,),
+    rationale="""
+    One document insists that product managers stay out of the CTO's line, because the
+    people who decide what gets built should not answer to the people who build it. That
+    reason holds at least as strongly for those who lead the PMs: a Group PM, Director or
+    VP of Product under the CTO puts their whole team into engineering. A Head of Product
+    under the CTO is reported here only when their part of the org has no CPO (otherwise
+    PRD103 already says where they belong). A warning rather than an error: the document
+    states the rule for PMs and leaves leaders implicit.""",
+    roles=("gpm", "director_product", "vp_product", "head_of_product"),
+    positional=True,
+    fix=lambda state, person: _edit(_leader_remedy(state, person)),
+    fix_summary="move the leader out of engineering, up a level beside the CTO",
+)
+def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
+    manager = state.manager(person)
+    if manager is None or manager.role != "cto":
+        return ()
+    if person.role == "head_of_product" and _own_cpo(state, person) is not None:
+        return ()
+    return (
+        (
+            f"{who(person)} reports to {who(manager)}; product leadership should not sit inside engineering",
+            _text(_leader_remedy(state, person)),
+        ),
+    )
+
+
+@rule(
+    "PRD117",
+    "Group PM over several products",
+    Severity.INFO,
+    basis=Basis.DOCUMENTS,
+    sources=(DIRECTOR_GUIDE,),
+    rationale="""
+    A Group Product Manager is described as leading a set of product managers who all work
+    in one product area. When the PMs reporting to one Group PM are recorded on different
+    products, the group has no single focus: it may be two groups, or the role is closer to
+    a Director's. Products whose names differ only in case or surrounding spaces count as
+    one.""",
+    roles=("gpm",),
+)
+def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
+    people = state.people
+    spellings = [
+        report.product
+        for report in (people[pid] for pid in state.solid_refs.get(person.id, ()))
+        if report.role in PM_ROLES and report.product
+    ]
+    products = distinct_products(spellings)
+    if len(products) < 2:
+        return ()
+    return ((f"{who(person)} leads product managers on {len(products)} products: {', '.join(products)}", None),)
+
+
+@rule(
+    "PRD118",
+    "unit's product managers on several products",
+    Severity.INFO,
+    basis=Basis.DOCUMENTS,
+    sources=(ASK_HEAD,),
+    rationale="""
+    Where a company is split into smaller companies, the document describes each of them as
+    built around one product. When the product managers of one unit are recorded on several
+    products, the unit may really be two, or the products belong together under a shared
+    name. The finding is placed on the unit's first Head of Product or CPO, else on its first
+    CEO; a unit with neither has nobody to hold it.""",
+    roles=("ceo", "cpo", "head_of_product"),
+)
+def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
+    unit = person.unit
+    if unit is None or state.unit_holder(unit) != person.id:
+        return ()
+    products = distinct_products(state.unit_products.get(unit, ()))
+    if len(products) < 2:
+        return ()
+    return (
+        (
+            f"unit {state.unit_label(unit)} has product managers on {len(products)} products: "
+            f"{', '.join(products)}; a unit is usually built around one product",
+            None,
+        ),
+    )
+
+
+@rule(
+    "PRD119",
+    "product leadership without any product managers",
+    Severity.INFO,
+    basis=Basis.DOCUMENTS,
+    sources=(HEAD_GUIDE, TITLES_GUIDE),
+    rationale="""
+    The documents describe product leadership by the product managers it develops, coaches
+    and hires. A CPO or Head of Product in an org with no product manager at all has nobody
+    to lead yet: either the PMs are missing from the layout or the leadership came first.
+    The finding sits on the first CPO (else the first Head of Product). In the startup
+    profile a lone Head of Product is accepted, as the most experienced PM may hold the
+    title.""",
+    roles=("cpo", "head_of_product"),
+)
+def leadership_without_pms(state: OrgState, person: Person) -> Iterable[Report]:
+    context = state.context
+    holder = context.product_top
+    if context.has_product_managers or holder is None or holder.id != person.id:
+        return ()
+    if _head_as_lead_pm(state, person):
+        return ()
+    return ((f"{who(person)} leads product, but the org has no product managers", None),)

@@ -39,9 +39,15 @@ PROFILE_SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 RELAXATIONS: dict[str, dict[str, str]] = {
+    "startup": {
+        "PRD111": "a Head of Product with few recorded years is accepted: a young firm's Head is often its senior PM",
+        "PRD115": "a Head of Product with no product people below is accepted: the Head may be the only PM",
+        "PRD119": "a Head of Product in an org with no other PMs is accepted (a CPO is still reported)",
+    },
     "enterprise": {
         "PRD103": "a Head of Product reporting to a VP or Director of Product is accepted",
         "PRD108": "a Head of Product reporting to a VP or Director of Product is accepted",
+        "SPN202": "a VP or Director of Product whose one report is the Head of Product is accepted",
     },
 }
 """Rules that run in a profile but accept more there: profile -> code -> what is accepted."""

@@ -57,7 +57,18 @@ def single_report(state: OrgState, person: Person) -> Iterable[Report]:
     if reports is None or len(reports) != 1 or person.id in reports:
         return ()
     only = state.people[next(iter(reports))]
+    if only.role == "head_of_product" and _may_lead_just_the_head(state, person):
+        return ()
     return ((f"{who(person)} has a single direct report, {who(only)}", None),)
+
+
+def _may_lead_just_the_head(state: OrgState, person: Person) -> bool:
+    """The documented shapes where one report, the Head of Product, is the whole point: the Head
+    one level below the CPO (001, 004), or in the enterprise profile below a VP or Director of
+    Product (002, 004)."""
+    if person.role == "cpo":
+        return True
+    return state.org.profile == "enterprise" and person.role in ("vp_product", "director_product")
 
 
 @rule(

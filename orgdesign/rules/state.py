@@ -27,19 +27,26 @@ PRODUCT_LEADERS = PRODUCT_LEADER_IDS
 _POSITION_ROLES = frozenset({"head_of_product", "director_product"})
 UNIT_LEADER_ROLES = frozenset({"cpo", "head_of_product"})
 """Roles that give a unit "its own head of product" (000_d015a0fb67236ba5.txt uses both names)."""
+SCOPED_ROLES = frozenset({"ceo", "cpo", "head_of_product"})
+"""Roles indexed per unit (and per "no unit"): each company inside the company has its own."""
 _CONTEXT_AUDIENCE: dict[str, frozenset[str]] = {
     "first_ceo": frozenset({"cpo", "cto", "cmo"}),
     "first_cpo": frozenset({"cpo", "head_of_product"}),
     "cpo_count": frozenset({"cpo"}),
-    "single_head": LADDER_ROLES,
-    "above_single_head": LADDER_ROLES,
+    "cpos": frozenset({"head_of_product"}),
+    "single_heads": LADDER_ROLES,
+    "led_units": LADDER_ROLES,
+    "above_single_heads": LADDER_ROLES,
+    "has_product_managers": frozenset({"cpo", "head_of_product"}),
+    "product_top": frozenset({"cpo", "head_of_product"}),
 }
 """For each `Context` field, the roles whose findings (or fix descriptions) depend on it.
 
-`first_top` concerns the tops. Fields that only change the fix a finding offers to many
-people (`product_home`) are handled by the Validator through `Rule.fix_depends_on`, which
-re-checks just the people holding such a finding.
+`natural_top` concerns the tops. Fields that only change the fix a finding offers to many
+people (`product_homes`, `ceos`) are handled by the Validator through `Rule.fix_depends_on`,
+which re-checks just the people holding such a finding.
 """
+_LADDER, _PASS_THROUGH, _OFF_LADDER = "ladder", "pass-through", "off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,10 @@ class Position:
     """The nearest Director of Product at or above the person."""
     cycle: int = 0
     """Length of the reporting cycle the person is on; 0 when on none."""
+    top: str | None = None
+    """The top (or the first person below a missing manager) the person rolls up to."""
+    ladder_above: str | None = None
+    """The nearest person on the product ladder above, reached through `other` people only."""
 
     @property
     def reached(self) -> bool:
@@ -65,16 +76,26 @@ UNREACHED = Position(None)
 class Context:
     """Org-wide facts some findings depend on; a change re-checks its `_CONTEXT_AUDIENCE`."""
 
-    first_top: Person | None
+    natural_top: Person | None
+    """The top the others are measured against: a CEO, else the one with the most people below."""
     first_ceo: Person | None
     first_cpo: Person | None
     cpo_count: int
-    single_head: Person | None
-    """The Head of Product when the org has exactly one."""
-    above_single_head: frozenset[str]
-    """Ids in the single Head of Product's chain of command."""
-    product_home: Person | None
-    """Where a misplaced product manager belongs: first Head of Product, else first CPO."""
+    ceos: dict[str | None, Person]
+    """The first CEO of each unit, and under None the first CEO with no unit."""
+    cpos: dict[str | None, Person]
+    """The first CPO of each unit, and under None the first CPO with no unit."""
+    led_units: frozenset[str]
+    """Units with a Head of Product or CPO of their own (each is its own scope)."""
+    single_heads: dict[str | None, Person]
+    """For each scope (see `OrgState.scope_of`) with exactly one Head of Product, that Head."""
+    above_single_heads: dict[str | None, frozenset[str]]
+    """For the same scopes, the ids in that Head's chain of command."""
+    product_homes: dict[str | None, Person]
+    """For each scope, where a misplaced product person belongs: its first Head, else its first CPO."""
+    has_product_managers: bool
+    product_top: Person | None
+    """The first CPO, else the first Head of Product."""
 
 
 class OrgState:
@@ -88,12 +109,24 @@ class OrgState:
         self.tops: set[str] = set()
         self.unit_heads: dict[str, set[str]] = {}
         self.unit_pms: dict[str, set[str]] = {}
+        self.unit_products: dict[str, Counter[str]] = {}
+        """Product names (as spelled) of the product managers in each unit, counted."""
+        self.scoped: dict[tuple[str | None, str], set[str]] = {}
+        """(unit or None, role) -> ids, for the `SCOPED_ROLES`."""
+        self.top_sizes: Counter[str] = Counter()
+        """How many people roll up to each top (the top included)."""
+        self.ladder_watchers: dict[str, set[str]] = {}
+        """Ladder person -> the ladder people below who reach them through `other` people only."""
+        self._watching: dict[str, str] = {}
         self.position: dict[str, Position] = {}
         self.membership: dict[str, tuple[str, str]] = {}
         self.director_products: dict[str, Counter[str]] = {}
         self.unit_names = {unit.id: unit.name for unit in org.units}
         self._index_everyone(org)
         self.position = self._place(self.people.keys())
+        self.top_sizes = Counter([pos.top for pos in self.position.values() if pos.top is not None])
+        for pid in self.members(LADDER_ROLES):
+            self._update_watch(pid)
         for role_id in PM_ROLES:
             for pid in self.role_members.get(role_id, ()):
                 self._update_membership(pid, set())
@@ -113,6 +146,25 @@ class OrgState:
 
     def unit_has_head(self, unit: str) -> bool:
         return bool(self.unit_heads.get(unit))
+
+    def scope_of(self, person: Person) -> str | None:
+        """The unit whose product leadership `person` answers to: theirs when it has a Head
+        of Product or CPO of its own, else None (the leadership of people with no unit)."""
+        unit = person.unit
+        return unit if unit is not None and unit in self.unit_heads else None
+
+    def own_ceo(self, unit: str | None) -> Person | None:
+        """The CEO of `unit` (its company's own), else the CEO with no unit, else the first CEO."""
+        ceos = self.context.ceos
+        return ceos.get(unit) or ceos.get(None) or self.context.first_ceo
+
+    def unit_has_ceo(self, unit: str) -> bool:
+        return bool(self.scoped.get((unit, "ceo")))
+
+    def unit_holder(self, unit: str) -> str | None:
+        """Who holds a finding about the unit as a whole: its first product leader, else its first CEO."""
+        candidates = self.unit_heads.get(unit) or self.scoped.get((unit, "ceo"))
+        return min(candidates, key=self.org.seq) if candidates else None
 
     def unit_label(self, unit: str) -> str:
         return self.unit_names.get(unit, unit)
@@ -154,19 +206,25 @@ class OrgState:
         roots: set[str] = set()
         changed: set[str] = set()
         dirty_units: set[str] = set()
+        product_units: set[str] = set()
         for pid in touched:
             old, new = self.people.get(pid), self.org.get(pid)
             if old is new:
                 continue
             changed.add(pid)
+            recheck |= self.ladder_watchers.get(pid, set())
             self._note_change(pid, old, new, recheck, roots, dirty_units)
+            product_units |= {p.unit for p in (old, new) if p is not None and p.unit is not None}
         moved = self._replace_positions(roots)
         dirty_directors: set[str] = set()
         for pid in changed | moved:
             self._update_membership(pid, dirty_directors)
+            self._update_watch(pid)
         recheck |= dirty_directors
         for unit in dirty_units:
             recheck |= self.unit_pms.get(unit, set())
+        for unit in dirty_units | product_units:
+            recheck |= self.unit_heads.get(unit, set()) | self.scoped.get((unit, "ceo"), set())
         context = self._context()
         if context != self.context:
             recheck |= self._audience(self.context, context)
@@ -193,7 +251,7 @@ class OrgState:
                 recheck.add(person.id)
                 if person.reports_to is not None:
                     recheck.add(person.reports_to)
-                if person.role in UNIT_LEADER_ROLES and person.unit is not None:
+                if person.role in SCOPED_ROLES and person.unit is not None:
                     dirty_units.add(person.unit)
         reports = self.solid_refs.get(pid, set())
         recheck |= reports
@@ -202,8 +260,8 @@ class OrgState:
             roots |= reports
             roots.add(pid)
             if new is None:
-                self.position.pop(pid, None)
-        elif old.reports_to != new.reports_to or (old.role != new.role and {old.role, new.role} & _POSITION_ROLES):
+                self._forget_position(pid)
+        elif old.reports_to != new.reports_to or _repositions(old.role, new.role):
             roots.add(pid)
 
     def _index_everyone(self, org: Org) -> None:
@@ -226,18 +284,22 @@ class OrgState:
                 members[role].add(pid)
             else:
                 members[role] = {pid}
-            if person.dotted_to or person.unit is not None:
+            if person.dotted_to or person.unit is not None or role in SCOPED_ROLES:
                 self._index_lines_and_unit(person)
 
     def _index_lines_and_unit(self, person: Person) -> None:
         pid = person.id
         for target in person.dotted_to:
             self.dotted_refs.setdefault(target, set()).add(pid)
+        if person.role in SCOPED_ROLES:
+            self.scoped.setdefault((person.unit, person.role), set()).add(pid)
         if person.unit is not None:
             if person.role in UNIT_LEADER_ROLES:
                 self.unit_heads.setdefault(person.unit, set()).add(pid)
             elif person.role in PM_ROLES:
                 self.unit_pms.setdefault(person.unit, set()).add(pid)
+                if person.product:
+                    self.unit_products.setdefault(person.unit, Counter())[person.product] += 1
 
     def _index(self, person: Person) -> None:
         pid, manager, role = person.id, person.reports_to, person.role
@@ -272,9 +334,21 @@ class OrgState:
         for target in person.dotted_to:
             discard_member(self.dotted_refs, target, pid)
         discard_member(self.role_members, person.role, pid)
+        if person.role in SCOPED_ROLES:
+            scope = self.scoped[(person.unit, person.role)]
+            scope.discard(pid)
+            if not scope:
+                del self.scoped[(person.unit, person.role)]
         if person.unit is not None:
             discard_member(self.unit_heads, person.unit, pid)
             discard_member(self.unit_pms, person.unit, pid)
+            if person.role in PM_ROLES and person.product:
+                products = self.unit_products[person.unit]
+                products[person.product] -= 1
+                if not products[person.product]:
+                    del products[person.product]
+                    if not products:
+                        del self.unit_products[person.unit]
 
     # -- positions -------------------------------------------------------------------------
 
@@ -284,8 +358,38 @@ class OrgState:
         placed = self._place(region)
         known = self.position
         moved = {pid for pid, pos in placed.items() if known.get(pid) != pos}
+        sizes = self.top_sizes
+        for pid in moved:
+            old, new = known.get(pid), placed[pid]
+            if old is not None and old.top is not None:
+                sizes[old.top] -= 1
+                if not sizes[old.top]:
+                    del sizes[old.top]
+            if new.top is not None:
+                sizes[new.top] += 1
         self.position.update(placed)
         return moved
+
+    def _forget_position(self, pid: str) -> None:
+        old = self.position.pop(pid, None)
+        if old is not None and old.top is not None:
+            self.top_sizes[old.top] -= 1
+            if not self.top_sizes[old.top]:
+                del self.top_sizes[old.top]
+
+    def _update_watch(self, pid: str) -> None:
+        """Keep `ladder_watchers` right for `pid` (after its record or position changed)."""
+        old = self._watching.pop(pid, None)
+        if old is not None:
+            discard_member(self.ladder_watchers, old, pid)
+        person = self.people.get(pid)
+        position = self.position.get(pid)
+        if person is None or position is None or person.role not in LADDER_ROLES:
+            return
+        above = position.ladder_above
+        if above is not None and above != person.reports_to:
+            self._watching[pid] = above
+            self.ladder_watchers.setdefault(above, set()).add(pid)
 
     def _subtrees(self, roots: Iterable[str]) -> set[str]:
         region: set[str] = set()
@@ -319,10 +423,10 @@ class OrgState:
         for pid in self._tops_and_orphans() if everyone else region:
             manager = people[pid].reports_to
             if manager is None or manager not in people:
-                placed[pid] = _below(None, people[pid])
+                placed[pid] = _below(None, None, people[pid])
                 queue.append(pid)
             elif manager not in region:
-                placed[pid] = _below(known[manager], people[pid])
+                placed[pid] = _below(known[manager], people[manager], people[pid])
                 queue.append(pid)
         refs = self.solid_refs
         while queue:
@@ -330,12 +434,12 @@ class OrgState:
             reports = refs.get(pid)
             if not reports:
                 continue
-            above = placed[pid]
-            plain = _below(above, None)  # shared by every report who is no Head or Director
+            above, boss = placed[pid], people[pid]
+            plain = _below(above, boss, None)  # shared by every report who is no Head or Director
             for report in reports:
                 if report not in placed:
                     person = people[report]
-                    placed[report] = _below(above, person) if person.role in _POSITION_ROLES else plain
+                    placed[report] = _below(above, boss, person) if person.role in _POSITION_ROLES else plain
                     queue.append(report)
         if len(placed) < len(region):
             self._place_cycles(region, placed)
@@ -400,26 +504,45 @@ class OrgState:
         for name, audience in _CONTEXT_AUDIENCE.items():
             if getattr(old, name) != getattr(new, name):
                 roles |= audience
-        people = set(self.tops) if old.first_top != new.first_top else set()
+        people = set(self.tops) if old.natural_top != new.natural_top else set()
         for role_id in roles:
             people |= self.role_members.get(role_id, set())
         return people
 
     def _context(self) -> Context:
-        heads = self.role_members.get("head_of_product", set())
-        single_head = self.people[next(iter(heads))] if len(heads) == 1 else None
-        first_top = None
-        if self.tops:
-            first_top = self.people[min(self.tops, key=self.org.seq)]
+        single_heads = {
+            unit: self.people[next(iter(ids))]
+            for (unit, role), ids in self.scoped.items()
+            if role == "head_of_product" and len(ids) == 1
+        }
+        heads, cpos = self._firsts("head_of_product"), self._firsts("cpo")
         return Context(
-            first_top=first_top,
+            natural_top=self._natural_top(),
             first_ceo=self.first_with_role("ceo"),
             first_cpo=self.first_with_role("cpo"),
             cpo_count=len(self.role_members.get("cpo", ())),
-            single_head=single_head,
-            above_single_head=self._chain_ids(single_head),
-            product_home=self.first_with_role("head_of_product") or self.first_with_role("cpo"),
+            ceos=self._firsts("ceo"),
+            cpos=cpos,
+            led_units=frozenset(self.unit_heads),
+            single_heads=single_heads,
+            above_single_heads={unit: self._chain_ids(head) for unit, head in single_heads.items()},
+            product_homes={**cpos, **heads},
+            has_product_managers=any(self.role_members.get(role_id) for role_id in PM_ROLES),
+            product_top=self.first_with_role("cpo") or self.first_with_role("head_of_product"),
         )
+
+    def _firsts(self, role_id: str) -> dict[str | None, Person]:
+        """The first person (in file order) with `role_id` in each unit, and with no unit."""
+        seq = self.org.seq
+        return {unit: self.people[min(ids, key=seq)] for (unit, role), ids in self.scoped.items() if role == role_id}
+
+    def _natural_top(self) -> Person | None:
+        """A CEO before anyone else, then the top with the most people below, then file order."""
+        if not self.tops:
+            return None
+        people, sizes, seq = self.people, self.top_sizes, self.org.seq
+        best = max(self.tops, key=lambda pid: (people[pid].role == "ceo", sizes[pid], -seq(pid)))
+        return people[best]
 
     def _chain_ids(self, person: Person | None) -> frozenset[str]:
         chain: set[str] = set()
@@ -430,19 +553,39 @@ class OrgState:
         return frozenset(chain)
 
 
-def _below(above: Position | None, person: Person | None) -> Position:
-    """The position of `person` whose manager holds `above` (None for a top).
+def _ladder_class(role_id: str) -> str:
+    """How a manager with `role_id` passes the product ladder on to the people below."""
+    if role_id in LADDER_ROLES:
+        return _LADDER
+    return _PASS_THROUGH if role_id == "other" else _OFF_LADDER
+
+
+def _repositions(old_role: str, new_role: str) -> bool:
+    """Whether a change of role moves the positions of the people below."""
+    if old_role == new_role:
+        return False
+    return bool({old_role, new_role} & _POSITION_ROLES) or _ladder_class(old_role) != _ladder_class(new_role)
+
+
+def _below(above: Position | None, manager: Person | None, person: Person | None) -> Position:
+    """The position of `person` whose `manager` holds `above` (both None for a top).
 
     With `person` None: the position of any report who is neither a Head nor a Director.
     """
-    if above is None:
-        layer, head, director = 0, None, None
-    elif above.layer is None:
+    if above is None or manager is None:
+        assert person is not None  # a top is always placed on its own
+        return Position(0, _own(person, "head_of_product"), _own(person, "director_product"), top=person.id)
+    if above.layer is None:
         return UNREACHED
-    else:
-        layer, head, director = above.layer + 1, above.head, above.director
+    head, director = above.head, above.director
     if person is not None and person.role == "head_of_product":
         head = person.id
     elif person is not None and person.role == "director_product":
         director = person.id
-    return Position(layer, head, director)
+    passed_on = _ladder_class(manager.role)
+    ladder_above = manager.id if passed_on == _LADDER else above.ladder_above if passed_on == _PASS_THROUGH else None
+    return Position(above.layer + 1, head, director, top=above.top, ladder_above=ladder_above)
+
+
+def _own(person: Person, role_id: str) -> str | None:
+    return person.id if person.role == role_id else None

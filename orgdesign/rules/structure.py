@@ -90,17 +90,18 @@ def reference_to_nobody(state: OrgState, person: Person) -> Iterable[Report]:
     basis=Basis.STRUCTURE,
     rationale="""
     An org chart has one person at the top. A second person without a manager splits the
-    layout into separate trees, which usually means a `reports_to` was forgotten; the
-    finding goes on each extra top, not on the org's own top.""",
+    layout into separate trees, which usually means a `reports_to` was forgotten. The org's
+    own top is a CEO without a manager, else the top with the most people below (the
+    earlier in the file on a tie); the finding goes on every other top.""",
     candidates=lambda state: state.tops,
 )
 def more_than_one_top(state: OrgState, person: Person) -> Iterable[Report]:
-    first = state.context.first_top
-    if person.reports_to is not None or first is None or first.id == person.id:
+    top = state.context.natural_top
+    if person.reports_to is not None or top is None or top.id == person.id:
         return ()
     return (
         (
-            f"{who(person)} has no manager, but {who(first)} is already the top of the org; "
+            f"{who(person)} has no manager, but {who(top)} is already the top of the org; "
             "an org chart should have a single top",
             None,
         ),

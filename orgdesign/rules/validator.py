@@ -16,6 +16,7 @@ from orgdesign.edits import Edit
 from orgdesign.model import Org, Person
 from orgdesign.roles import ROLE_IDS
 from orgdesign.rules.finding import Finding, Severity
+from orgdesign.rules.product import pm_reporting_options
 from orgdesign.rules.registry import RULES, Rule
 from orgdesign.rules.state import Context, OrgState
 
@@ -166,6 +167,14 @@ class Validator:
     def counts(self) -> dict[Severity, int]:
         """Unwaived findings by severity."""
         return dict(self._counts)
+
+    def reporting_options(self, pid: str) -> list[tuple[Person, str]]:
+        """Whom the product manager `pid` may report to, each with its description (see
+        `rules.product.pm_reporting_options`); empty for anyone else."""
+        person = self._state.people.get(pid)
+        if person is None or not person.role_info.is_product_manager:
+            return []
+        return pm_reporting_options(self._state, person)
 
     def fix_for(self, finding: Finding) -> Edit | None:
         """The edit that resolves `finding`, built from the org as it is now."""

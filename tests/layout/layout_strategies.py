@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from layout_helpers import KNOWN_RULES
 
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
-from orgdesign.roles import ROLE_IDS
+from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 
 TRAPS = (
     "No", "no", "yes", "Yes", "on", "OFF", "y", "n", "true", "False", "null", "Null", "~",
@@ -48,6 +48,7 @@ def orgs(draw: st.DrawFn, max_people: int = 12) -> Org:
             max_span=st.integers(1, 10**6),
             max_layers=st.integers(1, 10**6),
             disable=st.lists(st.sampled_from(sorted(KNOWN_RULES)), max_size=3).map(tuple),
+            aliases=st.lists(st.sampled_from(sorted(ROLE_ALIASES)), max_size=2, unique=True).map(tuple),
         )
     )
     return Org(draw(hostile_text), people, profile=draw(st.sampled_from(PROFILES)), settings=settings, units=units)

@@ -23,6 +23,7 @@ class Case:
 
 
 LEADER = "maya head_of_product > ana years=9"
+ENGINEERING = "ana ceo\nsam cto > ana\ne1 other > sam\ne2 other > sam"
 
 CASES = [
     Case("ORG001", "ana ceo\na other > b\nb other > a", "ana ceo\na other > ana\nb other > ana", "a"),
@@ -128,6 +129,31 @@ CASES = [
         "maya",
     ),
     Case(
+        "PRD116",
+        f"{ENGINEERING}\n{LEADER}\npm3 pm > maya\ng gpm > sam\npm1 pm > g\npm2 pm > g",
+        f"{ENGINEERING}\n{LEADER}\npm3 pm > maya\ng gpm > maya\npm1 pm > g\npm2 pm > g",
+        "g",
+    ),
+    Case(
+        "PRD117",
+        f"ana ceo\n{LEADER}\ng gpm > maya\npm1 pm > g product=Pay\npm2 pm > g product=Search",
+        f"ana ceo\n{LEADER}\ng gpm > maya\npm1 pm > g product=Pay\npm2 pm > g product=_pay_",
+        "g",
+    ),
+    Case(
+        "PRD118",
+        "ana ceo unit=web\npm1 pm > ana unit=web product=Pay\npm2 pm > ana unit=web product=Search",
+        "ana ceo unit=web\npm1 pm > ana unit=web product=Pay\npm2 pm > ana unit=web product=PAY",
+        "ana",
+        (("units", "web"),),
+    ),
+    Case(
+        "PRD119",
+        "ana ceo\nzoe cpo > ana years=10\nx other > zoe\nx2 other > zoe",
+        "ana ceo\nzoe cpo > ana years=10\nx other > zoe\npm1 pm > zoe",
+        "zoe",
+    ),
+    Case(
         "SPN201",
         "ana ceo\na other > ana\nb other > ana\nc other > ana",
         "ana ceo\na other > ana\nb other > ana",
@@ -218,7 +244,7 @@ def test_every_rule_is_documented():
 
 def test_severities_match_the_issue():
     errors = {"ORG001", "ORG002", "PRD101", "PRD106"}
-    infos = {"PRD111", "PRD112", "PRD115", "SPN202"}
+    infos = {"PRD111", "PRD112", "PRD115", "PRD117", "PRD118", "PRD119", "SPN202"}
     for code, rule in RULES.items():
         expected = Severity.ERROR if code in errors else Severity.INFO if code in infos else Severity.WARNING
         assert rule.severity is expected, code

@@ -21,7 +21,7 @@ from orgdesign.edits import (
     UpdatePerson,
 )
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit
-from orgdesign.roles import ROLE_IDS
+from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 from orgdesign.rules import Validator, validate
 
 IDS = [f"p{i}" for i in range(12)]
@@ -29,7 +29,7 @@ UNITS = (Unit("web", "Web"), Unit("app", "App"))
 roles = st.sampled_from(ROLE_IDS)
 ids = st.sampled_from(IDS)
 maybe_id = st.none() | st.sampled_from([*IDS, "ghost"])
-products = st.none() | st.sampled_from(["Pay", "Search"])
+products = st.none() | st.sampled_from(["Pay", "Search", " pay "])
 units = st.none() | st.sampled_from(["web", "app"])
 
 
@@ -75,9 +75,12 @@ edits = st.one_of(
     st.builds(SetProductLineTo, st.sampled_from(["ceo", "cto"])),
     st.builds(lambda profile: SetOrgField("profile", profile), st.sampled_from(PROFILES)),
     st.builds(
-        lambda span, layers: SetOrgField("settings", Settings(max_span=span, max_layers=layers)),
+        lambda span, layers, aliases: SetOrgField(
+            "settings", Settings(max_span=span, max_layers=layers, aliases=tuple(aliases))
+        ),
         st.integers(1, 3),
         st.integers(1, 3),
+        st.lists(st.sampled_from(sorted(ROLE_ALIASES)), max_size=2, unique=True),
     ),
 )
 steps = st.lists(st.one_of(edits, st.just("undo"), st.just("redo")), max_size=25)
@@ -94,7 +97,7 @@ def apply(history: History, step) -> set[str] | None:
         return set()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(people(), st.sampled_from(PROFILES), steps)
 def test_incremental_refresh_equals_full_validation(start, profile, plan):
     org = Org("Random", start, profile=profile, settings=Settings(max_span=2, max_layers=2), units=UNITS)

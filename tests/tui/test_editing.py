@@ -236,6 +236,29 @@ async def test_reporting_option_for_a_pm_between_their_leader_and_the_ceo():
         assert screen.document.org["pm1"].reports_to == "hop"
 
 
+async def test_reporting_option_for_a_pm_offers_their_own_units_ceo():
+    people = [
+        Person("group", "Gil Group", "ceo"),
+        Person("ceo_a", "Ann Able", "ceo", reports_to="group", unit="a"),
+        Person("hop_a", "Hal Able", "head_of_product", reports_to="ceo_a", unit="a"),
+        Person("pm_a", "Pia Able", "pm", reports_to="hop_a", unit="a"),
+        Person("ceo_b", "Bea Bond", "ceo", reports_to="group", unit="b"),
+        Person("pm_b", "Pat Bond", "pm", reports_to="ceo_a", unit="b"),
+    ]
+    org = Org("Group", people, units=[Unit("a", "Able"), Unit("b", "Bond")])
+    app = designer(org)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "pm_b")
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert [choice.value for choice in app.screen.choices] == ["ceo_b"]
+        assert "Report to the CEO: Bea Bond" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.document.org["pm_b"].reports_to == "ceo_b"
+
+
 async def test_fix_applies_the_selected_findings_fix():
     org = small_org()
     org.put(Person("pm3", "Hal Ives", "pm", reports_to="ceo"))

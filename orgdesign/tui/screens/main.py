@@ -35,7 +35,7 @@ from orgdesign.edits import (
     product_top,
 )
 from orgdesign.layout import SaveConflict, SaveError
-from orgdesign.model import PROFILES, Org, Person
+from orgdesign.model import PROFILES, Person
 from orgdesign.recent import remember_layout
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
@@ -368,16 +368,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen("Product organisation reports to", choices, message, highlight=now), chosen)
 
     def _ask_pm_line(self, pm: Person) -> None:
-        org = self.document.org
-        leader = next((p for p in org.chain_of_command(pm.id) if p.role_info.is_product_leader), None) or _product_home(
-            org
-        )
-        ceos = org.people_with_role("ceo")
-        options = [
-            (p, label)
-            for p, label in ((leader, "their product leader"), (ceos[0] if ceos else None, "the CEO"))
-            if p is not None
-        ]
+        options = self.document.validator.reporting_options(pm.id)
         if not options:
             toast(self, "There is neither a product leader nor a CEO to report to", severity="warning")
             return
@@ -551,9 +542,3 @@ class MainScreen(Screen[None]):
 def _as_changes(fields: PersonFields) -> dict[str, Any]:
     """The form's fields as Person field values (the form's names match Person's)."""
     return asdict(fields)
-
-
-def _product_home(org: Org) -> Person | None:
-    """Where a PM outside the product organisation belongs: the Head of Product, else its top."""
-    heads = org.people_with_role("head_of_product")
-    return heads[0] if heads else product_top(org)
