@@ -8,6 +8,8 @@ from orgdesign.layout import LayoutError, load_layout
 from orgdesign.model import Org
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+STDOUT = "-"
+"""The output path that means standard output."""
 
 
 class Unusable(Exception):
