@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from orgdesign.layout.dumper import NAMED_ESCAPES, double_quoted, reads_back_plain
+from orgdesign.layout.dumper import NAMED_ESCAPES, YAML_WORDS, double_quoted, reads_back_plain
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
@@ -35,17 +35,17 @@ mapping start), 1-based."""
 
 _VALUE = "[^\n]*"  # the rest of the line; the scalar helpers below decide whether it is canonical
 
-_YAML_WORDS = "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL"
-"""The words YAML 1.1 (libyaml, PyYAML) or the 1.2 core schema reads as a bool or a null."""
-
-_SAFE_LINE_END = rf"(?!(?:{_YAML_WORDS})\n)[^\W\d_][\w.,&()'/+ -]*(?<! )"
+_WORD_STARTS = "".join(sorted({word[0] + word[0].upper() for word in YAML_WORDS.split("|")}))
+_SAFE_LINE_END = rf"(?!(?=[{_WORD_STARTS}])(?ai:{YAML_WORDS})\n)[^\W\d_][\w.,&()'/+ -]*(?<! )"
 """The rest of a line that is, plainly, a string: block-context text `reads_back_plain`
 accepts, checked in C inside the person regex (it must be followed by the line's end).
 
 It starts with a letter, so with no indicator and nothing (digit, sign, dot) that could begin
 a number or a date; it holds only letters, digits, spaces and `_.,&()'/+-`, none of which
 starts a comment or a mapping value inside a plain scalar; it does not end with a space, which
-YAML would trim; and it is not one of the words above. That is a subset of what the dumper
+YAML would trim; and it is not one of the `YAML_WORDS` (in any case) that some YAML reader
+takes as a bool or a null (the class of first letters in front spares most values the slower
+case-insensitive comparison). That is a subset of what the dumper
 writes plain; anything else goes through `_text`, which asks the dumper's own function.
 """
 

@@ -2,8 +2,10 @@
 
 Fixed key order, people in tree order, one line per field, no line wrapping, optional fields
 left out when unset. A string is written plain only when it reads back as exactly that
-string under both YAML 1.1 (this loader, `yaml.safe_load`) and the YAML 1.2 core schema
-(most other tools, where `1e3` is a number); otherwise it is double-quoted, with escapes for everything that is not plainly printable. Bidi
+string under both YAML 1.1 (this loader, `yaml.safe_load`, and stricter readers of the spec,
+where `y` and `N` are bools and `1:20` is a number) and the YAML 1.2 core schema (most other
+tools, where `1e3` is a number); otherwise it is double-quoted, with escapes for everything
+that is not plainly printable. Bidi
 overrides and other invisible format characters are escaped too, so what a reviewer sees in
 a diff is what the file holds.
 """
@@ -28,6 +30,19 @@ _YAML12_NON_STRING = re.compile(
     r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
     r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
 )
+YAML_WORDS = "y|n|yes|no|true|false|on|off|null"
+"""Words some YAML reader takes as a bool or a null, in any case: the YAML 1.1 spec lists
+`y`, `n`, `Y`, `N` (PyYAML and libyaml do not, other YAML 1.1 readers do), and a reader
+that ignores case would take `yEs` too."""
+_YAML11_NON_STRING = re.compile(
+    rf"(?ai:{YAML_WORDS})|~"
+    r"|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+)"  # binary, hex, octal
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"  # sexagesimal: 1:20, 190:20:30.15
+    r"|[-+]?(?=\.?[0-9])(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?"  # decimal, 1_000, .5, 1e3
+    r"|[-+]?\.(?ai:inf|nan)"
+)
+"""What any YAML 1.1 reader, lenient in case and in the spec's number forms, might take
+for a bool, a null or a number (a superset of PyYAML's resolver, checked first)."""
 
 # Characters that may not start a plain scalar (YAML indicators, reserved, or risky).
 _LEADING_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -149,6 +164,6 @@ def reads_back_plain(text: str, flow: bool) -> bool:
         return False
     if not text.isprintable():  # tabs, newlines and other ASCII controls
         return False
-    if _YAML12_NON_STRING.fullmatch(text):
+    if _YAML12_NON_STRING.fullmatch(text) or _YAML11_NON_STRING.fullmatch(text):
         return False
     return _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR_TAG

@@ -20,8 +20,8 @@ from layout_mutations import mutants, seeds
 from layout_strategies import hostile_text, orgs
 
 from orgdesign.layout import LayoutError, dump_layout, loads_layout, reader
-from orgdesign.layout.canonical import _SAFE_LINE_END, _YAML_WORDS, read_canonical, read_canonical_bytes
-from orgdesign.layout.dumper import double_quoted, reads_back_plain, scalar
+from orgdesign.layout.canonical import _SAFE_LINE_END, read_canonical, read_canonical_bytes
+from orgdesign.layout.dumper import YAML_WORDS, double_quoted, reads_back_plain, scalar
 from orgdesign.layout.source import refuse_foreign_encoding
 from orgdesign.model import Org, Person, Unit, Waiver
 
@@ -185,7 +185,9 @@ def test_what_the_person_regex_takes_as_plainly_a_string_the_dumper_writes_plain
     assert reads_back_plain(line[:-1], flow=False)
 
 
-@pytest.mark.parametrize("word", _YAML_WORDS.split("|"))
+@pytest.mark.parametrize(
+    "word", [case(word) for word in YAML_WORDS.split("|") for case in (str.lower, str.upper, str.title)] + ["yEs"]
+)
 def test_the_person_regex_leaves_yaml_words_to_the_dumper_which_quotes_them(word):
     assert not SAFE.fullmatch(word + "\n") and not reads_back_plain(word, flow=False)
     assert SAFE.fullmatch(word + "s\n") and reads_back_plain(word + "s", flow=False)
