@@ -18,6 +18,7 @@ import unicodedata
 import yaml
 from yaml.nodes import ScalarNode
 
+from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
 from orgdesign.layout.schema import FORMAT_VERSION
 from orgdesign.model import Org, Person, Settings, Unit, Waiver
 
@@ -56,18 +57,37 @@ NAMED_ESCAPES = {
 
 
 def dump_layout(org: Org) -> str:
-    """The canonical YAML text of `org` (ends with a newline)."""
-    lines = [f"orgdesign: {FORMAT_VERSION}", f"name: {scalar(org.name)}", f"profile: {scalar(org.profile)}"]
-    lines.extend(_settings_lines(org.settings))
-    lines.extend(_unit_lines(org.units))
+    """The canonical YAML text of `org` (ends with a newline), with the comments it was read with."""
+    sections = {
+        "orgdesign": [f"orgdesign: {FORMAT_VERSION}"],
+        "name": [f"name: {scalar(org.name)}"],
+        "profile": [f"profile: {scalar(org.profile)}"],
+        "settings": _settings_lines(org.settings),
+        "units": _unit_lines(org.units),
+        "people": _people_lines(org),
+    }
+    if not org.comments:
+        return "\n".join(line for lines in sections.values() for line in lines) + "\n"
+    lines: list[str] = []
+    waiting: list[str] = []  # the comments of a key that is not written go above the next one
+    for key in TOP_KEY_ORDER:
+        waiting.extend(org.comments.get(key, ()))
+        if sections[key]:
+            lines.extend(f"#{comment}" for comment in waiting)
+            lines.extend(sections[key])
+            waiting = []
+    lines.extend(f"#{comment}" for comment in org.comments.get(END_OF_FILE, ()))
+    return "\n".join(lines) + "\n"
+
+
+def _people_lines(org: Org) -> list[str]:
     people = org.tree_order()
     if not people:
-        lines.append("people: []")
-    else:
-        lines.append("people:")
-        for person in people:
-            lines.extend(_person_lines(person))
-    return "\n".join(lines) + "\n"
+        return ["people: []"]
+    lines = ["people:"]
+    for person in people:
+        lines.extend(_person_lines(person))
+    return lines
 
 
 def _settings_lines(settings: Settings) -> list[str]:
@@ -88,7 +108,8 @@ def _unit_lines(units: tuple[Unit, ...]) -> list[str]:
 
 
 def _person_lines(person: Person) -> list[str]:
-    lines = [
+    lines = [f"  #{comment}" for comment in person.comments] if person.comments else []
+    lines += [
         f"  - id: {scalar(person.id)}",
         f"    name: {scalar(person.name)}",
         f"    role: {scalar(person.role)}",

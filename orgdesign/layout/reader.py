@@ -17,6 +17,7 @@ loop, never with recursion.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import difflib
 import gc
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -37,6 +38,7 @@ from yaml.events import (
 )
 
 from orgdesign.layout.canonical import read_canonical_bytes
+from orgdesign.layout.comments import END_OF_FILE, CommentWatch
 from orgdesign.layout.errors import LayoutError, LoadError, shown
 from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
@@ -100,6 +102,10 @@ class _Reader:
         self.path = path
         self.known_rules = known_rules
         self.next_event: Callable[[], Event] = _Parser(data).get_event
+        self.comments: CommentWatch | None = None
+        if b"#" in data:  # a file without one pays nothing for keeping comments
+            self.comments = CommentWatch(data.decode("utf-8", "replace"), self.next_event)
+            self.next_event = self.comments
         self.errors: list[LoadError] = []
         self.org_fields: dict[str, Any] = {}
         self.people: list[Person] = []
@@ -172,13 +178,20 @@ class _Reader:
 
     def build_org(self) -> Org:
         fields = self.org_fields
-        return Org(
+        if self.comments is not None:
+            self.people = _with_comments(self.people, self.comments)
+        org = Org(
             fields["name"],
             self.people,
             profile=fields.get("profile") or DEFAULT_PROFILE,
             settings=fields.get("settings") or Settings(),
             units=fields.get("units") or (),
         )
+        if self.comments is not None:
+            org.comments = {key: tuple(lines) for key, lines in self.comments.by_key.items() if lines}
+            if self.comments.at_end():
+                org.comments[END_OF_FILE] = tuple(self.comments.at_end())
+        return org
 
     # -- errors and generic nodes ------------------------------------------------------------
 
@@ -397,6 +410,17 @@ class _Reader:
 
 
 FieldReader = Callable[[_Reader, str, Event], Any]
+
+
+def _with_comments(people: list[Person], comments: CommentWatch) -> list[Person]:
+    """`people`, each with the comments that belong to them (found by where each person starts)."""
+    by_position = comments.by_person_position
+    return [
+        dataclasses.replace(person, comments=tuple(lines))
+        if (lines := by_position.get((person.line, person.column)))
+        else person
+        for person in people
+    ]
 
 
 # -- field readers: (reader, field name, first event of the value) -> value or INVALID ------
