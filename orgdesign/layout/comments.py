@@ -17,20 +17,18 @@ its person, and a comment inside a person moves above it, but nothing a user wro
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
 from yaml.events import (
-    DocumentEndEvent,
-    DocumentStartEvent,
+    AliasEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
 )
 
 END_OF_FILE = ""
@@ -41,17 +39,31 @@ TOP_KEY_ORDER = ("orgdesign", "name", "profile", "settings", "units", "people")
 
 _COMMENT = re.compile("#[^\r\n\x85\u2028\u2029]*")
 _LINE_BREAKS = frozenset("\r\n\x85\u2028\u2029")
-_STRUCTURE_ENDS = (MappingEndEvent, SequenceEndEvent, DocumentEndEvent, StreamEndEvent)
-_STRUCTURE_STARTS = (MappingStartEvent, SequenceStartEvent)
-_STREAM_MARKERS = (StreamStartEvent, DocumentStartEvent)
+_NODE, _OPEN, _CLOSE = "node", "open", "close"
+_KINDS = {
+    ScalarEvent: _NODE,
+    AliasEvent: _NODE,
+    MappingStartEvent: _OPEN,
+    SequenceStartEvent: _OPEN,
+    MappingEndEvent: _CLOSE,
+    SequenceEndEvent: _CLOSE,
+}
+"""What each event does to the structure; stream and document events do nothing to it."""
 
 
 class CommentWatch:
-    """Stands in for the parser's `get_event`, collecting comments on the way."""
+    """Stands in for the parser's `get_event`, collecting comments on the way.
+
+    It runs for every event of a file that has a '#', so the common event (a scalar inside a
+    person, with no '#' before it) costs a lookup and a few comparisons.
+    """
 
     def __init__(self, text: str, get_event: Callable[[], Event]) -> None:
         self.text = text
         self.get_event = get_event
+        self.hashes = [match.start() for match in re.finditer("#", text)]
+        self.next_hash = 0
+        """Index in `hashes` of the first '#' after the events read so far."""
         self.position = 0
         """Where the previous event's text ends."""
         self.depth = 0
@@ -67,24 +79,43 @@ class CommentWatch:
     def __call__(self) -> Event:
         event = self.get_event()
         start, end = event.start_mark, event.end_mark
-        if start is not None and end is not None:  # always so with libyaml; the stubs allow None
-            if start.index > self.position:
-                self.take_comments(self.position, start.index)
-            self.position = max(self.position, end.index)
-        self.follow(event)
+        assert start is not None and end is not None  # libyaml marks every event
+        if self.next_hash < len(self.hashes) and self.hashes[self.next_hash] < start.index:
+            self.take_comments(start.index)
+        self.position = end.index
+        kind = _KINDS.get(event.__class__)
+        if kind is _NODE:
+            if self.depth == 1:
+                self.top_level_node(event)
+            elif self.waiting and self.current is not None:
+                self.give_waiting_comments_to(self.current)
+        elif kind is _OPEN:
+            if self.depth == 1:
+                self.top_level_node(event)
+            elif self.depth == 2 and self.top_key == "people" and event.__class__ is MappingStartEvent:
+                person = self.by_person_position.setdefault((start.line + 1, start.column + 1), [])
+                self.give_waiting_comments_to(person)
+                self.current = person
+            self.depth += 1
+        elif kind is _CLOSE:
+            self.depth -= 1
+            if self.depth == 1:
+                self.top_nodes += 1
         return event
 
     def at_end(self) -> list[str]:
         """Comments after the last thing in the file (valid once the stream end was read)."""
         return self.waiting
 
-    def take_comments(self, start: int, end: int) -> None:
-        for comment in _COMMENT.finditer(self.text, start, end):
+    def take_comments(self, end: int) -> None:
+        """The comments between the previous event and `end`, to their owner or to wait for one."""
+        for comment in _COMMENT.finditer(self.text, self.position, end):
             text = comment.group()[1:]
-            if self.alone_on_its_line(comment.start()) or self.current is None:
+            if self.current is None or self.alone_on_its_line(comment.start()):
                 self.waiting.append(text)
             else:
                 self.current.append(text)
+        self.next_hash = bisect.bisect_left(self.hashes, end, self.next_hash)
 
     def alone_on_its_line(self, index: int) -> bool:
         """Whether only spaces and tabs come before `index` on its line (a walk back along one line)."""
@@ -94,35 +125,21 @@ class CommentWatch:
             line_start -= 1
         return not text[line_start:index].strip(" \t\ufeff")
 
-    def follow(self, event: Event) -> None:
-        """Keep track of where in the layout `event` is, and give waiting comments an owner."""
-        if isinstance(event, _STRUCTURE_ENDS):
-            if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                self.depth -= 1
-                if self.depth == 1:
-                    self.top_nodes += 1
-            return
-        if isinstance(event, _STREAM_MARKERS):
-            return
-        owner = self.owner_starting_at(event)
-        if owner is not None:
-            owner.extend(self.waiting)
-            self.waiting = []
+    def top_level_node(self, event: Event) -> None:
+        """A key or a value of the top-level mapping begins: a key owns the comments waiting above it."""
+        is_key = self.top_nodes % 2 == 0
+        if isinstance(event, ScalarEvent) and is_key:
+            self.top_key = event.value
+            owner = self.by_key.setdefault(event.value, [])
+            self.give_waiting_comments_to(owner)
             self.current = owner
-        elif not isinstance(event, _STRUCTURE_STARTS) and self.current is not None:
-            self.current.extend(self.waiting)
-            self.waiting = []
-        if isinstance(event, _STRUCTURE_STARTS):
-            self.depth += 1
-        elif self.depth == 1:
+        elif is_key:
+            self.top_key = None
+        elif self.waiting and self.current is not None and _KINDS.get(event.__class__) is _NODE:
+            self.give_waiting_comments_to(self.current)
+        if _KINDS.get(event.__class__) is _NODE:
             self.top_nodes += 1
 
-    def owner_starting_at(self, event: Event) -> list[str] | None:
-        """The comment list of the top-level key or person that `event` starts, if it starts one."""
-        if self.depth == 1 and self.top_nodes % 2 == 0:
-            self.top_key = event.value if isinstance(event, ScalarEvent) else None
-            return None if self.top_key is None else self.by_key.setdefault(self.top_key, [])
-        mark = event.start_mark
-        if self.depth == 2 and self.top_key == "people" and isinstance(event, MappingStartEvent) and mark is not None:
-            return self.by_person_position.setdefault((mark.line + 1, mark.column + 1), [])
-        return None
+    def give_waiting_comments_to(self, owner: list[str]) -> None:
+        owner.extend(self.waiting)
+        self.waiting = []
