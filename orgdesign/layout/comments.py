@@ -63,6 +63,8 @@ class CommentWatch:
         self.get_event = get_event
         self.hashes = [match.start() for match in re.finditer("#", text)]
         self.next_hash = 0
+        self.finished = not self.hashes
+        """True once every '#' is behind and every comment has its owner: the rest costs nothing."""
         """Index in `hashes` of the first '#' after the events read so far."""
         self.position = 0
         """Where the previous event's text ends."""
@@ -78,6 +80,8 @@ class CommentWatch:
 
     def __call__(self) -> Event:
         event = self.get_event()
+        if self.finished:
+            return event
         start, end = event.start_mark, event.end_mark
         assert start is not None and end is not None  # libyaml marks every event
         if self.next_hash < len(self.hashes) and self.hashes[self.next_hash] < start.index:
@@ -101,6 +105,7 @@ class CommentWatch:
             self.depth -= 1
             if self.depth == 1:
                 self.top_nodes += 1
+        self.finished = self.position > self.hashes[-1] and not self.waiting
         return event
 
     def at_end(self) -> list[str]:
