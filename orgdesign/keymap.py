@@ -17,13 +17,14 @@ from pathlib import Path
 import yaml
 
 from orgdesign.layout.errors import LayoutError, LoadError, shown
-from orgdesign.layout.source import decode, read_bytes
+from orgdesign.layout.source import MEBIBYTE, FileKind, decode, read_bytes
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.places import config_dir
 
 _KEY = r"[^\s,]+"
 _KEYS = re.compile(rf"\s*{_KEY}\s*(,\s*{_KEY}\s*)*")
 _EXAMPLE = "save: ctrl+s,f2"
+KEYMAP_FILE = FileKind("keymap", ".yaml", MEBIBYTE)
 
 
 def keymap_path() -> Path:
@@ -47,7 +48,7 @@ def read_keymap(path: Path, known_ids: Collection[str]) -> dict[str, str]:
     if not path.exists():
         return {}
     shown_path = os.fspath(path)
-    text = decode(read_bytes(shown_path), shown_path)
+    text = decode(read_bytes(shown_path, KEYMAP_FILE), shown_path)
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:

@@ -68,6 +68,8 @@ class Person:
     allow: tuple[Waiver, ...] = ()
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)
+    comments: tuple[str, ...] = field(default=(), compare=False)
+    """The layout file's comment lines that belong to this person (each without its '#')."""
 
     @property
     def role_info(self) -> Role:
@@ -98,6 +100,8 @@ class Org:
         self.profile = profile
         self.settings = settings or Settings()
         self.units: tuple[Unit, ...] = tuple(units)
+        self.comments: dict[str, tuple[str, ...]] = {}
+        """The layout file's comment lines above each top-level key, by key ('' for the end of the file)."""
         self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.dotted: nx.DiGraph[str] = nx.DiGraph()
         self._people: dict[str, Person] = {}

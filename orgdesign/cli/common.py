@@ -7,6 +7,8 @@ from orgdesign.model import Org
 from orgdesign.text import printable, warn
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+STDOUT = "-"
+"""The output path that means standard output."""
 
 
 class Unusable(Exception):

@@ -8,11 +8,14 @@ there were errors, 0 otherwise); with --strict any error means exit status 2 and
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, STDOUT, fail, report_errors
+from orgdesign.layout import LayoutError
+from orgdesign.layout.source import MEBIBYTE, FileKind, read_bytes
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
 from orgdesign.report import counted
 from orgdesign.text import printable, warn, write_document
@@ -34,7 +37,10 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     parser.add_argument(
         "file", metavar="FILE.csv", help="the CSV file (UTF-8 with or without BOM, UTF-16, or Windows-1252)"
     )
-    parser.add_argument("-o", "--output", metavar="LAYOUT.yaml", help="layout file to write (default: print it)")
+    parser.add_argument(
+        "-o", "--output", metavar="LAYOUT.yaml", help="layout file to write (default, or -: print it on stdout)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace LAYOUT.yaml if it exists (kept as .bak)")
     parser.add_argument(
         "--id", metavar="COLUMN", help="column with each person's id (default: guessed, e.g. 'Employee ID')"
     )
@@ -70,6 +76,10 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
 def run(args: argparse.Namespace) -> int:
     from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
 
+    output = None if args.output == STDOUT else args.output
+    if output is not None and os.path.exists(output) and not args.force:
+        fail(printable(output), "file exists; choose another name or pass --force to replace it")
+        return EXIT_UNUSABLE
     data = _read(args.file)
     if data is None:
         return EXIT_UNUSABLE
@@ -90,19 +100,21 @@ def run(args: argparse.Namespace) -> int:
     if len(result.org) == 0:
         fail(args.file, "no person could be imported; nothing written")
         return EXIT_UNUSABLE
-    if not _write(result.org, args.output):
+    if not _write(result.org, output):
         return EXIT_UNUSABLE
-    _print_summary(args.file, args.output, result)
+    _print_summary(args.file, output, result)
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
+CSV_FILE = FileKind("CSV file", ".csv", 64 * MEBIBYTE)
+
+
 def _read(path: str) -> bytes | None:
+    """The CSV file's bytes; None (the error printed) when it is not a regular file, or too large."""
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        fail(path, "is a directory; give the path of a CSV file")
-    except OSError as error:
-        fail(path, f"cannot read: {error.strerror or error}")
+        return read_bytes(path, CSV_FILE)
+    except LayoutError as error:
+        report_errors(error)
     return None
 
 

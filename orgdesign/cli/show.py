@@ -46,6 +46,12 @@ def describe(person: Person) -> str:
     return printable(f"{person.name} - {person.display_role}{vacancy}")
 
 
+MAX_INDENT_LEVELS = 40
+"""Deeper people are indented no further and marked `[depth N]`: indenting each of them by
+their full depth would make the output grow with the square of the depth (a 10,000-deep
+chain would print 200 MB)."""
+
+
 def tree_lines(org: Org, findings_by_person: dict) -> Iterator[str]:
     """Box-drawing tree lines in tree order, built without recursion (deep orgs are fine).
 
@@ -56,16 +62,19 @@ def tree_lines(org: Org, findings_by_person: dict) -> Iterator[str]:
     for start in org.tree_order():
         if start.id in seen:
             continue
-        stack = [(start.id, "", True, True)]
+        stack = [(start.id, "", True, 0)]
         while stack:
-            pid, prefix, last, is_root = stack.pop()
+            pid, prefix, last, depth = stack.pop()
             seen.add(pid)
-            branch = "" if is_root else ("└── " if last else "├── ")
-            yield prefix + branch + describe(org[pid]) + _badges(findings_by_person.get(pid, []))
-            child_prefix = prefix if is_root else prefix + ("    " if last else "│   ")
+            branch = "" if depth == 0 else ("└── " if last else "├── ")
+            marker = f"[depth {depth}] " if depth > MAX_INDENT_LEVELS else ""
+            yield prefix + branch + marker + describe(org[pid]) + _badges(findings_by_person.get(pid, []))
+            child_prefix = prefix
+            if 0 < depth < MAX_INDENT_LEVELS:
+                child_prefix += "    " if last else "│   "
             reports = [r for r in org.report_ids(pid) if r not in seen]
             for index in range(len(reports) - 1, -1, -1):
-                stack.append((reports[index], child_prefix, index == len(reports) - 1, False))
+                stack.append((reports[index], child_prefix, index == len(reports) - 1, depth + 1))
 
 
 def _badges(findings: list) -> str:

@@ -9,20 +9,23 @@ to produce its events, most of it spent creating the people and the `Org`, which
 has to do.
 
 `read_canonical` is conservative: at the slightest doubt (a line of an unexpected shape, a
-key out of order, a comment, an escape the dumper never writes, a plain scalar that might
-resolve to anything but its text, an invalid or unknown value) it returns None and the full
-reader runs instead, which reports located errors. So this module never reports an error and
-never needs to be complete. What it must be is exactly equivalent to the full reader whenever
-it returns an org, down to each person's line and column.
+key out of order, a comment anywhere but where the dumper writes comments, an escape the
+dumper never writes, a plain scalar that might resolve to anything but its text, an invalid
+or unknown value) it returns None and the full reader runs instead, which reports located
+errors. So this module never reports an error and never needs to be complete. What it must be
+is exactly equivalent to the full reader whenever it returns an org, down to each person's
+line, column and comments.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
-from orgdesign.layout.dumper import NAMED_ESCAPES, double_quoted, reads_back_plain
+from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
+from orgdesign.layout.dumper import NAMED_ESCAPES, YAML_WORDS, double_quoted, reads_back_plain
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
@@ -37,21 +40,26 @@ mapping start), 1-based."""
 
 _VALUE = "[^\n]*"  # the rest of the line; the scalar helpers below decide whether it is canonical
 
-_YAML_WORDS = "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL"
-"""The words YAML 1.1 (libyaml, PyYAML) or the 1.2 core schema reads as a bool or a null."""
-
-_SAFE_LINE_END = rf"(?!(?:{_YAML_WORDS})\n)[^\W\d_][\w.,&()'/+ -]*(?<! )"
+_WORD_STARTS = "".join(sorted({word[0] + word[0].upper() for word in YAML_WORDS.split("|")}))
+_SAFE_LINE_END = rf"(?!(?=[{_WORD_STARTS}])(?ai:{YAML_WORDS})\n)[^\W\d_][\w.,&()'/+ -]*(?<! )"
 """The rest of a line that is, plainly, a string: block-context text `reads_back_plain`
 accepts, checked in C inside the person regex (it must be followed by the line's end).
 
 It starts with a letter, so with no indicator and nothing (digit, sign, dot) that could begin
 a number or a date; it holds only letters, digits, spaces and `_.,&()'/+-`, none of which
 starts a comment or a mapping value inside a plain scalar; it does not end with a space, which
-YAML would trim; and it is not one of the words above. That is a subset of what the dumper
+YAML would trim; and it is not one of the `YAML_WORDS` (in any case) that some YAML reader
+takes as a bool or a null (the class of first letters in front spares most values the slower
+case-insensitive comparison). That is a subset of what the dumper
 writes plain; anything else goes through `_text`, which asks the dumper's own function.
 """
 
-_PERSON_END = r"(?=  - |\Z)"  # the next person, or the end of the file
+_PERSON_END = r"(?=  - |  #|#|\Z)"  # the next person or its comments, the closing comments, or the end of the file
+
+_COMMENTS = "(?:#[^\n]*\n)*"
+"""Comment lines where the dumper writes them: above a top-level key, and at the end."""
+_PERSON_COMMENTS = re.compile("(?:  #[^\n]*\n)+")
+_CLOSING_COMMENTS = re.compile("(?:#[^\n]*\n)+\\Z")
 
 
 def _field(key: str, value: str) -> str:
@@ -89,18 +97,20 @@ _PERSON = re.compile(
 """Any person in canonical form; each value is then checked by the scalar helpers."""
 
 _HEAD = re.compile(
-    "orgdesign: 1\n"
-    f"name: (?P<name>{_VALUE})\n"
-    f"(?:profile: (?P<profile>{_VALUE})\n)?"
-    "(?P<settings>settings:\n"
+    f"(?P<c_orgdesign>{_COMMENTS})orgdesign: 1\n"
+    f"(?P<c_name>{_COMMENTS})name: (?P<name>{_VALUE})\n"
+    f"(?:(?P<c_profile>{_COMMENTS})profile: (?P<profile>{_VALUE})\n)?"
+    f"(?:(?P<c_settings>{_COMMENTS})(?P<settings>settings:\n"
     f"(?:  max_span: (?P<max_span>{_VALUE})\n)?"
     f"(?:  max_layers: (?P<max_layers>{_VALUE})\n)?"
     f"(?:  disable: (?P<disable>{_VALUE})\n)?"
-    f"(?:  aliases: (?P<aliases>{_VALUE})\n)?)?"
-    "(?:units:\n(?P<units>(?:  - [^\n]*\n)+))?"
-    r"people:(?: (?P<nobody>\[\])\n\Z|\n(?=  - ))"
+    f"(?:  aliases: (?P<aliases>{_VALUE})\n)?))?"
+    f"(?:(?P<c_units>{_COMMENTS})units:\n(?P<units>(?:  - [^\n]*\n)+))?"
+    f"(?P<c_people>{_COMMENTS})"
+    rf"people:(?: (?P<nobody>\[\])\n(?P<closing>{_COMMENTS})\Z|\n(?=  - |  #))"
 )
-"""Everything before the first person (the people themselves when there are none)."""
+"""Everything before the first person (the people themselves when there are none), with the
+comment lines above each top-level key."""
 
 _FLOW_SCALAR = r'"(?:[^"\\]|\\.)*"|[^,\[\]{}]*'
 """A scalar inside [...] or {...}: a double-quoted one, or a plain one up to the next indicator."""
@@ -155,6 +165,8 @@ class _CanonicalReader:
         self.text = text
         self.known_rules = known_rules
         self.unit_ids: set[str] = set()
+        self.closing = ""
+        """The comment lines after the last person."""
 
     def read(self) -> Org:
         head = _HEAD.match(self.text)
@@ -165,13 +177,21 @@ class _CanonicalReader:
             raise _Doubt  # unknown, or quoted: the dumper never quotes a profile
         units = () if head["units"] is None else self.units(head["units"])
         people = [] if head["nobody"] else self.people(head.end())
-        return Org(
+        org = Org(
             _required(head["name"]),
             people,
             profile=profile or DEFAULT_PROFILE,
             settings=self.settings(head),
             units=units,
         )
+        org.comments = self.comments(head)
+        return org
+
+    def comments(self, head: re.Match[str]) -> dict[str, tuple[str, ...]]:
+        """The comments above each top-level key and at the end, as the full reader gives them out."""
+        comments = {key: _comment_lines(head[f"c_{key}"]) for key in TOP_KEY_ORDER}
+        comments[END_OF_FILE] = _comment_lines(head["closing"] or self.closing)
+        return {key: lines for key, lines in comments.items() if lines}
 
     def settings(self, head: re.Match[str]) -> Settings:
         if head["settings"] is None:
@@ -210,6 +230,19 @@ class _CanonicalReader:
         ids: set[str] = set()
         line = text.count("\n", 0, pos) + 1
         while pos < end:
+            comments: tuple[str, ...] = ()
+            if text.startswith("#", pos, pos + 1):
+                closing = _CLOSING_COMMENTS.match(text, pos)
+                if closing is None:
+                    raise _Doubt  # the dumper writes a person's comments indented, above them
+                self.closing = closing.group()
+                break
+            if text.startswith("  #", pos):
+                above = _PERSON_COMMENTS.match(text, pos)
+                assert above is not None  # it starts with "  #"
+                comments = _comment_lines(above.group())
+                line += above.group().count("\n")
+                pos = above.end()
             match = safe_person(text, pos)
             if match is not None:
                 pid, name, role, title, reports_to, unit, product, years, vacancy, notes = match.groups()
@@ -228,7 +261,7 @@ class _CanonicalReader:
             if person.id in ids:
                 raise _Doubt  # a duplicate id: an error the full reader reports
             ids.add(person.id)
-            people.append(person)
+            people.append(dataclasses.replace(person, comments=comments) if comments else person)
             line += text.count("\n", pos, match.end())
             pos = match.end()
         return people
@@ -278,6 +311,13 @@ class _CanonicalReader:
 
 
 # -- scalars ----------------------------------------------------------------------------------
+
+
+def _comment_lines(block: str | None) -> tuple[str, ...]:
+    """The texts (after '#', without the line break) of a block of comment lines."""
+    if not block:
+        return ()
+    return tuple(line.lstrip(" ")[1:] for line in _lines(block))
 
 
 def _lines(block: str) -> list[str]:

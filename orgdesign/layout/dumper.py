@@ -2,10 +2,12 @@
 
 Fixed key order, people in tree order, one line per field, no line wrapping, optional fields
 left out when unset. A string is written plain only when it reads back as exactly that
-string under both YAML 1.1 (this loader, `yaml.safe_load`) and the YAML 1.2 core schema
-(most other tools, where `1e3` is a number); otherwise it is double-quoted, with escapes for
-everything that is not plainly printable. Bidi overrides and other invisible format characters
-are escaped too, so what a reviewer sees in a diff is what the file holds.
+string under both YAML 1.1 (this loader, `yaml.safe_load`, and stricter readers of the spec,
+where `y` and `N` are bools and `1:20` is a number) and the YAML 1.2 core schema (most other
+tools, where `1e3` is a number); otherwise it is double-quoted, with escapes for everything
+that is not plainly printable. Bidi
+overrides and other invisible format characters are escaped too, so what a reviewer sees in
+a diff is what the file holds.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import unicodedata
 import yaml
 from yaml.nodes import ScalarNode
 
+from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
 from orgdesign.layout.schema import FORMAT_VERSION
 from orgdesign.model import Org, Person, Settings, Unit, Waiver
 
@@ -28,6 +31,19 @@ _YAML12_NON_STRING = re.compile(
     r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
     r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
 )
+YAML_WORDS = "y|n|yes|no|true|false|on|off|null"
+"""Words some YAML reader takes as a bool or a null, in any case: the YAML 1.1 spec lists
+`y`, `n`, `Y`, `N` (PyYAML and libyaml do not, other YAML 1.1 readers do), and a reader
+that ignores case would take `yEs` too."""
+_YAML11_NON_STRING = re.compile(
+    rf"(?ai:{YAML_WORDS})|~"
+    r"|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+)"  # binary, hex, octal
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"  # sexagesimal: 1:20, 190:20:30.15
+    r"|[-+]?(?=\.?[0-9])(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?"  # decimal, 1_000, .5, 1e3
+    r"|[-+]?\.(?ai:inf|nan)"
+)
+"""What any YAML 1.1 reader, lenient in case and in the spec's number forms, might take
+for a bool, a null or a number (a superset of PyYAML's resolver, checked first)."""
 
 # Characters that may not start a plain scalar (YAML indicators, reserved, or risky).
 _LEADING_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -41,18 +57,37 @@ NAMED_ESCAPES = {
 
 
 def dump_layout(org: Org) -> str:
-    """The canonical YAML text of `org` (ends with a newline)."""
-    lines = [f"orgdesign: {FORMAT_VERSION}", f"name: {scalar(org.name)}", f"profile: {scalar(org.profile)}"]
-    lines.extend(_settings_lines(org.settings))
-    lines.extend(_unit_lines(org.units))
+    """The canonical YAML text of `org` (ends with a newline), with the comments it was read with."""
+    sections = {
+        "orgdesign": [f"orgdesign: {FORMAT_VERSION}"],
+        "name": [f"name: {scalar(org.name)}"],
+        "profile": [f"profile: {scalar(org.profile)}"],
+        "settings": _settings_lines(org.settings),
+        "units": _unit_lines(org.units),
+        "people": _people_lines(org),
+    }
+    if not org.comments:
+        return "\n".join(line for lines in sections.values() for line in lines) + "\n"
+    lines: list[str] = []
+    waiting: list[str] = []  # the comments of a key that is not written go above the next one
+    for key in TOP_KEY_ORDER:
+        waiting.extend(org.comments.get(key, ()))
+        if sections[key]:
+            lines.extend(f"#{comment}" for comment in waiting)
+            lines.extend(sections[key])
+            waiting = []
+    lines.extend(f"#{comment}" for comment in org.comments.get(END_OF_FILE, ()))
+    return "\n".join(lines) + "\n"
+
+
+def _people_lines(org: Org) -> list[str]:
     people = org.tree_order()
     if not people:
-        lines.append("people: []")
-    else:
-        lines.append("people:")
-        for person in people:
-            lines.extend(_person_lines(person))
-    return "\n".join(lines) + "\n"
+        return ["people: []"]
+    lines = ["people:"]
+    for person in people:
+        lines.extend(_person_lines(person))
+    return lines
 
 
 def _settings_lines(settings: Settings) -> list[str]:
@@ -75,7 +110,8 @@ def _unit_lines(units: tuple[Unit, ...]) -> list[str]:
 
 
 def _person_lines(person: Person) -> list[str]:
-    lines = [
+    lines = [f"  #{comment}" for comment in person.comments] if person.comments else []
+    lines += [
         f"  - id: {scalar(person.id)}",
         f"    name: {scalar(person.name)}",
         f"    role: {scalar(person.role)}",
@@ -151,7 +187,7 @@ def reads_back_plain(text: str, flow: bool) -> bool:
         return False
     if not text.isprintable():  # tabs, newlines and other ASCII controls
         return False
-    if _YAML12_NON_STRING.fullmatch(text):
+    if _YAML12_NON_STRING.fullmatch(text) or _YAML11_NON_STRING.fullmatch(text):
         return False
     tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))
     return tag == _STR_TAG

@@ -17,6 +17,7 @@ loop, never with recursion.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import difflib
 import gc
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -39,6 +40,7 @@ from yaml.events import (
 )
 
 from orgdesign.layout.canonical import read_canonical_bytes
+from orgdesign.layout.comments import END_OF_FILE, CommentWatch
 from orgdesign.layout.errors import LayoutError, LoadError, LoadWarning, shown
 from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
 from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes, retired_rule
@@ -102,6 +104,10 @@ class _Reader:
         self.path = path
         self.known_rules = known_rules
         self.next_event: Callable[[], Event] = _Parser(data).get_event
+        self.comments: CommentWatch | None = None
+        if b"#" in data:  # a file without one pays nothing for keeping comments
+            self.comments = CommentWatch(data.decode("utf-8", "replace"), self.next_event)
+            self.next_event = self.comments
         self.errors: list[LoadError] = []
         self.org_fields: dict[str, Any] = {}
         self.people: list[Person] = []
@@ -178,6 +184,8 @@ class _Reader:
     def build_org(self) -> Org:
         fields = self.org_fields
         people, settings = self.people, fields.get("settings") or Settings()
+        if self.comments is not None:
+            people = _with_comments(people, self.comments)
         if self.renamed_rules:
             people = [_with_waivers_renamed(person, self.renamed_rules) for person in people]
             settings = replace(settings, disable=_renamed(settings.disable, self.renamed_rules))
@@ -189,6 +197,10 @@ class _Reader:
             units=fields.get("units") or (),
         )
         org.load_warnings = tuple(self.warnings)
+        if self.comments is not None:
+            org.comments = {key: tuple(lines) for key, lines in self.comments.by_key.items() if lines}
+            if self.comments.at_end():
+                org.comments[END_OF_FILE] = tuple(self.comments.at_end())
         return org
 
     # -- errors and generic nodes ------------------------------------------------------------
@@ -447,6 +459,17 @@ def _with_waivers_renamed(person: Person, renamed: Mapping[str, str]) -> Person:
     for waiver in person.allow:
         reasons.setdefault(renamed.get(waiver.rule, waiver.rule), waiver.reason)
     return replace(person, allow=tuple(Waiver(code, reason) for code, reason in reasons.items()))
+
+
+def _with_comments(people: list[Person], comments: CommentWatch) -> list[Person]:
+    """`people`, each with the comments that belong to them (found by where each person starts)."""
+    by_position = comments.by_person_position
+    return [
+        dataclasses.replace(person, comments=tuple(lines))
+        if (lines := by_position.get((person.line, person.column)))
+        else person
+        for person in people
+    ]
 
 
 # -- field readers: (reader, field name, first event of the value) -> value or INVALID ------

@@ -4,6 +4,10 @@ The new text goes to a temporary file in the same folder, which is flushed and f
 only then renamed over the layout (an atomic step on POSIX and Windows). The previous
 version is kept as FILE.bak, written the same way. If anything fails, the temporary file is
 removed, the layout is exactly as it was, and `SaveError` says in one line what to do.
+
+Only regular files are ever replaced: a symlink is written through (its target gets the new
+text, the link stays), and a FIFO, a device or a folder at the path is refused, for the
+layout and for its .bak alike.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ import secrets
 from contextlib import suppress
 
 from orgdesign.layout.dumper import dump_layout
-from orgdesign.layout.errors import SaveConflict, SaveError
+from orgdesign.layout.errors import SaveConflict, SaveError, printable
+from orgdesign.layout.source import OPEN_FOR_READING, special_file_kind
 from orgdesign.layout.stamp import FileStamp
 from orgdesign.model import Org
 
@@ -47,20 +52,57 @@ def save_layout(
     `SaveConflict`, writing nothing, when the file on disk is no longer that version.
     """
     shown_path = os.fspath(path)
-    target = os.path.realpath(shown_path)  # write through a symlink, keep the link
     data = _encoded(dump_layout(org), shown_path)
+    target = regular_target(shown_path)
     try:
-        previous = _read_if_exists(target)
+        previous = _read_if_exists(target, shown_path)
         current = None if previous is None else FileStamp.of_bytes(previous)
         if expected is not None and current != expected:
             raise SaveConflict(shown_path, expected, current)
         mode = _mode_of(target) if previous is not None else None
-        if backup and previous is not None:
-            write_atomically(target + BACKUP_SUFFIX, previous, mode)
+    except OSError as error:
+        raise _save_error(shown_path, error) from None
+    if backup and previous is not None:
+        _write_backup(shown_path, target + BACKUP_SUFFIX, previous, mode)
+    try:
         write_atomically(target, data, mode)
     except OSError as error:
         raise _save_error(shown_path, error) from None
     return FileStamp.of_bytes(data)
+
+
+def regular_target(path: str, advice: str = "save it under another name (save as)") -> str:
+    """The file that writing `path` replaces: `path` itself, or the file its symlink points to.
+
+    Raises `SaveError` (naming `path`, with `advice`) when something other than a regular
+    file is there: replacing a FIFO, a device or a folder would break what uses it.
+    """
+    target = os.path.realpath(path)  # write through a symlink, keep the link
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise _save_error(path, error) from None
+    what = special_file_kind(mode)
+    if what is not None:
+        raise SaveError(path, f"this is {what}, not a regular file", advice)
+    return target
+
+
+def _write_backup(layout: str, backup: str, previous: bytes, mode: int | None) -> None:
+    """Keep the previous version as `backup` (FILE.bak); an error names the .bak as well as the layout."""
+    try:
+        write_atomically(regular_target(backup), previous, mode)
+    except SaveError as error:
+        raise SaveError(
+            layout,
+            f"its backup {printable(backup)} cannot be written ({error.reason.removeprefix('this is ')})",
+            "move the backup out of the way, or save under another name (save as)",
+        ) from None
+    except OSError as error:
+        reason, advice = _reasons_for(error)
+        raise SaveError(layout, f"its backup {printable(backup)} cannot be written ({reason})", advice) from None
 
 
 def write_atomically(path: str, data: bytes, mode: int | None = None) -> None:
@@ -104,12 +146,17 @@ def _sync_folder(folder: str) -> None:
         os.close(descriptor)
 
 
-def _read_if_exists(path: str) -> bytes | None:
+def _read_if_exists(path: str, shown_path: str) -> bytes | None:
+    """The bytes now at `path`, None when there is none; a FIFO that appeared meanwhile is refused unread."""
     try:
-        with open(path, "rb") as stream:
-            return stream.read()
+        descriptor = os.open(path, OPEN_FOR_READING)
     except FileNotFoundError:
         return None
+    with open(descriptor, "rb") as stream:
+        what = special_file_kind(os.fstat(stream.fileno()).st_mode)
+        if what is not None:
+            raise SaveError(shown_path, f"this is {what}, not a regular file", "save it under another name (save as)")
+        return stream.read()
 
 
 def _mode_of(path: str) -> int:
@@ -134,8 +181,12 @@ def _encoded(text: str, path: str) -> bytes:
 
 
 def _save_error(path: str, error: OSError) -> SaveError:
-    reason, advice = _REASONS.get(
+    reason, advice = _reasons_for(error)
+    return SaveError(path, reason, advice)
+
+
+def _reasons_for(error: OSError) -> tuple[str, str]:
+    return _REASONS.get(
         error.errno or 0,
         ((error.strerror or str(error) or type(error).__name__).lower(), "save it elsewhere (save as), or try again"),
     )
-    return SaveError(path, reason, advice)

@@ -1,15 +1,19 @@
 """From a path to the text of a layout, or a located error saying why there is none.
 
-Problems with the file as a whole (missing, a folder, unreadable, UTF-16/32) are reported at
-line 1, column 1. Problems with particular bytes (a NUL, invalid UTF-8, a control character
-YAML forbids) are reported where the first such byte is. Lines are counted at each "\\n" and
-columns count characters (not bytes) from 1, as editors do.
+Problems with the file as a whole (missing, a folder, a FIFO or a device, too large,
+unreadable, UTF-16/32) are reported at line 1, column 1. Problems with particular bytes (a
+NUL, invalid UTF-8, a control character YAML forbids) are reported where the first such byte
+is. Lines are counted at each "\\n" and columns count characters (not bytes) from 1, as
+editors do.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+from dataclasses import dataclass
 
 from orgdesign.layout.errors import LayoutError, LoadError
 
@@ -31,20 +35,91 @@ def file_error(path: str, message: str) -> LayoutError:
     return LayoutError([LoadError(path, FILE_LINE, FILE_COLUMN, message)])
 
 
-def read_bytes(path: str) -> bytes:
-    """The file's bytes; a `LayoutError` that says what to do when it cannot be read."""
+MEBIBYTE = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class FileKind:
+    """What a file read by `read_bytes` is meant to be, for its error messages, and its size cap."""
+
+    noun: str
+    suffix: str
+    limit: int
+
+
+LAYOUT_FILE = FileKind("layout file", ".yaml", 64 * MEBIBYTE)
+"""64 MiB: about ten times a 100,000-person layout with titles and notes."""
+
+OPEN_FOR_READING = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+"""O_NONBLOCK: opening a FIFO must return at once (it would wait for a writer), so that
+`fstat` can refuse it; it changes nothing for a regular file."""
+
+
+def read_bytes(path: str, kind: FileKind = LAYOUT_FILE) -> bytes:
+    """The bytes of the regular file at `path` (a symlink to one is fine), at most `kind.limit`.
+
+    Anything else (a folder, a FIFO, a device, a socket) is refused before a byte is read, so
+    a FIFO cannot block and `/dev/zero` cannot fill the memory: a `LayoutError` says what to do.
+    """
     try:
-        with open(path, "rb") as stream:
-            return stream.read()
+        _refuse_unless_regular(path, os.stat(path).st_mode, kind)
+        descriptor = os.open(path, OPEN_FOR_READING)
     except FileNotFoundError:
         raise file_error(path, "no such file: check the path and the file name") from None
     except IsADirectoryError:
-        raise file_error(path, "this is a folder, not a layout file: give the path of a .yaml file") from None
+        raise file_error(path, _not_regular_message("a folder", kind)) from None
     except PermissionError:
+        if os.path.isdir(path):  # Windows cannot open a folder at all
+            raise file_error(path, _not_regular_message("a folder", kind)) from None
         raise file_error(path, "permission denied: the file cannot be read; check its permissions") from None
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise file_error(path, f"cannot read the file ({reason})") from None
+        raise _read_error(path, error) from None
+    try:
+        with open(descriptor, "rb") as stream:
+            info = os.fstat(stream.fileno())  # the file opened, whatever replaced the path meanwhile
+            _refuse_unless_regular(path, info.st_mode, kind)
+            data = stream.read(kind.limit + 1) if info.st_size <= kind.limit else b""
+    except OSError as error:
+        raise _read_error(path, error) from None
+    if info.st_size > kind.limit or len(data) > kind.limit:
+        raise file_error(
+            path,
+            f"the file is larger than {kind.limit // MEBIBYTE} MiB, the most a {kind.noun} may hold: "
+            f"check that this is the right file",
+        )
+    return data
+
+
+def special_file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words ("a named pipe (FIFO)"); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _refuse_unless_regular(path: str, mode: int, kind: FileKind) -> None:
+    what = special_file_kind(mode)
+    if what is not None:
+        raise file_error(path, _not_regular_message(what, kind))
+
+
+def _not_regular_message(what: str, kind: FileKind) -> str:
+    return f"this is {what}, not a {kind.noun}: give the path of a {kind.suffix} file"
+
+
+def _read_error(path: str, error: OSError) -> LayoutError:
+    reason = (error.strerror or str(error)).lower()
+    return file_error(path, f"cannot read the file ({reason})")
 
 
 def refuse_foreign_encoding(data: bytes, path: str) -> None:

@@ -94,4 +94,28 @@ def test_deep_chains_print_without_recursion(tmp_path, capsys):
     layout = tmp_path / "deep.yaml"
     layout.write_text("\n".join(lines) + "\n")
     main(["show", str(layout), "--no-findings"])
-    assert capsys.readouterr().out.count("└── P") == 2999
+    assert capsys.readouterr().out.count("└── ") == 2999
+
+
+def shown_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str], depth: int) -> str:
+    lines = ["orgdesign: 1", "name: Deep", "people:", "  - {id: p0, name: P0, role: ceo}"]
+    lines += [f"  - {{id: p{i}, name: P{i}, role: other, reports_to: p{i - 1}}}" for i in range(1, depth + 1)]
+    layout = tmp_path / f"deep{depth}.yaml"
+    layout.write_text("\n".join(lines) + "\n")
+    main(["show", str(layout), "--no-findings"])
+    return capsys.readouterr().out
+
+
+def test_show_output_grows_linearly_with_depth(tmp_path, capsys):
+    small, large = shown_chain(tmp_path, capsys, 1000), shown_chain(tmp_path, capsys, 4000)
+    assert len(large) < 4.2 * len(small)
+    assert max(len(line) for line in large.splitlines()) < 200
+
+
+def test_show_indents_up_to_the_cap_and_marks_the_depth_beyond_it(tmp_path, capsys):
+    lines = shown_chain(tmp_path, capsys, 100).splitlines()
+    at_cap, beyond, deepest = lines[41], lines[42], lines[101]
+    assert at_cap.endswith("└── P40 - Other") and "[depth" not in at_cap
+    indent = at_cap.index("└── ")
+    assert beyond.index("└── ") == indent and beyond.endswith("└── [depth 41] P41 - Other")
+    assert deepest.index("└── ") == indent and deepest.endswith("[depth 100] P100 - Other")

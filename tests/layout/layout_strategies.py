@@ -15,9 +15,9 @@ from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 
 TRAPS = (
-    "No", "no", "yes", "Yes", "on", "OFF", "y", "n", "true", "False", "null", "Null", "~",
+    "No", "no", "yes", "Yes", "on", "OFF", "y", "n", "Y", "N", "yEs", "oN", "true", "False", "null", "Null", "~",
     "0123", "0x1F", "0o17", "1e3", "1_000", "12", "-1", "+1", ".5", ".inf", "-.INF", ".NaN",
-    "2024-01-01", "2001-12-14t21:59:43.10-05:00", "12:30", "190:20:30", "<<", "=",
+    "2024-01-01", "2001-12-14t21:59:43.10-05:00", "12:30", "190:20:30", "1:20", "0:20", "<<", "=",
     "- a", "-a", "? a", "?a", ": a", ":a", "a: b", "a:b", "a:", "a #b", "a#b", "#x", "[a]",
     "{a: b}", "a, b", "a,b", "'q'", '"q"', "O'Brien", "&a", "*a", "!tag", "!!str", "%x",
     "@x", "`x", "|", ">", "---", "...", "--- a", "a\nb", "a\r\nb", "\ttab", "a\tb", " lead",

@@ -20,8 +20,8 @@ from layout_mutations import mutants, seeds
 from layout_strategies import hostile_text, orgs
 
 from orgdesign.layout import LayoutError, dump_layout, loads_layout, reader
-from orgdesign.layout.canonical import _SAFE_LINE_END, _YAML_WORDS, read_canonical, read_canonical_bytes
-from orgdesign.layout.dumper import double_quoted, reads_back_plain, scalar
+from orgdesign.layout.canonical import _SAFE_LINE_END, read_canonical, read_canonical_bytes
+from orgdesign.layout.dumper import YAML_WORDS, double_quoted, reads_back_plain, scalar
 from orgdesign.layout.source import refuse_foreign_encoding
 from orgdesign.model import Org, Person, Unit, Waiver
 
@@ -75,8 +75,9 @@ def fully(data: bytes) -> Org:
 
 
 def everything(org: Org) -> tuple:
-    """All an org holds, in file order, with every person's line and column (which `==` ignores)."""
-    return (org.name, org.profile, org.settings, org.units, [dataclasses.astuple(p) for p in org.people()])
+    """All an org holds, in file order, with every person's line, column and comments (which `==` ignores)."""
+    people = [dataclasses.astuple(p) for p in org.people()]
+    return (org.name, org.profile, org.settings, org.units, org.comments, people)
 
 
 def fast_path_agrees(data: bytes) -> Org | None:
@@ -166,7 +167,9 @@ def test_loading_a_canonical_file_takes_the_fast_path(monkeypatch):
     monkeypatch.setattr(reader, "_Reader", no_full_reader)
     assert everything(loads_layout(CANONICAL, known_rules=KNOWN_RULES)) == expected
     with pytest.raises(AssertionError, match="the full reader ran"):
-        loads_layout(CANONICAL + "# a comment\n", known_rules=KNOWN_RULES)
+        loads_layout(
+            CANONICAL.replace("orgdesign: 1\n", "orgdesign: 1  # a trailing comment\n"), known_rules=KNOWN_RULES
+        )
 
 
 def test_rule_codes_are_checked_against_the_catalogue_when_no_rules_are_given():
@@ -185,7 +188,9 @@ def test_what_the_person_regex_takes_as_plainly_a_string_the_dumper_writes_plain
     assert reads_back_plain(line[:-1], flow=False)
 
 
-@pytest.mark.parametrize("word", _YAML_WORDS.split("|"))
+@pytest.mark.parametrize(
+    "word", [case(word) for word in YAML_WORDS.split("|") for case in (str.lower, str.upper, str.title)] + ["yEs"]
+)
 def test_the_person_regex_leaves_yaml_words_to_the_dumper_which_quotes_them(word):
     assert not SAFE.fullmatch(word + "\n") and not reads_back_plain(word, flow=False)
     assert SAFE.fullmatch(word + "s\n") and reads_back_plain(word + "s", flow=False)
@@ -259,6 +264,12 @@ NEAR_MISSES = {
     "a missing final newline": ("years_pm: 0\n", "years_pm: 0"),
     "a trailing blank line": ("years_pm: 0\n", "years_pm: 0\n\n"),
     "a NUL": ("notes: free text\n", "notes: free\x00text\n"),
+    "a trailing comment": ("name: Olu Larsen\n", "name: Olu Larsen  # CEO\n"),
+    "a comment inside a person": ("    role: ceo\n", "    # founder\n    role: ceo\n"),
+    "a comment inside settings": ("  max_span: 10\n", "  # agreed\n  max_span: 10\n"),
+    "an unindented comment above a person": ("  - id: mei-dubois\n", "# x\n  - id: mei-dubois\n"),
+    "indented comments at the end": ("years_pm: 0\n", "years_pm: 0\n  # x\n"),
+    "a comment before a person's waivers": ("    allow:\n", "    # waived\n    allow:\n"),
 }
 
 
@@ -283,6 +294,26 @@ def test_any_value_written_any_way_reads_the_same_on_both_paths(data):
     text = data.draw(hostile_text)
     written = data.draw(st.sampled_from([scalar(text, flow=in_flow), text, double_quoted(text)]))
     fast_path_agrees((CANONICAL[:start] + written + CANONICAL[end:]).encode())
+
+
+def test_comments_where_the_dumper_writes_them_take_the_fast_path_and_read_the_same():
+    org = fully(CANONICAL.encode())
+    org.comments = {"orgdesign": (" top",), "settings": ("",), "people": (" all #1",), "": (" end", " end 2")}
+    first, last = org.tree_order()[0], org.tree_order()[-1]
+    org.put(dataclasses.replace(first, comments=(" first",)))
+    org.put(dataclasses.replace(last, comments=(" last", "  indented\ufeff")))
+    text = dump_layout(org)
+    taken = fast_path_agrees(text.encode())
+    assert taken is not None
+    assert taken.comments == org.comments
+    assert [p.comments for p in taken.tree_order()] == [p.comments for p in org.tree_order()]
+    assert fast_path_agrees(dump_layout(_commented_empty()).encode()) is not None
+
+
+def _commented_empty() -> Org:
+    org = Org("Empty")
+    org.comments = {"name": (" n",), "people": (" p",), "": (" e",)}
+    return org
 
 
 def test_a_lone_surrogate_is_left_to_the_full_reader():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -177,3 +180,36 @@ def test_any_single_string_survives_both_readers(text, flow):
     written = f"[{scalar(text, flow=True)}]" if flow else scalar(text)
     expected = [text] if flow else text
     assert yaml.safe_load(f"value: {written}")["value"] == expected
+
+
+class _SpecYaml11Loader(yaml.SafeLoader):
+    """A YAML 1.1 reader that follows the spec where PyYAML does not: `y`, `n`, `Y` and `N` are
+    bools, and (as some readers do) words and special floats are read in any case."""
+
+
+_SpecYaml11Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?i:y|n|yes|no|true|false|on|off)$"),
+    list("yYnNtTfFoO"),
+)
+_SpecYaml11Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?i:null|~)$"), list("nN~"))
+_SpecYaml11Loader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?\.(?i:inf|nan)$"), list("-+."))
+
+YAML_11_LOOK_ALIKES = [
+    *("y", "n", "Y", "N", "yes", "No", "NO", "yEs", "nO", "on", "On", "ON", "oN", "off", "OfF", "TrUe", "fALSE"),
+    *("~", "null", "Null", "NULL", "nUlL", "0123", "017", "0o17", "0x1F", "0x1f", "0b101", "-0b1", "1_000"),
+    *("1:20", "0:20", "-1:20", "190:20:30.15", ".inf", "-.Inf", "+.INF", ".NaN", ".nan", "1e3", "1.5e-3", ".5", "+12"),
+]
+
+
+@pytest.mark.parametrize("text", YAML_11_LOOK_ALIKES)
+def test_yaml_11_bools_nulls_and_numbers_in_any_case_are_quoted_and_read_back_as_strings(text):
+    org = Org(text, [Person(text, text, "ceo", title=text, notes=text, dotted_to=(text,))])
+    dumped = dump_layout(org)
+    assert f'name: "{text}"' in dumped
+    for loader in (yaml.SafeLoader, _SpecYaml11Loader):
+        data = yaml.load(dumped, Loader=loader)
+        person = data["people"][0]
+        assert data["name"] == person["id"] == person["name"] == person["title"] == person["notes"] == text
+        assert person["dotted_to"] == [text]
+    assert load_text(dumped) == org

@@ -213,9 +213,10 @@ def test_an_unreadable_file_is_a_located_error(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(source, "open", refuse, raising=False)
+    monkeypatch.setattr(source.os, "open", refuse)
     with pytest.raises(LayoutError) as raised:
         load_layout(path)
+    monkeypatch.undo()
     assert str(raised.value) == f"{path}:1:1: error: permission denied: the file cannot be read; check its permissions"
 
 

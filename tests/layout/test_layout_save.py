@@ -147,10 +147,12 @@ def test_a_fault_at_any_step_leaves_the_original_intact_and_no_temporary_file(la
     assert layout_file.read_text(encoding="utf-8") == ORIGINAL
     leftovers = sorted(p.name for p in layout_file.parent.iterdir())
     assert leftovers == (["org.yaml"] if occurrence == 1 else ["org.yaml", "org.yaml.bak"])
-    message = str(raised.value)
+    reason = (
+        "the disk is full" if occurrence == 2 else f"its backup {layout_file}.bak cannot be written (the disk is full)"
+    )
     assert (
-        message == f"cannot save {layout_file}: the disk is full; "
-        "free some space and save again, or save it elsewhere (save as)"
+        str(raised.value)
+        == f"cannot save {layout_file}: {reason}; free some space and save again, or save it elsewhere (save as)"
     )
 
 
@@ -175,7 +177,8 @@ def test_a_read_only_folder_gives_a_clear_one_line_error(layout_file, monkeypatc
         save_layout(edited_org(), layout_file)
     assert (
         str(raised.value)
-        == f"cannot save {layout_file}: permission denied; save it in a folder you can write to (save as)"
+        == f"cannot save {layout_file}: its backup {layout_file}.bak cannot be written (permission denied); "
+        "save it in a folder you can write to (save as)"
     )
     assert layout_file.read_text(encoding="utf-8") == ORIGINAL
 
