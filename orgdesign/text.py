@@ -91,5 +91,8 @@ def warn(text: str) -> None:
 
 
 def write_document(text: str) -> None:
-    """Write a data document (YAML, CSV, DOT, ...) to stdout as is: its format encodes for its own reader."""
-    sys.stdout.write(text)
+    """Write a data document (YAML, CSV, DOT, ...) to stdout: as is into a file or a pipe, where its
+    format encodes for its own reader, but through the gate when stdout is a terminal, where a
+    name's escape sequences would otherwise drive the screen."""
+    shown_on_terminal = sys.stdout.isatty()
+    sys.stdout.write(printable(text, keep_newlines=True) if shown_on_terminal else text)

@@ -65,3 +65,32 @@ def test_json_escapes_every_character_the_gate_escapes():
     encoded = json_text(unsafe)
     assert printable(encoded, keep_newlines=True) == encoded
     assert json.loads(encoded) == unsafe
+
+
+class _Stdout:
+    """A stand-in stdout that says whether it is a terminal."""
+
+    def __init__(self, is_terminal: bool) -> None:
+        self.is_terminal = is_terminal
+        self.written = ""
+
+    def isatty(self) -> bool:
+        return self.is_terminal
+
+    def write(self, text: str) -> int:
+        self.written += text
+        return len(text)
+
+
+@pytest.mark.parametrize("is_terminal", [True, False], ids=["terminal", "pipe"])
+def test_a_data_document_is_exact_in_a_pipe_and_gated_on_a_terminal(monkeypatch, is_terminal):
+    from orgdesign.text import write_document
+
+    stdout = _Stdout(is_terminal)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    document = '"id","name"\n"b","Bob \x1b[1A\x1b[2K\u202e"\n'
+    write_document(document)
+    if is_terminal:
+        assert stdout.written == '"id","name"\n"b","Bob \\x1b[1A\\x1b[2K\\u202e"\n'
+    else:
+        assert stdout.written == document
