@@ -37,7 +37,8 @@ async def test_opens_with_tops_and_their_reports_shown():
         text = screen_text(app)
         assert "Ada Park  CEO" in text
         assert "Cy Diaz  Chief Product Officer" in text
-        assert "Eve Ford" not in text, "deeper layers wait for an expand"
+        assert "Eve Ford" in text, "the product organisation opens on load"
+        assert "Gus Hill  VP Engineering" not in text, "other deeper layers wait for an expand"
         assert "Small Co" in text and "(not saved yet)" in text
 
 
