@@ -73,14 +73,16 @@ class LayoutHeader(Horizontal):
         document = self.document
         text = Text()
         if document.dirty:
-            text.append("  ● unsaved" if words else "  ●", style="bold yellow")
+            text.append("  ")
+            text.append("● unsaved" if words else "●", style="bold yellow")
         counts = document.validator.counts()
         severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
         phrases = counts_phrase(counts).split(", ") if words else [str(counts.get(s, 0)) for s in severities]
         for severity, phrase in zip(severities, phrases, strict=True):
             text.append("  ")
             text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
-        text.append(f"  profile {document.org.profile}" if words else f"  {document.org.profile}", style="dim")
+        text.append("  ")  # unstyled: every renderer keeps a gap that no style starts with
+        text.append(f"profile {document.org.profile}" if words else document.org.profile, style="dim")
         return text
 
 

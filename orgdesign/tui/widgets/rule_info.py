@@ -27,9 +27,10 @@ class RuleInfo(Static):
 def explanation(finding: Finding) -> Text:
     """Only the badge carries the severity's colour: the rationale is prose, in the normal colour."""
     rule = RULES.get(finding.code)
-    text = Text.assemble(severity_word(finding.severity), (f"  {finding.code}", "bold"))
+    text = Text.assemble(severity_word(finding.severity), "  ", (finding.code, "bold"))
     if rule is not None:
-        text.append(f"  {rule.title}", style="bold")
+        text.append("  ")
+        text.append(rule.title, style="bold")
     text.append("\n")
     if finding.fix:
         text.append("Fix (f): ", style="bold green")
