@@ -41,9 +41,30 @@ class OrgTree(Tree[str]):
     """Node data is the person id; the hidden root holds the tops."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "collapse_or_parent", "Collapse / to manager", show=False, id="tree-collapse"),
-        Binding("right", "expand_or_child", "Expand / to first report", show=False, id="tree-expand"),
-        Binding("asterisk", "expand_subtree", "Expand the whole subtree", show=False, id="tree-expand-subtree"),
+        Binding(
+            "left",
+            "collapse_or_parent",
+            "Collapse / to manager",
+            show=False,
+            tooltip="Collapse the selected branch, or (when closed) go to the manager",
+            id="tree-collapse",
+        ),
+        Binding(
+            "right",
+            "expand_or_child",
+            "Expand / to first report",
+            show=False,
+            tooltip="Expand the selected branch, or (when open) go to the first report",
+            id="tree-expand",
+        ),
+        Binding(
+            "asterisk",
+            "expand_subtree",
+            "Expand the whole subtree",
+            show=False,
+            tooltip="Expand everyone below the selected person",
+            id="tree-expand-subtree",
+        ),
     ]
 
     def __init__(self, org: Org, worst, cycles: CycleWatch | None = None, **kwargs) -> None:
