@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.document import Document
+from orgdesign.tui.keys import known_binding_ids
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_picker import PersonPicker
@@ -160,3 +161,7 @@ async def test_delete_dialog_defaults_to_cancel():
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceScreen)
         assert "hop" in screen.document.org and "pm1" in screen.document.org
+
+
+def test_the_tree_keys_can_be_remapped():
+    assert {"tree-collapse", "tree-expand", "tree-expand-subtree"} <= known_binding_ids()

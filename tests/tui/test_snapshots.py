@@ -88,6 +88,28 @@ def test_designer_screens_at_80x24(snap_compare, pid, keys):
     assert snap_compare(designer(), terminal_size=(80, 24), run_before=selecting(pid, *keys))
 
 
+def calling(action: str, *keys: str):
+    """Open a dialog through its action (its key may be remapped) after pressing `keys`."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.app.run_action(action)
+        await still(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    ("action", "keys"),
+    [("screen.save_as", ()), ("app.new", ()), ("app.quit", ("a", *"Zed", "enter"))],
+    ids=["save-as", "new", "unsaved-changes"],
+)
+def test_app_dialogs_at_80x24(snap_compare, action, keys):
+    assert snap_compare(designer(), terminal_size=(80, 24), run_before=calling(action, *keys))
+
+
 def test_start_screen(snap_compare, monkeypatch, tmp_path):
     monkeypatch.setenv("ORGDESIGN_STATE_DIR", str(tmp_path / "empty-state"))
     assert snap_compare(OrgDesignApp(), terminal_size=SIZE, run_before=still)
