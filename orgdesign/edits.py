@@ -85,6 +85,8 @@ class Edit:
     """Base of every edit: plan once, then apply/revert the same patch any number of times."""
 
     description = "edit"
+    subject: str | None = None
+    """Id of the person the edit is about (the designer selects them after undo and redo)."""
 
     def __init__(self) -> None:
         self._patch: Patch | None = None
@@ -163,6 +165,7 @@ class AddPerson(Edit):
     def __init__(self, person: Person) -> None:
         super().__init__()
         self.person = person
+        self.subject = person.id
         self.description = f"add {person.name}"
 
     def plan(self, org: Org) -> Patch:
@@ -181,6 +184,7 @@ class UpdatePerson(Edit):
     def __init__(self, pid: str, **changes: Any) -> None:
         super().__init__()
         self.pid = pid
+        self.subject = pid
         self.changes = changes
         self.description = f"edit {', '.join(sorted(changes))}"
 
@@ -224,6 +228,7 @@ class RemovePerson(Edit):
     def __init__(self, pid: str, *, with_subtree: bool = False) -> None:
         super().__init__()
         self.pid = pid
+        self.subject = pid
         self.with_subtree = with_subtree
         self.description = "remove with subtree" if with_subtree else "remove"
 
@@ -306,6 +311,7 @@ class Batch(Edit):
         super().__init__()
         self.edits = edits
         self.description = description
+        self.subject = next((edit.subject for edit in edits if edit.subject is not None), None)
 
     def apply(self, org: Org) -> set[str]:
         touched: set[str] = set()
@@ -366,6 +372,16 @@ class History:
     @property
     def can_redo(self) -> bool:
         return bool(self._undone)
+
+    @property
+    def next_undo(self) -> Edit | None:
+        """The edit that undo would revert."""
+        return self._done[-1] if self._done else None
+
+    @property
+    def next_redo(self) -> Edit | None:
+        """The edit that redo would apply again."""
+        return self._undone[-1] if self._undone else None
 
     @property
     def undo_description(self) -> str | None:

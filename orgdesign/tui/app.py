@@ -48,8 +48,8 @@ class OrgDesignApp(App[None]):
     TITLE = "orgdesign"
     COMMANDS = App.COMMANDS | {DesignerCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o", "open", "Open", tooltip="Open another layout", id="open"),
-        Binding("ctrl+n", "new", "New", tooltip="Start a new layout from a template", id="new"),
+        Binding("ctrl+o", "open", "Open", tooltip="Open another layout", id="open", show=False),
+        Binding("ctrl+n", "new", "New", tooltip="Start a new layout from a template", id="new", show=False),
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit (asks first when there are unsaved changes)", id="quit"),
         Binding(

@@ -29,10 +29,12 @@ from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.screens.person_picker import PersonPicker
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.widgets.chart import OrgChart
+from orgdesign.tui.widgets.org_tree import OrgTree
 
 PLACES: tuple[tuple[str, tuple[type[DOMNode], ...]], ...] = (
     ("everywhere", (OrgDesignApp,)),
     ("main screen", (MainScreen,)),
+    ("tree", (OrgTree,)),
     ("chart view", (OrgChart,)),
     (
         "dialogs and the error screen",
@@ -48,6 +50,7 @@ def bindings_of(owner: type[DOMNode]) -> list[Binding]:
 # Bindings active at the same time: a key given to two of them in one group is a clash.
 _TOGETHER: tuple[tuple[type, ...], ...] = (
     (OrgDesignApp, MainScreen),
+    (OrgDesignApp, MainScreen, OrgTree),
     (OrgDesignApp, MainScreen, OrgChart),
     *((OrgDesignApp, dialog) for dialog in PLACES[-1][1]),
 )
@@ -77,7 +80,7 @@ def known_binding_ids() -> frozenset[str]:
     )
 
 
-_SYMBOLS = {"question_mark": "?", "slash": "/"}
+_SYMBOLS = {"question_mark": "?", "slash": "/", "asterisk": "*"}
 
 
 def shown_keys(keys: str) -> str:

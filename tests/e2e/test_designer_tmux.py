@@ -44,8 +44,9 @@ class Terminal:
         )
         return done.stdout
 
-    def start(self, *command: str) -> None:
-        self.tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", self.name, " ".join(command))
+    def start(self, *command: str, size: tuple[int, int] = (120, 40)) -> None:
+        width, height = size
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", self.name, " ".join(command))
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.name, *keys)
@@ -56,7 +57,7 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, needle: str, timeout: float = 20) -> str:
+    def wait_for(self, needle: str, timeout: float = 60) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen()
@@ -141,3 +142,30 @@ def test_crash_then_reopen_offers_the_autosaved_edit(terminal: Terminal, layout:
         wait_until(lambda: not recovery_files(layout))
     finally:
         reopened.kill()
+
+
+def test_at_80x24_the_form_scrolls_to_notes_and_the_footer_keeps_the_essentials(terminal: Terminal, layout: Path):
+    terminal.start(str(orgdesign_command()), str(layout), size=(80, 24))
+    shown = terminal.wait_for("Dana Reyes")
+    footer = shown.rstrip("\n").splitlines()[-1]
+    for essential in ("Save", "Undo", "Search", "Help", "Quit"):
+        assert essential in footer, footer
+    assert "Nina Petrova" in shown, "the product organisation is open on load"
+    terminal.keys("a")
+    terminal.wait_for("Add a report")
+    terminal.text("Robin Small")
+    terminal.keys("Tab")
+    terminal.wait_for("Enter opens the list")
+    for _ in range(5):
+        terminal.keys("Tab")
+    terminal.wait_for("Enter starts a new line")
+    terminal.text("hired for the 80x24 test")
+    terminal.keys("Tab")
+    terminal.wait_for("Enter presses Save")
+    terminal.keys("Enter")
+    terminal.wait_for("Robin Small  Product Manager")
+    terminal.keys("C-s")
+    wait_until(lambda: "robin-small" in layout.read_text(encoding="utf-8"))
+    org = load_layout(layout)
+    assert org["robin-small"].notes == "hired for the 80x24 test"
+    assert org["robin-small"].reports_to == "dana"

@@ -66,6 +66,53 @@ def test_designer_screens(snap_compare, pid, keys):
     assert snap_compare(designer(), terminal_size=SIZE, run_before=selecting(pid, *keys))
 
 
+SCREENS_AT_80x24 = [
+    ("hop", ()),
+    ("hop", ("a",)),
+    ("pm1", ("e",)),
+    ("pm1", ("e", "tab", "tab", "tab", "tab", "tab", "tab", "tab")),
+    ("pm1", ("r",)),
+    ("pm1", ("m", "d", "i")),
+    ("hop", ("d",)),
+    ("cpo", ("o",)),
+    ("ceo", ("p",)),
+    ("ceo", ("s",)),
+    ("ceo", ("question_mark",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("pid", "keys"),
+    SCREENS_AT_80x24,
+    ids=["main", "add", "edit", "edit-notes", "role", "move", "delete", "reporting", "profile", "stats", "help"],
+)
+def test_designer_screens_at_80x24(snap_compare, pid, keys):
+    """Every screen and dialog at the smallest supported terminal: nothing clipped, nothing wrapped."""
+    assert snap_compare(designer(), terminal_size=(80, 24), run_before=selecting(pid, *keys))
+
+
+def calling(action: str, *keys: str):
+    """Open a dialog through its action (its key may be remapped) after pressing `keys`."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.app.run_action(action)
+        await still(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    ("action", "keys"),
+    [("screen.save_as", ()), ("app.new", ()), ("app.quit", ("a", *"Zed", "enter"))],
+    ids=["save-as", "new", "unsaved-changes"],
+)
+def test_app_dialogs_at_80x24(snap_compare, action, keys):
+    assert snap_compare(designer(), terminal_size=(80, 24), run_before=calling(action, *keys))
+
+
 def test_start_screen(snap_compare, monkeypatch, tmp_path):
     monkeypatch.setenv("ORGDESIGN_STATE_DIR", str(tmp_path / "empty-state"))
     assert snap_compare(OrgDesignApp(), terminal_size=SIZE, run_before=still)

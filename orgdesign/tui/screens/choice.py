@@ -11,10 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from orgdesign.tui.text import literal
+
+TYPE_AHEAD_PAUSE = 0.8
+"""Seconds without typing after which type-ahead starts a new search (as in a dropdown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +33,23 @@ class ChoiceScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(
-        self, title: str | Text, choices: list[Choice], message: Text | None = None, *, highlight: str | None = None
+        self,
+        title: str | Text,
+        choices: list[Choice],
+        message: Text | None = None,
+        *,
+        highlight: str | None = None,
+        type_ahead: bool = False,
     ) -> None:
+        """`type_ahead`: typing the start of an answer highlights it (for long lists without answer keys)."""
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.choices = choices
         self.message = message
         self.initial = highlight
+        self.type_ahead = type_ahead
+        self._typed = ""
+        self._typing_pause: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -68,6 +82,29 @@ class ChoiceScreen(ModalScreen[str | None]):
                 event.stop()
                 self.dismiss(choice.value)
                 return
+        if self.type_ahead and event.is_printable and event.character is not None:
+            event.stop()
+            self._type(event.character)
+
+    def _type(self, character: str) -> None:
+        """Highlight the first answer starting with what was typed (else the first containing it)."""
+        if self._typing_pause is not None:
+            self._typing_pause.stop()
+        self._typing_pause = self.set_timer(TYPE_AHEAD_PAUSE, self._forget_typing)
+        self._typed += character.casefold()
+        labels = [_plain(choice.label).casefold() for choice in self.choices]
+        found = next((i for i, label in enumerate(labels) if label.startswith(self._typed)), None)
+        if found is None:
+            found = next((i for i, label in enumerate(labels) if self._typed in label), None)
+        if found is not None:
+            self.query_one("#choices", OptionList).highlighted = found
+
+    def _forget_typing(self) -> None:
+        self._typed = ""
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _plain(label: Text | str) -> str:
+    return label.plain if isinstance(label, Text) else label

@@ -7,6 +7,7 @@ changed), the details, the findings list and the header, then moves the cursor o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, OptionList, Tree
+from textual.widgets import ContentSwitcher, OptionList, Tree
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.edits import (
@@ -48,6 +49,7 @@ from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.chart import OrgChart
+from orgdesign.tui.widgets.designer_footer import DesignerFooter
 from orgdesign.tui.widgets.details import PersonDetails
 from orgdesign.tui.widgets.findings import FindingsList
 from orgdesign.tui.widgets.layout_header import LayoutHeader
@@ -65,14 +67,15 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add report", tooltip="Add a report under the selected person", id="add"),
         Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
-        Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role"),
-        Binding("m", "move", "Move", tooltip="Move the selected person under another manager", id="move"),
+        Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role", show=False),
+        Binding("m", "move", "Move", tooltip="Move the selected person under another manager", id="move", show=False),
         Binding(
             "d",
             "delete",
             "Delete",
             tooltip="Delete the selected person (re-attach their reports, or the whole subtree)",
             id="delete",
+            show=False,
         ),
         Binding(
             "o",
@@ -80,16 +83,24 @@ class MainScreen(Screen[None]):
             "Reporting",
             tooltip="Switch who the product organisation's top (or a PM) reports to",
             id="reporting",
+            show=False,
         ),
         Binding("f", "fix", "Fix", tooltip="Apply the suggested fix of the selected finding", id="fix"),
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last edit (unlimited)", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", tooltip="Redo the edit just undone", id="redo"),
+        Binding("ctrl+y", "redo", "Redo", tooltip="Redo the edit just undone", id="redo", show=False),
         Binding("slash", "search", "Search", tooltip="Search people by name or role and jump", id="search"),
         Binding(
-            "p", "profile", "Profile", tooltip="Switch the rule profile (startup, scaleup, enterprise)", id="profile"
+            "p",
+            "profile",
+            "Profile",
+            tooltip="Switch the rule profile (startup, scaleup, enterprise)",
+            id="profile",
+            show=False,
         ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the layout", id="save"),
-        Binding("ctrl+shift+s", "save_as", "Save as", tooltip="Save the layout under another name", id="save-as"),
+        Binding(
+            "ctrl+shift+s", "save_as", "Save as", tooltip="Save the layout under another name", id="save-as", show=False
+        ),
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
         Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
     ]
@@ -115,11 +126,12 @@ class MainScreen(Screen[None]):
                 yield FindingsList(id="findings")
                 with VerticalScroll(id="rule-pane"):
                     yield RuleInfo(id="rule-info")
-        yield Footer()
+        yield DesignerFooter()
 
     def on_mount(self) -> None:
         self.document.session.start()
-        self.org_tree.load()
+        top = product_top(self.document.org)
+        self.org_tree.load(open_below=top.id if top else None)
         self.org_tree.focus()
         self.findings.border_title = "Findings"
         self.query_one("#details-pane").border_title = "Person"
@@ -296,7 +308,7 @@ class MainScreen(Screen[None]):
             if role_id is not None and role_id != person.role:
                 self.perform(ChangeRole(person.id, role_id), select=person.id)
 
-        self.app.push_screen(ChoiceScreen(title, choices, highlight=person.role), chosen)
+        self.app.push_screen(ChoiceScreen(title, choices, highlight=person.role, type_ahead=True), chosen)
 
     def action_move(self) -> None:
         person = self._require_selection()
@@ -309,7 +321,8 @@ class MainScreen(Screen[None]):
                 self._do_or_raise(MovePerson(person.id, manager), person.id)
 
         heading = Text.assemble("Move ", literal(person.name, limit=50), " under…")
-        self.app.push_screen(PersonPicker(heading, self.document.org, move, offer_nobody=True))
+        own_line = frozenset(self.document.org.subtree_ids(person.id))
+        self.app.push_screen(PersonPicker(heading, self.document.org, move, offer_nobody=True, exclude=own_line))
 
     def action_delete(self) -> None:
         person = self._require_selection()
@@ -333,7 +346,7 @@ class MainScreen(Screen[None]):
                     RemovePerson(person.id, with_subtree=answer == "subtree"), select=manager.id if manager else None
                 )
 
-        self.app.push_screen(ChoiceScreen("Delete", choices, message), chosen)
+        self.app.push_screen(ChoiceScreen("Delete", choices, message, highlight="cancel"), chosen)
 
     def action_reporting(self) -> None:
         person = self._require_selection()
@@ -414,22 +427,38 @@ class MainScreen(Screen[None]):
     # -- actions: history, search, profile -------------------------------------------------
 
     def action_undo(self) -> None:
-        description = self.document.history.undo_description
+        history = self.document.history
+        description = history.undo_description
+        shown_after = self._shown_after(history.next_undo)
         touched = self.document.undo()
         if touched is None:
             toast(self, "Nothing to undo")
             return
-        self.show_outcome(touched)
+        self.show_outcome(touched, shown_after())
         toast(self, f"Undone: {description}")
 
     def action_redo(self) -> None:
-        description = self.document.history.redo_description
+        history = self.document.history
+        description = history.redo_description
+        shown_after = self._shown_after(history.next_redo)
         touched = self.document.redo()
         if touched is None:
             toast(self, "Nothing to redo")
             return
-        self.show_outcome(touched)
+        self.show_outcome(touched, shown_after())
         toast(self, f"Redone: {description}")
+
+    def _shown_after(self, edit: Edit | None) -> Callable[[], str | None]:
+        """Who to select once `edit` is undone or redone: the person it changed, else (when
+        that takes them out of the org) their manager as it was before."""
+        org = self.document.org
+        subject = edit.subject if edit is not None else None
+        manager = org[subject].reports_to if subject is not None and subject in org else None
+
+        def person_or_manager() -> str | None:
+            return subject if subject is not None and subject in org else manager
+
+        return person_or_manager
 
     def action_search(self) -> None:
         self.app.push_screen(PersonPicker(Text("Jump to"), self.document.org, self.jump_to))

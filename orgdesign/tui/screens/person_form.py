@@ -14,7 +14,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import DescendantFocus
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -65,45 +66,43 @@ class PersonForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         person = self.initial
-        roles = [(role.label, role.id) for role in ROLES.values()]
-        years = "" if person is None or person.years_pm is None else str(person.years_pm)
         with Vertical(classes="dialog form"):
             yield Label(self.heading, classes="dialog-title")
-            yield self._row(
-                "Name", Input(editable(_text(person, "name")), id="name", placeholder="full name", compact=True)
-            )
-            yield Static("", id="name-error", classes="field-error")
-            yield self._row(
-                "Role",
-                Select(
-                    roles, value=person.role if person else DEFAULT_ROLE, allow_blank=False, id="role", compact=True
-                ),
-            )
-            yield self._row(
-                "Title",
-                Input(
-                    editable(_text(person, "title")), id="title", placeholder="shown instead of the role", compact=True
-                ),
-            )
-            yield self._row("Product", Input(editable(_text(person, "product")), id="product", compact=True))
-            yield self._row("Unit", self._unit_select(person))
-            yield self._row("Years as PM", Input(editable(years), id="years", placeholder="e.g. 4", compact=True))
-            yield Static("", id="years-error", classes="field-error")
-            yield self._row(
-                "Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True)
-            )
-            yield self._row(
-                "Notes",
-                TextArea(
-                    editable(_text(person, "notes"), keep_newlines=True), id="notes", soft_wrap=True, compact=True
-                ),
-                tall=True,
-            )
-            yield Static("", id="form-error", classes="field-error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-            yield Static(Text("Enter saves · Tab next field · Escape cancels", style="dim"))
+            with VerticalScroll(id="form-fields"):
+                yield from self._fields(person)
+            yield Static(id="form-hint")
+
+    def _fields(self, person: Person | None) -> ComposeResult:
+        roles = [(role.label, role.id) for role in ROLES.values()]
+        years = "" if person is None or person.years_pm is None else str(person.years_pm)
+        yield self._row(
+            "Name", Input(editable(_text(person, "name")), id="name", placeholder="full name", compact=True)
+        )
+        yield Static("", id="name-error", classes="field-error")
+        yield self._row(
+            "Role",
+            Select(roles, value=person.role if person else DEFAULT_ROLE, allow_blank=False, id="role", compact=True),
+        )
+        yield self._row(
+            "Title",
+            Input(editable(_text(person, "title")), id="title", placeholder="shown instead of the role", compact=True),
+        )
+        yield self._row("Product", Input(editable(_text(person, "product")), id="product", compact=True))
+        yield self._row("Unit", self._unit_select(person))
+        yield self._row("Years as PM", Input(editable(years), id="years", placeholder="e.g. 4", compact=True))
+        yield Static("", id="years-error", classes="field-error")
+        yield self._row(
+            "Vacancy", Checkbox("an open position", person.vacancy if person else False, id="vacancy", compact=True)
+        )
+        yield self._row(
+            "Notes",
+            TextArea(editable(_text(person, "notes"), keep_newlines=True), id="notes", soft_wrap=True, compact=True),
+            tall=True,
+        )
+        yield Static("", id="form-error", classes="field-error")
+        with Horizontal(classes="buttons"):
+            yield Button("Save", variant="primary", id="save", compact=True)
+            yield Button("Cancel", id="cancel", compact=True)
 
     @staticmethod
     def _row(label: str, field: Widget, *, tall: bool = False) -> Horizontal:
@@ -124,6 +123,30 @@ class PersonForm(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.query_one("#form-hint", Static).update(Text(self.hint_for(event.widget)))
+
+    def hint_for(self, widget: Widget) -> str:
+        """What Enter (and the keys around it) do in the focused field."""
+        save = f"{self._submit_key()} saves"
+        if isinstance(widget, Select):
+            what = f"Enter opens the list, type to jump · {save}"
+        elif isinstance(widget, Checkbox):
+            what = f"Space or Enter ticks · {save}"
+        elif isinstance(widget, TextArea):
+            what = f"Enter starts a new line · {save}"
+        elif isinstance(widget, Button):
+            what = f"Enter presses {widget.label} · {save}"
+        else:
+            what = "Enter saves"
+        return f"{what} · Tab next field · Escape cancels"
+
+    def _submit_key(self) -> str:
+        for active in self.active_bindings.values():
+            if active.binding.id == "form-submit":
+                return self.app.get_key_display(active.binding)
+        return "ctrl+s"
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -38,13 +38,24 @@ class PersonPicker(ModalScreen[str | None]):
         Binding("up", "cursor_up", "Previous", show=False, id="picker-up"),
     ]
 
-    def __init__(self, title: Text, org: Org, submit: Callable[[str], None], *, offer_nobody: bool = False) -> None:
+    def __init__(
+        self,
+        title: Text,
+        org: Org,
+        submit: Callable[[str], None],
+        *,
+        offer_nobody: bool = False,
+        exclude: frozenset[str] = frozenset(),
+    ) -> None:
+        """`exclude`: people never offered (for a move: the person and everyone below them)."""
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.org = org
         self.submit_pick = submit
         self.offer_nobody = offer_nobody
-        self._haystack = [(p.id, f"{p.name} {p.display_role} {p.role}".casefold()) for p in org.people()]
+        self._haystack = [
+            (p.id, f"{p.name} {p.display_role} {p.role}".casefold()) for p in org.people() if p.id not in exclude
+        ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):

@@ -16,6 +16,9 @@ from orgdesign.text import printable
 
 MAX_LABEL_WIDTH = 28
 MIN_BAR_WIDTH = 4
+MIN_LABEL_WIDTH = 6
+LINE_PADDING = 4
+"""Cells of a line that are neither label, count nor bar: two before the label, one after each."""
 
 
 def clipped(label: str, width: int) -> str:
@@ -54,10 +57,13 @@ class BarChart(Widget):
             text.append("\n  (none)", style=self.get_component_rich_style("bar-chart--empty"))
             return text
         labels = [printable(tally.label) for tally in self.tallies]
-        label_width = min(max(cell_len(label) for label in labels), MAX_LABEL_WIDTH)
         largest = max(tally.count for tally in self.tallies)
         count_width = len(str(largest))
-        bar_width = max(self.size.width - label_width - count_width - 4, MIN_BAR_WIDTH)
+        room_for_label = self.size.width - count_width - MIN_BAR_WIDTH - LINE_PADDING
+        label_width = max(
+            min(max(cell_len(label) for label in labels), MAX_LABEL_WIDTH, room_for_label), MIN_LABEL_WIDTH
+        )
+        bar_width = max(self.size.width - label_width - count_width - LINE_PADDING, MIN_BAR_WIDTH)
         bar_style = self.get_component_rich_style("bar-chart--bar")
         for label, tally in zip(labels, self.tallies, strict=True):
             text.append(f"\n  {clipped(label, label_width)} {tally.count:>{count_width}} ")

@@ -15,6 +15,14 @@ from orgdesign.tui.document import Document
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
 
+MIN_TITLE = 8
+"""Fewest cells of the layout's name kept on a narrow terminal."""
+
+MIN_PATH = 12
+"""Fewest cells worth showing of the file path; with less room it is left out."""
+
+PATH_GAP = 2
+
 
 class LayoutHeader(Horizontal):
     """Status on the left, the file path on the right (shortened from the left)."""
@@ -31,35 +39,60 @@ class LayoutHeader(Horizontal):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        self.query_one("#status", Static).update(self.status_text())
-        self.query_one("#file-path", Static).update(self.path_text())
+        width = max(self.size.width - 2, 0)  # inside the padding
+        status = self.status_text(width)
+        self.query_one("#status", Static).update(status)
+        self.query_one("#file-path", Static).update(self.path_text(width - status.cell_len - PATH_GAP))
 
-    def path_text(self) -> Text:
+    def path_text(self, room: int) -> Text:
+        """The file path, shortened from the left to `room` cells (or left out when there is no room)."""
         path = self.document.path
         if path is None:
-            return Text("(not saved yet)", style="italic")
-        return literal(_tail(str(path), max(12, self.size.width // 3)), "dim")
+            return Text("(not saved yet)" if room >= len("(not saved yet)") else "", style="italic")
+        if room < MIN_PATH:
+            return Text("")
+        return literal(_tail(str(path), min(room, max(MIN_PATH, self.size.width // 3))), "dim")
 
     def on_resize(self) -> None:
         self.refresh_status()
 
-    def status_text(self) -> Text:
-        """Name, unsaved marker, finding counts and profile."""
+    def status_text(self, width: int = 0) -> Text:
+        """Name, unsaved marker, finding counts and profile, fitted to `width` cells (0: no limit).
+
+        When it does not fit, the words go first ("▲ 3 warnings" becomes "▲ 3"), then the
+        layout's name is shortened: the counts always show.
+        """
+        for words in (True, False):
+            details = self._details(words)
+            title = literal(self.document.title, "bold", limit=40)
+            if not width or title.cell_len + details.cell_len <= width:
+                return _one_line(title + details)
+        title.truncate(max(width - details.cell_len, MIN_TITLE), overflow="ellipsis")
+        return _one_line(title + details)
+
+    def _details(self, words: bool) -> Text:
+        """Everything after the name; `words` False keeps only the glyphs and numbers."""
         document = self.document
-        text = literal(document.title, "bold", limit=40)
+        text = Text()
         if document.dirty:
-            text.append("  ● unsaved", style="bold yellow")
+            text.append("  ")
+            text.append("● unsaved" if words else "●", style="bold yellow")
         counts = document.validator.counts()
-        for severity, phrase in zip(
-            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", "), strict=True
-        ):
+        severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        phrases = counts_phrase(counts).split(", ") if words else [str(counts.get(s, 0)) for s in severities]
+        for severity, phrase in zip(severities, phrases, strict=True):
             text.append("  ")
             text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
-        text.append(f"  profile {document.org.profile}", style="dim")
-        text.no_wrap = True
-        text.overflow = "ellipsis"
+        text.append("  ")  # unstyled: every renderer keeps a gap that no style starts with
+        text.append(f"profile {document.org.profile}" if words else document.org.profile, style="dim")
         return text
 
 
 def _tail(value: str, limit: int) -> str:
     return value if len(value) <= limit else "…" + value[-(limit - 1) :]
+
+
+def _one_line(text: Text) -> Text:
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text

@@ -10,17 +10,18 @@ line cache on the next cursor query.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.badges import badge
 
 MAX_DEPTH = 400
@@ -29,9 +30,42 @@ ancestors per line, so a 10,000-deep chain cannot be expanded in full."""
 
 NAME_LIMIT = 80
 
+OPEN_ON_LOAD = 300
+"""Most people shown under the product organisation's top when a layout opens."""
+
+EXPAND_LIMIT = 5000
+"""Most people one "expand the whole subtree" shows (deeper layers still open on demand)."""
+
 
 class OrgTree(Tree[str]):
     """Node data is the person id; the hidden root holds the tops."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left",
+            "collapse_or_parent",
+            "Collapse / to manager",
+            show=False,
+            tooltip="Collapse the selected branch, or (when closed) go to the manager",
+            id="tree-collapse",
+        ),
+        Binding(
+            "right",
+            "expand_or_child",
+            "Expand / to first report",
+            show=False,
+            tooltip="Expand the selected branch, or (when open) go to the first report",
+            id="tree-expand",
+        ),
+        Binding(
+            "asterisk",
+            "expand_subtree",
+            "Expand the whole subtree",
+            show=False,
+            tooltip="Expand everyone below the selected person",
+            id="tree-expand-subtree",
+        ),
+    ]
 
     def __init__(
         self, org: Org, worst: Callable[[str], Severity | None], cycles: CycleWatch | None = None, **kwargs: Any
@@ -52,8 +86,9 @@ class OrgTree(Tree[str]):
 
     # -- building --------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Show the tops and their reports; everything deeper waits for an expand."""
+    def load(self, *, open_below: str | None = None) -> None:
+        """Show the tops and their reports, and the subtree of `open_below` (the product
+        organisation) layer by layer up to OPEN_ON_LOAD people; everything else waits for an expand."""
         self.clear()
         self._person_nodes.clear()
         self._populated_keys.clear()
@@ -62,8 +97,36 @@ class OrgTree(Tree[str]):
         for node in list(self.root.children)[:20]:
             self._populate(node)
             node.expand()
+        if open_below is not None:
+            top = self.reveal(open_below)
+            if top is not None and top.data == open_below:
+                self.expand_layers(top, OPEN_ON_LOAD)
         if self.root.children:
             self._move_cursor_once(self.root.children[0])
+
+    def expand_layers(self, node: TreeNode[str], limit: int) -> bool:
+        """Expand `node`, then the layers below it, a whole layer at a time, while at most
+        `limit` people are shown below it. False when some layers stay closed.
+
+        Breadth first and without recursion: each person is visited once, however deep the org.
+        """
+        self._populate(node)
+        node.expand()
+        layer = list(node.children)
+        shown = len(layer)
+        while layer:
+            reports = sum(len(self._expected_children(n.data)) for n in layer if n.allow_expand)
+            if shown + reports > limit:
+                return False
+            shown += reports
+            next_layer: list[TreeNode[str]] = []
+            for current in layer:
+                if current.allow_expand:
+                    self._populate(current)
+                    current.expand()
+                    next_layer.extend(current.children)
+            layer = next_layer
+        return True
 
     def label_for(self, pid: str) -> Text:
         person = self.org[pid]
@@ -113,6 +176,34 @@ class OrgTree(Tree[str]):
         label = node.label
         assert isinstance(label, Text), "Tree turns every label into Text"
         return label.cell_len + (len(self.ICON_NODE) if node.allow_expand else 0)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self._move_cursor_once(node.parent)
+
+    def action_expand_or_child(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            self._populate(node)
+            node.expand()
+        elif node.children:
+            self._move_cursor_once(node.children[0])
+
+    def action_expand_subtree(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not self.expand_layers(node, EXPAND_LIMIT):
+            toast(self, f"Expanded the layers that hold up to {EXPAND_LIMIT:,} people; open deeper ones one by one")
 
     # -- queries ---------------------------------------------------------------------------
 

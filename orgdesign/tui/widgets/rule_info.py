@@ -24,28 +24,33 @@ class RuleInfo(Static):
         if finding is None:
             self.update(PLACEHOLDER)
             return
-        rule = RULES.get(finding.code)
-        text = severity_word(finding.severity)
-        text.append(f"  {finding.code}", style="bold")
-        if rule is not None:
-            text.append(f"  {rule.title}", style="bold")
+        self.update(explanation(finding))
+
+
+def explanation(finding: Finding) -> Text:
+    """Only the badge carries the severity's colour: the rationale is prose, in the normal colour."""
+    rule = RULES.get(finding.code)
+    text = Text.assemble(severity_word(finding.severity), "  ", (finding.code, "bold"))
+    if rule is not None:
+        text.append("  ")
+        text.append(rule.title, style="bold")
+    text.append("\n")
+    if finding.fix:
+        text.append("Fix (f): ", style="bold green")
+        text.append_text(literal(finding.fix))
         text.append("\n")
-        if finding.fix:
-            text.append("Fix (f): ", style="bold green")
-            text.append_text(literal(finding.fix))
-            text.append("\n")
-        if finding.waived is not None:
-            text.append("Waived: ", style="bold")
-            text.append_text(literal(finding.waived.reason))
-            text.append("\n")
-        if rule is not None:
-            text.append("Basis: ", style="bold")
-            text.append(f"{rule.basis} ({rule.basis.meaning})\n", style="dim")
-        sources = finding.sources or (rule.sources if rule is not None else ())
-        if sources:
-            text.append("Sources: ", style="bold")
-            text.append("; ".join(cite(file) for file in sources), style="dim")
-            text.append("\n")
-        if rule is not None:
-            text.append(rule.rationale)
-        self.update(text)
+    if finding.waived is not None:
+        text.append("Waived: ", style="bold")
+        text.append_text(literal(finding.waived.reason))
+        text.append("\n")
+    if rule is not None:
+        text.append("Basis: ", style="bold")
+        text.append(f"{rule.basis} ({rule.basis.meaning})\n", style="dim")
+    sources = finding.sources or (rule.sources if rule is not None else ())
+    if sources:
+        text.append("Sources: ", style="bold")
+        text.append("; ".join(cite(file) for file in sources), style="dim")
+        text.append("\n")
+    if rule is not None:
+        text.append(rule.rationale)
+    return text
