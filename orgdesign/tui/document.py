@@ -14,6 +14,7 @@ from orgdesign.edits import Edit, History
 from orgdesign.layout import FileStamp, dump_layout, loads_layout, open_layout, save_layout
 from orgdesign.model import Org
 from orgdesign.rules import Validator
+from orgdesign.search import PeopleIndex
 
 NEVER = -1
 """`saved_depth` once the saved state can no longer be reached by undo/redo."""
@@ -28,6 +29,7 @@ class Document:
         self.validator = Validator(org)
         self.saved_depth = 0
         self.owns_untitled_recovery = False
+        self._people_index: PeopleIndex | None = None
         """Whether the untitled recovery file holds this document's work (only then is it removed)."""
 
     @classmethod
@@ -76,11 +78,18 @@ class Document:
         touched = change()
         if touched is None:
             return None
+        self._people_index = None
         if self._org_settings() != settings_before:
             self.validator.refresh_all()
         else:
             self.validator.refresh(touched)
         return touched
+
+    def people_index(self) -> PeopleIndex:
+        """The search index of everyone, built when first asked for after an edit."""
+        if self._people_index is None:
+            self._people_index = PeopleIndex(self.org.people())
+        return self._people_index
 
     def _org_settings(self) -> tuple:
         return (self.org.name, self.org.profile, self.org.settings, self.org.units)

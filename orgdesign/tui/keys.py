@@ -76,7 +76,7 @@ def known_binding_ids() -> frozenset[str]:
     )
 
 
-_SYMBOLS = {"question_mark": "?", "slash": "/"}
+_SYMBOLS = {"question_mark": "?", "slash": "/", "colon": ":"}
 
 
 def shown_keys(keys: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,7 +20,8 @@ from orgdesign.tui.text import literal
 @dataclass(frozen=True, slots=True)
 class Choice:
     value: str
-    label: Text | str
+    label: Text | str | Table
+    """A Table label (columns that wrap under themselves) is shown as it is."""
     key: str = ""
     """A single character that picks this answer directly."""
 
@@ -51,7 +53,9 @@ class ChoiceScreen(ModalScreen[str | None]):
             options.highlighted = values.index(self.initial)
 
     @staticmethod
-    def _prompt(choice: Choice) -> Text:
+    def _prompt(choice: Choice) -> Text | Table:
+        if isinstance(choice.label, Table):
+            return choice.label
         label = choice.label if isinstance(choice.label, Text) else literal(choice.label)
         if not choice.key:
             return Text.assemble("    ", label)

@@ -43,8 +43,6 @@ class LoadErrorScreen(Screen[None]):
             text.append(f"line {error.line:>5}, column {error.column:>3}  ", style="bold")
             text.append_text(literal(error.message))
             text.append("\n")
-            text.append_text(literal(str(error), "dim"))
-            text.append("\n\n")
         return text
 
     def action_retry(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,10 +16,11 @@ from textual.widgets.option_list import Option
 
 from orgdesign.recent import recent_layouts
 from orgdesign.recovery import pending_recovery, untitled_anchor
-from orgdesign.templates import list_templates
+from orgdesign.templates import Template, list_templates
 from orgdesign.tui.text import literal
 
 TEMPLATE, RECENT, RECOVER = "template:", "recent:", "recover:untitled"
+NAME_WIDTH = 13
 
 
 class StartScreen(Screen[None]):
@@ -36,8 +38,7 @@ class StartScreen(Screen[None]):
             Option(Text("New from a template", style="bold"), disabled=True),
         ]
         for template in list_templates():
-            prompt = Text.assemble(("  " + template.name.ljust(12), "bold"), literal(template.description, "dim"))
-            options.append(Option(prompt, id=f"{TEMPLATE}{template.path}"))
+            options.append(Option(template_prompt(template), id=f"{TEMPLATE}{template.path}"))
         recent = recent_layouts()
         options.append(None)
         options.append(Option(Text("Recent layouts", style="bold"), disabled=True))
@@ -63,6 +64,15 @@ class StartScreen(Screen[None]):
             self.app.recover_untitled()
         elif option_id.startswith(RECENT):
             self.app.open_layout(Path(option_id.removeprefix(RECENT)))
+
+
+def template_prompt(template: Template) -> Table:
+    """The template's name, then its description, which wraps under itself (not back to column 0)."""
+    grid = Table.grid(padding=(0, 1), pad_edge=True)
+    grid.add_column(width=NAME_WIDTH, style="bold", no_wrap=True)
+    grid.add_column(ratio=1, style="dim")
+    grid.add_row(literal(template.name, limit=NAME_WIDTH), literal(template.description))
+    return grid
 
 
 def _recovery_options() -> list[Option | None]:

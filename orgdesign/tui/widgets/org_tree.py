@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -105,6 +105,17 @@ class OrgTree(Tree[str]):
     @on(Tree.NodeExpanded)
     def _populate_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self._populate(event.node)
+
+    def on_click(self, event: events.Click) -> None:
+        """A single click on a person only moves the cursor there; a double click (or Enter) selects.
+
+        Runs before Tree's own click handling, which selects (opening the Edit form) on every
+        click: that default is prevented for single clicks on a label (the expand arrow still toggles).
+        """
+        line = event.style.meta.get("line")
+        if event.chain == 1 and line is not None and not event.style.meta.get("toggle", False):
+            event.prevent_default()
+            self.cursor_line = line
 
     def get_label_width(self, node: TreeNode[str]) -> int:
         return node.label.cell_len + (len(self.ICON_NODE) if node.allow_expand else 0)
