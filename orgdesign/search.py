@@ -14,7 +14,7 @@ Matches are ranked, best first:
 3. the start of a later word in the name ("car" finds "Ana Carvalho");
 4. anywhere in the name;
 5. anywhere in the title or the role;
-6. the letters in order, anywhere in the name, title or role ("jdo" finds "Jane Doe").
+6. the letters of the name in order ("jdo" finds "Jane Doe").
 
 Within a rank, people come in name order (then id order).
 """
@@ -53,7 +53,6 @@ class PeopleIndex:
         others = [f"{person.title or ''} {person.display_role} {person.role}".casefold() for _, _, person in ordered]
         self._name_text = _Lines(self._names)
         self._other_text = _Lines(others)
-        self._all_text = _Lines([f"{name} {other}" for name, other in zip(self._names, others, strict=True)])
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -80,7 +79,7 @@ class PeopleIndex:
         yield from self._word_prefixes(wanted)
         yield from self._name_text.holding(wanted)
         yield from self._other_text.holding(wanted)
-        yield from self._all_text.matching(_letters_in_order(wanted))
+        yield from self._name_text.matching(_letters_in_order(wanted))
 
     def _exact_names(self, wanted: str) -> Iterator[int]:
         yield from range(bisect_left(self._names, wanted), bisect_right(self._names, wanted))

@@ -422,3 +422,17 @@ async def test_save_as_key_opens_the_save_as_prompt():
         await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, PathPrompt)
+
+
+async def test_three_findings_are_fixed_with_tab_and_f_three_times():
+    org = small_org()
+    for n in (3, 4, 5):
+        org.put(Person(f"pm{n}", f"Hal Ives {n}", "pm", reports_to="ceo"))
+    app = designer(org)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("tab", "f", "f", "f")
+        await pilot.pause()
+        assert [screen.document.org[f"pm{n}"].reports_to for n in (3, 4, 5)] == ["hop", "hop", "hop"]
