@@ -65,7 +65,7 @@ class OrgDesignApp(App[None]):
         Binding(
             "ctrl+p",
             "command_palette",
-            "Command palette",
+            "Palette",
             show=False,
             priority=True,
             tooltip="Every action, searchable by name",
@@ -74,7 +74,7 @@ class OrgDesignApp(App[None]):
         Binding(
             "colon",
             "command_palette",
-            "Command palette",
+            "Palette",
             show=False,
             tooltip="The command palette, for terminals that keep ctrl+p for themselves (VS Code)",
             id="palette-colon",
