@@ -29,8 +29,8 @@ from itertools import accumulate
 
 from orgdesign.model import Person
 
-_WORD_START = re.compile(r"(?<=[^\w])\w")
-_PLAIN_SPACING = re.compile(r"\S+( \S+)*")
+_WORD_START = re.compile(r"(?<=[^\w\n])\w")
+"""A letter or digit after a space or punctuation: the start of a later word (never a line's first)."""
 
 
 class PeopleIndex:
@@ -40,18 +40,13 @@ class PeopleIndex:
         ordered = sorted((_folded(person.name), person.id, person) for person in people)
         self._names = [name for name, _, _ in ordered]
         self._ids = [pid for _, pid, _ in ordered]
-        words = sorted(
-            (name[match.start() :], index)
-            for index, name in enumerate(self._names)
-            if " " in name or not name.isalnum()
-            for match in _WORD_START.finditer(name)
-        )
+        self._name_text = _Lines(self._names)
+        words = sorted(self._name_text.word_starts())
         self._words = [word for word, _ in words]
         self._word_owners = [index for _, index in words]
         self._name_counts = Counter(self._names)
         self._id_names = dict(zip(self._ids, self._names, strict=True))
         others = [f"{person.title or ''} {person.display_role} {person.role}".casefold() for _, _, person in ordered]
-        self._name_text = _Lines(self._names)
         self._other_text = _Lines(others)
 
     def __len__(self) -> int:
@@ -101,6 +96,13 @@ class _Lines:
         self._text = text
         self._starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
 
+    def word_starts(self) -> Iterator[tuple[str, int]]:
+        """(the rest of the line from each word that starts inside it, line index): 'ana carvalho' -> 'carvalho'."""
+        for match in _WORD_START.finditer(self._text):
+            index = bisect_right(self._starts, match.start()) - 1
+            end = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(self._text)
+            yield self._text[match.start() : end], index
+
     def holding(self, wanted: str) -> Iterator[int]:
         """Indexes of the lines that contain `wanted`, in order (a plain find: the fastest scan)."""
         position = self._text.find(wanted)
@@ -142,4 +144,6 @@ def _letters_in_order(wanted: str) -> str:
 def _folded(text: str) -> str:
     """Case-folded, with runs of white space as single spaces (so 'anna  k' finds 'Anna K')."""
     folded = text.casefold()
-    return folded if _PLAIN_SPACING.fullmatch(folded) else " ".join(folded.split())
+    if folded.isprintable() and "  " not in folded and folded == folded.strip():
+        return folded  # the common case, quicker than splitting (Python counts no other spaces as printable)
+    return " ".join(folded.split())
