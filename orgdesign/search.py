@@ -14,7 +14,8 @@ Matches are ranked, best first:
 3. the start of a later word in the name ("car" finds "Ana Carvalho");
 4. anywhere in the name;
 5. anywhere in the title or the role;
-6. the letters of the name in order ("jdo" finds "Jane Doe").
+6. the letters in order in the name ("jdo" finds "Jane Doe"), then in the title or role
+   ("headprod" finds the Head of Product).
 
 Within a rank, people come in name order (then id order).
 """
@@ -46,7 +47,7 @@ class PeopleIndex:
         self._word_owners = [index for _, index in words]
         self._name_counts = Counter(self._names)
         self._id_names = dict(zip(self._ids, self._names, strict=True))
-        others = [f"{person.title or ''} {person.display_role} {person.role}".casefold() for _, _, person in ordered]
+        others = [f"{person.display_role} {person.role}".casefold() for _, _, person in ordered]  # title, else role
         self._other_text = _Lines(others)
 
     def __len__(self) -> int:
@@ -74,7 +75,9 @@ class PeopleIndex:
         yield from self._word_prefixes(wanted)
         yield from self._name_text.holding(wanted)
         yield from self._other_text.holding(wanted)
-        yield from self._name_text.matching(_letters_in_order(wanted))
+        letters = _letters_in_order(wanted)
+        yield from self._name_text.matching(letters)
+        yield from self._other_text.matching(letters)
 
     def _exact_names(self, wanted: str) -> Iterator[int]:
         yield from range(bisect_left(self._names, wanted), bisect_right(self._names, wanted))

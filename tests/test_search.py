@@ -70,3 +70,7 @@ def test_a_name_with_regex_characters_is_searched_literally():
     index = PeopleIndex([Person("x", "R&D [/] team (.*)", "pm"), Person("y", "Other", "pm")])
     assert index.search("[/]", 10) == ["x"]
     assert index.search("(.*)", 10) == ["x"]
+
+
+def test_letters_in_order_of_a_role_find_the_people_in_it():
+    assert search("dirprod") == ["jane"]
