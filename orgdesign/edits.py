@@ -111,6 +111,10 @@ class Edit:
         return self.patch.touched()
 
 
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
 def _entry(org: Org, pid: str) -> Entry:
     return Entry(org[pid], org.seq(pid))
 
@@ -193,17 +197,29 @@ class UpdatePerson(Edit):
         if unknown:
             raise EditRefused(f"cannot edit {', '.join(sorted(unknown))}")
         person = _require(org, self.pid)
+        self.description = self._described(person)
         updated = replace(person, **self.changes)
         _check_person_fields(org, updated)
         if updated.reports_to != person.reports_to:
             _check_manager(org, self.pid, updated.reports_to)
         return Patch([_replacing(org, updated)])
 
+    def _described(self, person: Person) -> str:
+        """What undo and redo call this edit, naming the person (as they were before it)."""
+        return f"edit {person.name} ({', '.join(sorted(self.changes))})"
+
 
 class ChangeRole(UpdatePerson):
     def __init__(self, pid: str, role_id: str) -> None:
         super().__init__(pid, role=role_id)
-        self.description = f"change role to {ROLES[role_id].label if role_id in ROLES else role_id}"
+        self.description = f"change role to {self._role_label()}"
+
+    def _role_label(self) -> str:
+        role_id = self.changes["role"]
+        return ROLES[role_id].label if role_id in ROLES else str(role_id)
+
+    def _described(self, person: Person) -> str:
+        return f"change {person.name}'s role to {self._role_label()}"
 
 
 class MovePerson(UpdatePerson):
@@ -216,6 +232,7 @@ class MovePerson(UpdatePerson):
     def plan(self, org: Org) -> Patch:
         person = _require(org, self.pid)
         _check_manager(org, self.pid, self.changes["reports_to"])
+        self.description = f"move {person.name}"
         return Patch([_replacing(org, replace(person, reports_to=self.changes["reports_to"]))])
 
 
@@ -235,6 +252,9 @@ class RemovePerson(Edit):
     def plan(self, org: Org) -> Patch:
         person = _require(org, self.pid)
         removed = org.subtree_ids(self.pid) if self.with_subtree else [self.pid]
+        self.description = f"remove {person.name}"
+        if len(removed) > 1:
+            self.description += f" and {_people(len(removed) - 1)} below"
         gone = set(removed)
         updated: dict[str, Person] = {}
 

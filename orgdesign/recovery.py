@@ -62,7 +62,7 @@ class Session:
     @classmethod
     def of_process(cls, pid: int) -> Session:
         """A fresh session id for the process `pid` of this machine (not registered as live)."""
-        return cls(secrets.token_hex(6), pid, socket.gethostname(), _boot_id(), _process_start(pid))
+        return cls(secrets.token_hex(6), pid, socket.gethostname(), _boot_id(), _process_stat(pid)[1])
 
     def start(self) -> None:
         """Mark this session of this process as running (while its document is being edited)."""
@@ -87,7 +87,9 @@ class Session:
             return self.id in _LIVE_IN_THIS_PROCESS
         if not _process_exists(self.pid):
             return False
-        started = _process_start(self.pid)
+        state, started = _process_stat(self.pid)
+        if state in _ENDED_STATES:
+            return False  # killed but not yet reaped: its work is there to recover
         return self.started is None or started is None or started == self.started
 
 
@@ -291,11 +293,16 @@ def _boot_id() -> str | None:
         return None
 
 
-def _process_start(pid: int) -> str | None:
-    """The start time of process `pid` in clock ticks since boot (Linux), None elsewhere or if gone."""
+_ENDED_STATES = frozenset({"Z", "X"})
+"""Process states (Linux) of a process that has ended though its pid is still taken: zombie, dead."""
+
+
+def _process_stat(pid: int) -> tuple[str | None, str | None]:
+    """The state letter and start time (clock ticks since boot) of process `pid` on Linux;
+    None for each elsewhere or when the process is gone."""
     try:
         status = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return None
+        return None, None
     fields = status.rpartition(")")[2].split()
-    return fields[19] if len(fields) > 19 else None
+    return (fields[0] if fields else None), (fields[19] if len(fields) > 19 else None)

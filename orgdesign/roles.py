@@ -11,6 +11,7 @@ grades of product managers) is common practice, not a claim of the documents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -90,3 +91,42 @@ def are_aliases(aliases: tuple[str, ...], first: str, second: str) -> bool:
     """Whether the layout's `aliases` make roles `first` and `second` one role."""
     pair = {first, second}
     return any(ROLE_ALIASES[name] == pair for name in aliases if name in ROLE_ALIASES)
+
+
+_SYNONYMS = {
+    "apm": "associate_pm",
+    "tpm": "technical_pm",
+    "sr_pm": "senior_pm",
+    "senior_product_manager": "senior_pm",
+    "lead_pm": "gpm",
+    "group_pm": "gpm",
+    "product_director": "director_product",
+    "director_of_product_management": "director_product",
+    "vp_product_management": "vp_product",
+    "vice_president_of_product": "vp_product",
+    "product_vp": "vp_product",
+    "head_product": "head_of_product",
+    "product_lead": "head_of_product",
+    "chief_executive": "ceo",
+    "chief_executive_officer": "ceo",
+    "chief_technology_officer": "cto",
+    "chief_technical_officer": "cto",
+    "chief_marketing_officer": "cmo",
+    "chief_operating_officer": "coo",
+    "product_owner": "pm",
+    "pdm": "pm",
+}
+"""Abbreviations and other names people write for a role (the labels themselves are known too)."""
+
+
+def _as_key(word: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", word.casefold()).strip("_")
+
+
+_BY_MEANING: dict[str, str] = {_as_key(r.label): r.id for r in _CATALOGUE} | _SYNONYMS
+
+
+def role_meant_by(word: str) -> str | None:
+    """The role id that `word` names by meaning ('product_manager', 'Product Manager', 'APM'), if any."""
+    key = _as_key(word)
+    return key if key in ROLES else _BY_MEANING.get(key)

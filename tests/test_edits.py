@@ -113,7 +113,7 @@ def test_remove_with_subtree_removes_everyone_below_and_undo_restores_them_in_pl
     o = org()
     before = snapshot(o)
     history = History(o)
-    history.do(RemovePerson("hop", with_subtree=True))
+    history.do(RemovePerson("cpo", with_subtree=True))
     assert not {"hop", "dir", "pm1", "pm2"} & set(o.ids())
     assert o["eng"].dotted_to == ()
     history.undo()
@@ -177,9 +177,26 @@ def test_history_reports_what_can_be_undone():
     history = History(o)
     assert not history.can_undo and history.undo() is None and history.redo() is None
     history.do(ChangeRole("pm1", "gpm"))
-    assert history.can_undo and history.depth == 1 and history.undo_description.startswith("change role")
+    assert (
+        history.can_undo
+        and history.depth == 1
+        and history.undo_description == "change Pm1's role to Group Product Manager"
+    )
     history.undo()
-    assert history.can_redo and history.redo_description.startswith("change role")
+    assert history.can_redo and history.redo_description == "change Pm1's role to Group Product Manager"
+
+
+def test_every_edit_of_a_person_names_them_for_undo():
+    o = org()
+    history = History(o)
+    history.do(MovePerson("pm2", "hop"))
+    assert history.undo_description == "move Pm2"
+    history.do(UpdatePerson("pm2", title="Lead", product="Search"))
+    assert history.undo_description == "edit Pm2 (product, title)"
+    history.do(RemovePerson("dir", with_subtree=True))
+    assert history.undo_description == "remove Dir and 1 person below"
+    history.do(RemovePerson("cpo", with_subtree=True))
+    assert history.undo_description == "remove Cpo and 2 people below"
 
 
 # -- properties ---------------------------------------------------------------------------

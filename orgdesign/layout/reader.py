@@ -47,7 +47,7 @@ from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_code
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
-from orgdesign.roles import ROLE_ALIASES, ROLE_IDS, ROLES
+from orgdesign.roles import ROLE_ALIASES, ROLE_IDS, ROLES, role_meant_by
 
 # The C parser when PyYAML was built with libyaml (every wheel is); same events either way.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -527,7 +527,9 @@ def _role(reader: _Reader, field: str, event: Event) -> Any:
     role = _required_text(reader, field, event)
     if role is INVALID or role in ROLES:
         return role
-    reader.error(event, f"unknown role {shown(role)}: {_suggest(role, ROLE_IDS)}")
+    meant = role_meant_by(role)
+    advice = f"did you mean {shown(meant)}?" if meant is not None else _suggest(role, ROLE_IDS)
+    reader.error(event, f"unknown role {shown(role)}: {advice}")
     return INVALID
 
 

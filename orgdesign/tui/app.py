@@ -13,6 +13,7 @@ from rich.text import Text
 from rich.traceback import Traceback
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
@@ -22,7 +23,7 @@ from orgdesign.recent import remember_layout
 from orgdesign.statefiles import set_aside, write_state_file
 from orgdesign.templates import list_templates
 from orgdesign.text import printable
-from orgdesign.tui.commands import DesignerCommands
+from orgdesign.tui.commands import DesignerCommands, available_commands
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.help import HelpEntry, HelpScreen
@@ -30,17 +31,22 @@ from orgdesign.tui.screens.load_error import LoadErrorScreen
 from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.recovery_offer import recovery_message, tell_set_aside
-from orgdesign.tui.screens.start import StartScreen
+from orgdesign.tui.screens.start import StartScreen, template_prompt
 from orgdesign.tui.text import literal, toast
 
 NAVIGATION = (
     HelpEntry("↑ ↓", "Previous / next person", "tree"),
     HelpEntry("space", "Expand / collapse", "tree"),
-    HelpEntry("enter", "Edit the selected person", "tree"),
+    HelpEntry("enter", "Edit the selected person (or double-click)", "tree"),
     HelpEntry("tab", "Next pane (tree, findings)", "focus"),
     HelpEntry("enter", "On a finding: jump to the person", "findings"),
 )
-"""Keys of the widgets themselves (not remappable by id), listed on the help screen too."""
+"""Keys of the main screen's widgets themselves (not remappable by id), listed on the help screen too.
+The "tree" ones apply only while the tree is shown (the chart lists its own keys)."""
+
+
+UNSAVED_CHANGES = "Unsaved changes"
+"""Title of the question asked before unsaved changes could be lost."""
 
 
 class OrgDesignApp(App[None]):
@@ -54,12 +60,29 @@ class OrgDesignApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Quit (asks first when there are unsaved changes)", id="quit"),
         Binding(
             "ctrl+q",
-            "quit",
+            "quit_now",
             "Quit",
             show=False,
             priority=True,
-            tooltip="Quit from anywhere, even inside a dialog",
+            tooltip="Quit from anywhere, even inside a dialog (asks first when there are unsaved changes)",
             id="quit-now",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            show=False,
+            priority=True,
+            tooltip="Every action, searchable by name",
+            id="palette",
+        ),
+        Binding(
+            "colon",
+            "command_palette",
+            "Palette",
+            show=False,
+            tooltip="The command palette, for terminals that keep ctrl+p for themselves (VS Code)",
+            id="palette-colon",
         ),
     ]
 
@@ -219,7 +242,12 @@ class OrgDesignApp(App[None]):
     # -- app-wide actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in ("quit", "open", "new", "help") and isinstance(self.screen, ModalScreen))
+        return not (action in ("quit", "open", "new", "help") and self.dialog_open)
+
+    @property
+    def dialog_open(self) -> bool:
+        """Whether one of the designer's dialogs is open (the command palette is not one: it runs actions)."""
+        return any(isinstance(s, ModalScreen) and not isinstance(s, CommandPalette) for s in self.screen_stack)
 
     def when_safe_to_leave(self, then: Callable[[], None]) -> None:
         """Run `then` once unsaved changes are saved or knowingly dropped."""
@@ -244,10 +272,16 @@ class OrgDesignApp(App[None]):
                 then()
 
         self.push_screen(
-            ChoiceScreen("Unsaved changes", choices, Text("This layout has changes that are not saved.")), chosen
+            ChoiceScreen(UNSAVED_CHANGES, choices, Text("This layout has changes that are not saved.")), chosen
         )
 
     async def action_quit(self) -> None:
+        self.when_safe_to_leave(self._quit)
+
+    def action_quit_now(self) -> None:
+        """Quit from anywhere, dialogs included; unsaved changes are asked about first (once)."""
+        if isinstance(self.screen, ChoiceScreen) and self.screen.heading == UNSAVED_CHANGES:
+            return
         self.when_safe_to_leave(self._quit)
 
     def _quit(self) -> None:
@@ -268,9 +302,7 @@ class OrgDesignApp(App[None]):
 
     def action_new(self) -> None:
         templates = list_templates()
-        choices = [
-            Choice(str(t.path), Text.assemble((t.name.ljust(12), "bold"), (t.description, "dim"))) for t in templates
-        ]
+        choices = [Choice(str(t.path), template_prompt(t)) for t in templates]
 
         def start_from(path: str | None) -> None:
             if path:
@@ -286,17 +318,15 @@ class OrgDesignApp(App[None]):
         return printable(super().get_key_display(binding))
 
     def action_help(self) -> None:
-        entries: dict[str, HelpEntry] = {}
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            if binding.id is None:
-                continue
-            keys = self.get_key_display(binding) or key
-            if binding.id in entries:
-                keys = f"{entries[binding.id].keys}, {keys}"
-            entries[binding.id] = HelpEntry(keys, binding.description, binding.id)
-        entries.setdefault("command-palette", HelpEntry("ctrl+p", "Command palette", "command-palette"))
-        self.push_screen(HelpScreen([*entries.values(), *NAVIGATION]))
+        """The keys of what applies here: the same list as the command palette, then the widgets' own keys."""
+        entries = [HelpEntry(c.keys, c.description, c.binding_ids) for c in available_commands(self.screen)]
+        self.push_screen(HelpScreen([*entries, *self._navigation_here()]))
+
+    def _navigation_here(self) -> list[HelpEntry]:
+        main = self.screen
+        if not isinstance(main, MainScreen):
+            return []
+        return [entry for entry in NAVIGATION if entry.binding_id != "tree" or main.showing_tree]
 
     # -- crashes ---------------------------------------------------------------------------
 

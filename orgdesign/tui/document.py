@@ -17,6 +17,7 @@ from orgdesign.layout import FileStamp, dump_layout, loads_layout, open_layout, 
 from orgdesign.model import Org
 from orgdesign.recovery import Session
 from orgdesign.rules import Validator
+from orgdesign.search import PeopleIndex
 
 Touched = TypeVar("Touched", bound=set[str] | None)
 """The ids an edit, undo or redo touched (None when there was nothing to undo or redo)."""
@@ -42,6 +43,8 @@ class Document:
         """Whose recovery file this document writes; live while a designer screen edits the document."""
         self.recovery_file: Path | None = None
         """This session's recovery file, once written (the only one this document ever removes)."""
+        self._people_index: PeopleIndex | None = None
+        """The search index of the people, built on the first search after an edit."""
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -81,11 +84,18 @@ class Document:
         touched = change()
         if touched is None:
             return touched
+        self._people_index = None
         if self._org_settings() != settings_before:
             self.validator.refresh_all()
         else:
             self.validator.refresh(touched)
         return touched
+
+    def people_index(self) -> PeopleIndex:
+        """The search index of everyone, built when first asked for after an edit."""
+        if self._people_index is None:
+            self._people_index = PeopleIndex(self.org.people())
+        return self._people_index
 
     def _org_settings(self) -> tuple:
         return (self.org.name, self.org.profile, self.org.settings, self.org.units)

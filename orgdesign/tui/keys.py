@@ -60,14 +60,16 @@ def keymap_clashes(keymap: Mapping[str, str]) -> list[str]:
     """One message per key that `keymap` gives to two actions active at the same time."""
     messages: dict[str, None] = {}
     for owners in _TOGETHER:
-        claims: dict[str, set[str]] = {}
+        claims: dict[str, dict[str, str]] = {}
         for owner in owners:
             for binding in bindings_of(owner):
                 keys = keymap.get(binding.id or "", binding.key)
                 for key in _normalize_key_list(keys).split(","):
-                    claims.setdefault(key, set()).add(binding.id or binding.action)
-        for key, ids in claims.items():
-            if len(ids) > 1 and not ids.isdisjoint(keymap):  # clashes of the defaults are by design
+                    claims.setdefault(key, {})[binding.id or binding.action] = binding.description
+        for key, described in claims.items():
+            ids = set(described)
+            # Clashes of the defaults are by design; two bindings of one command ("Quit") never clash.
+            if len(set(described.values())) > 1 and not ids.isdisjoint(keymap):
                 names = " and ".join(f"'{name}'" for name in sorted(ids))
                 messages[f"Your keymap gives {names} the same key ({shown_keys(key)}); change one in keys.yaml"] = None
     return list(messages)
@@ -80,7 +82,7 @@ def known_binding_ids() -> frozenset[str]:
     )
 
 
-_SYMBOLS = {"question_mark": "?", "slash": "/", "asterisk": "*"}
+_SYMBOLS = {"question_mark": "?", "slash": "/", "asterisk": "*", "colon": ":"}
 
 
 def shown_keys(keys: str) -> str:

@@ -169,3 +169,36 @@ def test_at_80x24_the_form_scrolls_to_notes_and_the_footer_keeps_the_essentials(
     org = load_layout(layout)
     assert org["robin-small"].notes == "hired for the 80x24 test"
     assert org["robin-small"].reports_to == "dana"
+
+
+def test_the_default_keys_arrive_through_tmux(terminal: Terminal, layout: Path):
+    """Keys as a real terminal encodes them (issue 15): Save as, the palette on ':', undo/redo,
+    help, search, open, new, and ctrl+q from inside a dialog."""
+    terminal.start(str(orgdesign_command()), str(layout))
+    terminal.wait_for("Dana Reyes")
+    for keys, shown in (
+        (("S",), "Save as"),
+        ((":",), "Search for commands"),
+        (("?",), "Every action is also in the command palette"),
+        (("/",), "Jump to"),
+        (("C-o",), "Open layout"),
+        (("C-n",), "New from a template"),
+    ):
+        terminal.keys(*keys)
+        terminal.wait_for(shown)
+        terminal.keys("Escape")
+        wait_until(lambda shown=shown: shown not in terminal.screen())
+    terminal.keys("d")
+    terminal.wait_for("Remove Dana Reyes?")
+    terminal.keys("s")
+    terminal.wait_for("Removed Dana Reyes")
+    terminal.keys("C-z")
+    terminal.wait_for("Undone: remove Dana Reyes")
+    terminal.keys("C-y")
+    terminal.wait_for("Redone: remove Dana Reyes")
+    terminal.keys("a")
+    terminal.wait_for("Add a report")
+    terminal.keys("C-q")
+    terminal.wait_for("not saved")
+    terminal.keys("d")
+    wait_until(lambda: "orgdesign" not in terminal.tmux("list-sessions"))

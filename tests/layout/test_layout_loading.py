@@ -250,3 +250,13 @@ def test_a_layout_never_runs_code(monkeypatch):
     with pytest.raises(LayoutError):
         load_text("orgdesign: 1\nname: !!python/object/apply:os.system ['echo pwned']\npeople: []\n")
     assert ran == []
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("product_manager", "pm"), ("Product Manager", "pm"), ("APM", "associate_pm"), ("vp-of-product", "vp_product")],
+)
+def test_an_unknown_role_is_matched_by_meaning(written: str, meant: str):
+    text = layout("  - id: a", "    name: A", f"    role: {written}", head="orgdesign: 1\nname: Acme\n")
+    [line] = error_lines(text)
+    assert line.endswith(f"did you mean '{meant}'?")

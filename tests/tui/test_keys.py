@@ -74,3 +74,8 @@ async def test_the_designer_warns_about_a_clash_when_it_opens():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "'add' and 'edit' the same key" in notices(app)
+
+
+def test_giving_both_quit_bindings_the_same_key_is_no_clash():
+    assert keymap_clashes({"quit": "ctrl+q"}) == []
+    assert keymap_clashes({"quit": "ctrl+q", "add": "ctrl+q"}) != []

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -96,6 +97,31 @@ def test_a_session_is_live_while_its_process_runs(tmp_path: Path):
         child.communicate(b"")
     assert not session.is_live()
     assert [f.text for f in recovery.find_recoveries(layout).recoveries] == ["theirs"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="process states are read from /proc")
+def test_a_killed_session_not_yet_reaped_is_over(tmp_path: Path):
+    """A designer killed by SIGKILL stays a zombie until its parent reaps it (tmux, a shell, or no
+    one in a container): its pid still answers, but its work must be offered back."""
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    session = Session.of_process(child.pid)
+    layout = tmp_path / "team.yaml"
+    recovery.write_recovery(layout, "unsaved", session, None)
+    child.kill()
+    try:
+        wait_for_zombie(child.pid)
+        assert not session.is_live()
+        assert [f.text for f in recovery.find_recoveries(layout).recoveries] == ["unsaved"]
+    finally:
+        child.wait()
+
+
+def wait_for_zombie(pid: int) -> None:
+    for _ in range(500):
+        if Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z":
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never became a zombie")
 
 
 def test_a_session_is_over_after_a_reboot_or_when_its_pid_was_reused():

@@ -42,7 +42,7 @@ async def test_footer_at_80_columns_keeps_save_undo_search_help_and_quit():
         await pilot.pause()
         await pilot.pause()
         footer = footer_line(app)
-        for shown in ("^s Save", "^z Undo", "/ Search", "? Help", "q Quit", "^p palette"):
+        for shown in ("^s Save", "^z Undo", "/ Search", "? Help", "q Quit", "^p Palette"):
             assert shown in footer, footer
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -24,7 +25,8 @@ TYPE_AHEAD_PAUSE = 0.8
 @dataclass(frozen=True, slots=True)
 class Choice:
     value: str
-    label: Text | str
+    label: Text | str | Table
+    """A Table label (columns that wrap under themselves) is shown as it is."""
     key: str = ""
     """A single character that picks this answer directly."""
 
@@ -66,7 +68,9 @@ class ChoiceScreen(ModalScreen[str | None]):
             options.highlighted = values.index(self.initial)
 
     @staticmethod
-    def _prompt(choice: Choice) -> Text:
+    def _prompt(choice: Choice) -> Text | Table:
+        if isinstance(choice.label, Table):
+            return choice.label
         label = choice.label if isinstance(choice.label, Text) else literal(choice.label)
         if not choice.key:
             return Text.assemble("    ", label)
@@ -106,5 +110,8 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def _plain(label: Text | str) -> str:
+def _plain(label: Text | str | Table) -> str:
+    """The label's text for type-ahead; a grid label (a template row) is not typed into."""
+    if isinstance(label, Table):
+        return ""
     return label.plain if isinstance(label, Text) else label

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -41,15 +42,14 @@ class LoadErrorScreen(Screen[None]):
         text.append_text(literal(str(self.path), "bold"))
         return text
 
-    def listing(self) -> Text:
-        text = Text()
+    def listing(self) -> Table:
+        """One row per error: where, then the message, which wraps under itself."""
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(ratio=1)
         for error in self.errors:
-            text.append(f"line {error.line:>5}, column {error.column:>3}  ", style="bold")
-            text.append_text(literal(error.message))
-            text.append("\n")
-            text.append_text(literal(str(error), "dim"))
-            text.append("\n\n")
-        return text
+            grid.add_row(f"line {error.line:>5}, column {error.column:>3}", literal(error.message))
+        return grid
 
     @property
     def org_app(self) -> OrgDesignApp:

@@ -38,6 +38,7 @@ from orgdesign.edits import (
 from orgdesign.layout import SaveConflict, SaveError
 from orgdesign.model import PROFILES, Person
 from orgdesign.recent import remember_layout
+from orgdesign.report import counted
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.tui.document import Document
@@ -99,7 +100,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the layout", id="save"),
         Binding(
-            "ctrl+shift+s", "save_as", "Save as", tooltip="Save the layout under another name", id="save-as", show=False
+            "S", "save_as", "Save as", tooltip="Save the layout under another name (shift+s)", id="save-as", show=False
         ),
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
         Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
@@ -121,10 +122,10 @@ class MainScreen(Screen[None]):
                 yield OrgTree(self.document.org, self.document.validator.worst, cycles, id="tree-view")
                 yield OrgChart(self.document.org, self.document.validator.worst, cycles, id="chart-view")
             with Vertical(id="side"):
-                with VerticalScroll(id="details-pane"):
+                with VerticalScroll(id="details-pane", can_focus=False):
                     yield PersonDetails(self.document, id="details")
                 yield FindingsList(id="findings")
-                with VerticalScroll(id="rule-pane"):
+                with VerticalScroll(id="rule-pane", can_focus=False):
                     yield RuleInfo(id="rule-info")
         yield DesignerFooter()
 
@@ -189,7 +190,6 @@ class MainScreen(Screen[None]):
         finding = self.findings.highlighted_finding
         if finding is not None and finding.person is not None:
             self.jump_to(finding.person)
-            self.org_tree.focus()
 
     # -- views -----------------------------------------------------------------------------
 
@@ -242,17 +242,35 @@ class MainScreen(Screen[None]):
 
     def refresh_findings(self) -> None:
         self.findings.show(self.document.validator.findings)
+        if self.findings.has_focus and not self.findings.can_focus:
+            self.focus_view()
         self.query_one(RuleInfo).explain(self.findings.highlighted_finding)
+        self.call_after_refresh(self._offer_rule_pane_to_tab)
         self.refresh_header()
+
+    def _offer_rule_pane_to_tab(self) -> None:
+        """The rule pane joins the tab order only when it has more text than it shows (to scroll)."""
+        pane = self.query_one("#rule-pane", VerticalScroll)
+        pane.can_focus = pane.max_scroll_y > 0
 
     def refresh_header(self) -> None:
         self.query_one(LayoutHeader).refresh_status()
 
     def jump_to(self, pid: str) -> None:
+        """Select `pid` and give the view (tree or chart) the focus, whatever had it before."""
         if not self.org_tree.select_person(pid):
             name = self.document.org[pid].name if pid in self.document.org else pid
             toast(self, f"{name} sits too many layers deep for the tree to show")
         self.details.show(self.org_tree.selected_id)
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Focus the tree, or the chart while the chart is shown."""
+        (self.org_tree if self.showing_tree else self.chart).focus()
+
+    @property
+    def showing_tree(self) -> bool:
+        return self.query_one("#views", ContentSwitcher).current != "chart-view"
 
     # -- actions: people -------------------------------------------------------------------
 
@@ -322,18 +340,28 @@ class MainScreen(Screen[None]):
 
         heading = Text.assemble("Move ", literal(person.name, limit=50), " under…")
         own_line = frozenset(self.document.org.subtree_ids(person.id))
-        self.app.push_screen(PersonPicker(heading, self.document.org, move, offer_nobody=True, exclude=own_line))
+        self.app.push_screen(
+            PersonPicker(
+                heading,
+                self.document.org,
+                move,
+                offer_nobody=True,
+                exclude=own_line,
+                index=self.document.people_index(),
+            )
+        )
 
     def action_delete(self) -> None:
         person = self._require_selection()
         if person is None:
             return
         reports = self.document.org.report_count(person.id)
+        below = len(self.document.org.subtree_ids(person.id)) - 1
         manager = self.document.org.manager(person.id)
         up = manager.name if manager else "the top of the org"
         choices = [
-            Choice("reattach", f"Remove only them; their {reports} report(s) move up to {up}", "r"),
-            Choice("subtree", "Remove them and everyone below them", "s"),
+            Choice("reattach", f"Remove only them; {_their_reports(reports)} to {up}", "r"),
+            Choice("subtree", f"Remove them and everyone below them ({_people(below + 1)} in all)", "s"),
             Choice("cancel", "Cancel", "c"),
         ]
         if reports == 0:
@@ -342,9 +370,9 @@ class MainScreen(Screen[None]):
 
         def chosen(answer: str | None) -> None:
             if answer in ("reattach", "subtree"):
-                self.perform(
-                    RemovePerson(person.id, with_subtree=answer == "subtree"), select=manager.id if manager else None
-                )
+                subtree = answer == "subtree"
+                if self.perform(RemovePerson(person.id, with_subtree=subtree), select=manager.id if manager else None):
+                    toast(self, f"Removed {person.name}" + (f" and {_people(below)} below" if subtree else ""))
 
         self.app.push_screen(ChoiceScreen("Delete", choices, message, highlight="cancel"), chosen)
 
@@ -461,7 +489,9 @@ class MainScreen(Screen[None]):
         return person_or_manager
 
     def action_search(self) -> None:
-        self.app.push_screen(PersonPicker(Text("Jump to"), self.document.org, self.jump_to))
+        self.app.push_screen(
+            PersonPicker(Text("Jump to"), self.document.org, self.jump_to, index=self.document.people_index())
+        )
 
     def action_profile(self) -> None:
         current = self.document.org.profile
@@ -566,6 +596,15 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.cancel_autosave()
         self.document.session.end()
+
+
+def _their_reports(count: int) -> str:
+    """'their report moves up', 'their 3 reports move up'."""
+    return f"their {counted(count, 'report')} move up" if count != 1 else "their 1 report moves up"
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
 
 
 def _as_changes(fields: PersonFields) -> dict[str, Any]:

@@ -1,13 +1,11 @@
 """Pick a person by typing part of their name or role (move, search and jump).
 
-The text searched for each person is built once when the picker opens; each keystroke is
-then one pass of a compiled pattern over it, and only the best matches are listed, so the
-picker stays quick with 100,000 people.
+The ranking and the speed (each keystroke stays quick with 100,000 people) come from the
+core's `PeopleIndex`; people who share a name are shown with their id to tell them apart.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -22,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from orgdesign.edits import EditRefused
 from orgdesign.model import Org
+from orgdesign.search import PeopleIndex
 from orgdesign.tui.text import literal
 
 SHOWN = 50
@@ -46,16 +45,17 @@ class PersonPicker(ModalScreen[str | None]):
         *,
         offer_nobody: bool = False,
         exclude: frozenset[str] = frozenset(),
+        index: PeopleIndex | None = None,
     ) -> None:
-        """`exclude`: people never offered (for a move: the person and everyone below them)."""
+        """`exclude`: people never offered (for a move: the person and everyone below them).
+        `index`: the search index of `org`'s people, when the caller keeps one (else built here)."""
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.org = org
         self.submit_pick = submit
         self.offer_nobody = offer_nobody
-        self._haystack = [
-            (p.id, f"{p.name} {p.display_role} {p.role}".casefold()) for p in org.people() if p.id not in exclude
-        ]
+        self.exclude = exclude
+        self.index = index if index is not None else PeopleIndex(org.people())
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
@@ -74,21 +74,8 @@ class PersonPicker(ModalScreen[str | None]):
         self._show_matches(event.value)
 
     def matches(self, query: str) -> list[str]:
-        """Ids of the best matches: whole-text matches first, then letters in order."""
-        words = query.casefold().split()
-        if not words:
-            return [pid for pid, _ in self._haystack[:SHOWN]]
-        exact: list[str] = []
-        loose: list[str] = []
-        loose_pattern = re.compile(".*?".join(re.escape(ch) for ch in "".join(words)))
-        for pid, text in self._haystack:
-            if all(word in text for word in words):
-                exact.append(pid)
-                if len(exact) >= SHOWN:
-                    break
-            elif len(loose) < SHOWN and loose_pattern.search(text):
-                loose.append(pid)
-        return (exact + loose)[:SHOWN]
+        """Ids of the best matches, best first (see `PeopleIndex` for the ranking)."""
+        return self.index.search(query, SHOWN, exclude=self.exclude)
 
     def _show_matches(self, query: str) -> None:
         options = self.query_one("#matches", OptionList)
@@ -108,6 +95,9 @@ class PersonPicker(ModalScreen[str | None]):
         if manager is not None:
             text.append("  under ", style="dim")
             text.append_text(literal(manager.name, "dim", limit=40))
+        if self.index.shares_name(pid):
+            text.append("  id ", style="dim")
+            text.append_text(literal(pid, "dim", limit=40))
         return text
 
     @on(Input.Submitted, "#query")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from orgdesign.recent import read_recent
 from orgdesign.recovery import Findings, Recovery, find_recoveries
-from orgdesign.templates import list_templates
+from orgdesign.templates import Template, list_templates
 from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.text import literal
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from orgdesign.tui.app import OrgDesignApp
 
 TEMPLATE, RECENT, RECOVER = "template:", "recent:", "recover:"
+NAME_WIDTH = 13
 
 
 class StartScreen(Screen[None]):
@@ -51,8 +53,7 @@ class StartScreen(Screen[None]):
             Option(Text("New from a template", style="bold"), disabled=True),
         ]
         for template in list_templates():
-            prompt = Text.assemble(("  " + template.name.ljust(12), "bold"), literal(template.description, "dim"))
-            options.append(Option(prompt, id=f"{TEMPLATE}{template.path}"))
+            options.append(Option(template_prompt(template), id=f"{TEMPLATE}{template.path}"))
         recent = self.recent.layouts
         options.append(None)
         options.append(Option(Text("Recent layouts", style="bold"), disabled=True))
@@ -80,6 +81,15 @@ class StartScreen(Screen[None]):
             self.org_app.recover_untitled(self.untitled_work.recoveries[int(option_id.removeprefix(RECOVER))])
         elif option_id.startswith(RECENT):
             self.org_app.open_layout(Path(option_id.removeprefix(RECENT)))
+
+
+def template_prompt(template: Template) -> Table:
+    """The template's name, then its description, which wraps under itself (not back to column 0)."""
+    grid = Table.grid(padding=(0, 1), pad_edge=True)
+    grid.add_column(width=NAME_WIDTH, style="bold", no_wrap=True)
+    grid.add_column(ratio=1, style="dim")
+    grid.add_row(literal(template.name, limit=NAME_WIDTH), literal(template.description))
+    return grid
 
 
 def _recovery_options(recoveries: list[Recovery]) -> list[Option | None]:

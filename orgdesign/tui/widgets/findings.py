@@ -28,6 +28,7 @@ class FindingsList(OptionList):
         Most edits leave the findings as they were: then nothing is rebuilt, because
         re-rendering hundreds of options costs more than a frame on a large org.
         """
+        self.can_focus = bool(findings)  # with nothing to act on, tab skips the list
         shown = findings[:SHOWN_LIMIT]
         if shown == self.findings and self.option_count and len(findings) == self.total:
             return

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -171,6 +171,17 @@ class OrgTree(Tree[str]):
     @on(Tree.NodeExpanded)
     def _populate_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self._populate(event.node)
+
+    def on_click(self, event: events.Click) -> None:
+        """A single click on a person only moves the cursor there; a double click (or Enter) selects.
+
+        Runs before Tree's own click handling, which selects (opening the Edit form) on every
+        click: that default is prevented for single clicks on a label (the expand arrow still toggles).
+        """
+        line = event.style.meta.get("line")
+        if event.chain == 1 and line is not None and not event.style.meta.get("toggle", False):
+            event.prevent_default()
+            self.cursor_line = line
 
     def get_label_width(self, node: TreeNode[str]) -> int:
         label = node.label
