@@ -47,6 +47,12 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         "--name", metavar="COLUMN", help="column with the full name (default: guessed, or first + last name)"
     )
     parser.add_argument(
+        "--first", metavar="COLUMN", help="column with the first (given) name, joined with --last (default: guessed)"
+    )
+    parser.add_argument(
+        "--last", metavar="COLUMN", help="column with the last (family) name, joined after the first (default: guessed)"
+    )
+    parser.add_argument(
         "--title", metavar="COLUMN", help="column with the job title (default: guessed, e.g. 'Job Title', 'Position')"
     )
     parser.add_argument(
@@ -73,7 +79,15 @@ def run(args: argparse.Namespace) -> int:
     data = _read(args.file)
     if data is None:
         return EXIT_UNUSABLE
-    options = ColumnOptions(id=args.id, parent=args.parent, name=args.name, title=args.title, role=args.role)
+    options = ColumnOptions(
+        id=args.id,
+        parent=args.parent,
+        name=args.name,
+        first_name=args.first,
+        last_name=args.last,
+        title=args.title,
+        role=args.role,
+    )
     problems: list[Problem] = []
     try:
         text, problems = decode_csv(data)

@@ -55,8 +55,8 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "parent",
     ),
     "name": ("name", "fullname", "employeename", "displayname", "personname"),
-    "first_name": ("firstname", "givenname", "first", "forename"),
-    "last_name": ("lastname", "surname", "familyname", "last"),
+    "first_name": ("firstname", "givenname", "first", "forename", "given"),
+    "last_name": ("lastname", "surname", "familyname", "last", "family"),
     "title": ("title", "jobtitle", "position", "positionname", "positiontitle", "businesstitle", "designation"),
     "role": ("role", "roleid"),
     "dotted_to": ("dottedto", "dottedline", "dottedlineto", "dottedlines"),
@@ -95,6 +95,8 @@ class ColumnOptions:
     id: str | None = None
     parent: str | None = None
     name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
     title: str | None = None
     role: str | None = None
 
@@ -198,6 +200,8 @@ def import_csv(
             _read_row(state, line, [cell.strip() for cell in cells], len(header))
     _drop_unusable_managers(state)
     _break_cycles(state)
+    if not exact:
+        _hint_at_duplicate_names(state)
     org = _build_org(state, layout_name, profile, default_name)
     return ImportResult(
         org,
@@ -316,9 +320,21 @@ def choose_columns(header: Sequence[str], options: ColumnOptions) -> tuple[dict[
     _require_identity_columns(columns, problems)
     if any(p.severity == ERROR for p in problems):
         raise ImportFailed(problems)
+    if _name_is_a_first_name(columns, normalised, options):
+        columns["first_name"] = columns.pop("name")
     if "parent" not in columns:
         problems.append(Problem(1, 1, WARNING, "no manager column found (use --parent COLUMN); everyone is a top"))
     return columns, problems
+
+
+def _name_is_a_first_name(columns: dict[str, int], normalised: list[str], options: ColumnOptions) -> bool:
+    """A `name` column next to a last-name column (and no first-name one) holds the first name.
+
+    HR exports such as Oracle's sample have `name` + `lastName`; a `full name` column is kept whole.
+    """
+    if "name" not in columns or "last_name" not in columns or "first_name" in columns:
+        return False
+    return options.last_name is not None or normalised[columns["name"]] == "name"
 
 
 def _named_column(header: Sequence[str], normalised: list[str], chosen: str) -> int | None:
@@ -385,7 +401,11 @@ def _cell_reader(columns: dict[str, int], cells: list[str]) -> Callable[[str], s
 
 
 def _person_name(value: Callable[[str], str]) -> str:
-    return value("name") or " ".join(part for part in (value("first_name"), value("last_name")) if part)
+    """The full name, else first + last name (a first-name cell that already ends with the last name is whole)."""
+    first, last = value("first_name"), value("last_name")
+    if first and last and first.casefold().endswith(" " + last.casefold()):
+        last = ""
+    return value("name") or " ".join(part for part in (first, last) if part)
 
 
 def _role(state: _Import, line: int, written: str, title: str | None) -> str:
@@ -395,6 +415,24 @@ def _role(state: _Import, line: int, written: str, title: str | None) -> str:
             return role_id
         state.report(line, "role", WARNING, f"{written!r} is not a role id; the role is guessed from the title")
     return role_for_title(title) if title else "other"
+
+
+def _hint_at_duplicate_names(state: _Import) -> None:
+    """Two rows with one name are often one person exported twice (a rehire, a second job)."""
+    first_with_name: dict[str, _Row] = {}
+    for row in state.rows.values():
+        if row.person.vacancy:
+            continue
+        key = row.person.name.casefold()
+        first = first_with_name.setdefault(key, row)
+        if first is not row:
+            state.report(
+                row.line,
+                "name" if "name" in state.columns else "first_name",
+                WARNING,
+                f"{row.person.name!r} (id {row.person.id!r}) has the same name as id {first.person.id!r} "
+                f"on line {first.line}: if they are one person, remove one of the rows",
+            )
 
 
 def _is_vacancy(written: str, name: str) -> bool:
