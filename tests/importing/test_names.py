@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orgdesign.cli import main
@@ -20,36 +22,36 @@ from orgdesign.layout import load_layout
         "id,name,surname,parentId",
     ],
 )
-def test_first_and_last_name_columns_are_joined(header):
+def test_first_and_last_name_columns_are_joined(header: str) -> None:
     result = import_csv(f"{header}\n100,Steven,King,\n101,Neena,Kochhar,100\n")
     assert [p.name for p in result.org.people()] == ["Steven King", "Neena Kochhar"]
     assert result.org["101"].reports_to == "100"
     assert result.problems == []
 
 
-def test_a_full_name_column_is_kept_whole_next_to_a_last_name_column():
+def test_a_full_name_column_is_kept_whole_next_to_a_last_name_column() -> None:
     result = import_csv("id,full name,last name\n1,Steven King,King\n")
     assert result.org["1"].name == "Steven King"
 
 
-def test_a_first_name_cell_that_already_holds_the_last_name_is_not_doubled():
+def test_a_first_name_cell_that_already_holds_the_last_name_is_not_doubled() -> None:
     result = import_csv("id,name,lastName\n1,Steven King,King\n2,Lex,\n")
     assert [p.name for p in result.org.people()] == ["Steven King", "Lex"]
 
 
-def test_first_and_last_options_name_the_columns():
+def test_first_and_last_options_name_the_columns() -> None:
     text = "key,vorname,nachname,chef\n1,Anna,Schmidt,\n2,Jonas,Weber,1\n"
     options = ColumnOptions(id="key", parent="chef", first_name="vorname", last_name="nachname")
     result = import_csv(text, options)
     assert [p.name for p in result.org.people()] == ["Anna Schmidt", "Jonas Weber"]
 
 
-def test_a_last_option_joins_it_to_the_name_column():
+def test_a_last_option_joins_it_to_the_name_column() -> None:
     result = import_csv("id,name,apellido\n1,Ana,García\n", ColumnOptions(last_name="apellido"))
     assert result.org["1"].name == "Ana García"
 
 
-def test_a_duplicate_name_is_imported_with_a_hint_at_the_second_row():
+def test_a_duplicate_name_is_imported_with_a_hint_at_the_second_row() -> None:
     result = import_csv("id,first,last,manager\n1,Ann,Lee,\n2,Bob,Ray,1\n3,ann,LEE,1\n")
     assert len(result.org) == 3
     [hint] = result.problems
@@ -57,12 +59,12 @@ def test_a_duplicate_name_is_imported_with_a_hint_at_the_second_row():
     assert "'1'" in hint.message and "line 2" in hint.message
 
 
-def test_vacancies_called_the_same_are_not_duplicates():
+def test_vacancies_called_the_same_are_not_duplicates() -> None:
     result = import_csv("id,name,manager\n1,Ann,\n2,Open role,1\n3,Open role,1\n")
     assert result.problems == []
 
 
-def test_first_and_last_options_on_the_command_line(tmp_path, capsys):
+def test_first_and_last_options_on_the_command_line(tmp_path: Path) -> None:
     source = tmp_path / "hr.csv"
     source.write_text("key,vorname,nachname\n1,Anna,Schmidt\n", encoding="utf-8")
     out = tmp_path / "org.yaml"
