@@ -12,13 +12,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
 from orgdesign.report import counted
 from orgdesign.text import printable, warn, write_document
 
 if TYPE_CHECKING:
     from orgdesign.importing import ImportResult, Problem
+    from orgdesign.importing.titles import TitleMap
+
+IMPORT_FILE_LIMIT = 512 * 1024 * 1024
+"""Largest file `import` reads: a 100,000-person export is some 20 MB, so this only stops runaway input."""
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -60,6 +64,12 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         metavar="COLUMN",
         help="column with orgdesign role ids (default: 'role' if present, else guessed from titles)",
     )
+    parser.add_argument(
+        "--titles",
+        metavar="FILE.yaml",
+        help="your own job titles mapped to role ids, one 'title: role' per line; "
+        "the mapping report after an import lists the lines to add",
+    )
     parser.add_argument("--strict", action="store_true", help="write nothing if the file has any error")
     parser.add_argument(
         "--layout-name",
@@ -76,8 +86,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
 def run(args: argparse.Namespace) -> int:
     from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
 
+    titles = _title_map(args.titles)
     data = _read(args.file)
-    if data is None:
+    if data is None or titles is None:
         return EXIT_UNUSABLE
     options = ColumnOptions(
         id=args.id,
@@ -92,7 +103,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         text, problems = decode_csv(data)
         result = import_csv(
-            text, options, layout_name=args.layout_name, profile=args.profile, default_name=Path(args.file).stem
+            text,
+            options,
+            layout_name=args.layout_name,
+            profile=args.profile,
+            default_name=Path(args.file).stem,
+            titles=titles,
         )
     except ImportFailed as failure:
         _print_problems(args.file, problems + failure.problems)
@@ -106,17 +122,33 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     if not _write(result.org, args.output):
         return EXIT_UNUSABLE
-    _print_summary(args.file, args.output, result)
+    _print_summary(args.file, args.output, result, titles, args.titles)
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
 def _read(path: str) -> bytes | None:
+    from orgdesign.importing.files import read_regular_file
+    from orgdesign.layout import LayoutError
+
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        fail(path, "is a directory; give the path of a CSV file")
-    except OSError as error:
-        fail(path, f"cannot read: {error.strerror or error}")
+        return read_regular_file(path, IMPORT_FILE_LIMIT)
+    except LayoutError as error:
+        report_errors(error)
+    return None
+
+
+def _title_map(path: str | None) -> TitleMap | None:
+    """The user's titles file as a map (the built-in guesses alone without one); None when it is unusable."""
+    from orgdesign.importing.title_file import read_title_file
+    from orgdesign.importing.titles import TitleMap
+    from orgdesign.layout import LayoutError
+
+    if path is None:
+        return TitleMap()
+    try:
+        return TitleMap(read_title_file(path))
+    except LayoutError as error:
+        report_errors(error)
     return None
 
 
@@ -139,7 +171,12 @@ def _write(org: Org, output: str | None) -> bool:
     return True
 
 
-def _print_summary(path: str, output: str | None, result: ImportResult) -> None:
+def _print_summary(
+    path: str, output: str | None, result: ImportResult, titles: TitleMap, titles_file: str | None
+) -> None:
+    from orgdesign.importing.mapping import mapping_report, render_mapping_report
+
+    warn(render_mapping_report(mapping_report(result.org, titles), titles_file))
     errors = sum(1 for p in result.problems if p.severity == "error")
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"

@@ -32,7 +32,7 @@ from orgdesign.importing.exported import (
     parse_years,
     written_by_orgdesign,
 )
-from orgdesign.importing.titles import role_for_title, role_from_column
+from orgdesign.importing.titles import TitleMap, role_for_title, role_from_column
 from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit
 from orgdesign.roles import ROLES
 
@@ -130,6 +130,7 @@ class _Import:
     """Ids of skipped rows -> their line, to explain why a manager is missing."""
     org_cell: OrgCell | None = None
     org_cell_line: int = 0
+    titles: TitleMap = field(default_factory=TitleMap)
 
     def report(self, line: int, column: str | int, severity: str, message: str) -> None:
         number = column if isinstance(column, int) else self.columns.get(column, -1) + 1
@@ -170,11 +171,13 @@ def import_csv(
     layout_name: str | None = None,
     profile: str | None = None,
     default_name: str = "Imported organisation",
+    titles: TitleMap | None = None,
 ) -> ImportResult:
     """Read an org from CSV text; raises `ImportFailed` when no person could be read at all.
 
     `layout_name` and `profile` win over what a file orgdesign wrote says; without either,
-    `default_name` and the default profile are used.
+    `default_name` and the default profile are used. `titles` maps job titles to roles
+    (the user's choices first, then the built-in guess).
     """
     text = text.removeprefix("\ufeff")
     problems: list[Problem] = []
@@ -192,7 +195,7 @@ def import_csv(
     else:
         columns, column_problems = choose_columns(header, options)
         problems.extend(column_problems)
-    state = _Import(columns, problems)
+    state = _Import(columns, problems, titles=titles or TitleMap())
     for line, cells in records:
         if exact:
             _read_exported_row(state, line, cells, len(header))
@@ -414,7 +417,7 @@ def _role(state: _Import, line: int, written: str, title: str | None) -> str:
         if role_id != "other" or written.lower() == "other":
             return role_id
         state.report(line, "role", WARNING, f"{written!r} is not a role id; the role is guessed from the title")
-    return role_for_title(title) if title else "other"
+    return state.titles.role(title) if title else "other"
 
 
 def _hint_at_duplicate_names(state: _Import) -> None:

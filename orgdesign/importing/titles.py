@@ -26,6 +26,7 @@ title to `other` with `import --titles`. The importer keeps the original title e
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from orgdesign.roles import ROLES
 
@@ -174,3 +175,21 @@ def role_from_column(value: str) -> str | None:
     """A role id written in a role column ("senior_pm", "Senior PM" is not one), or None."""
     key = re.sub(r"[\s-]+", "_", value.strip().lower())
     return key if key in ROLES else None
+
+
+def title_key(title: str) -> str:
+    """How a user's title list matches a title: case and runs of spaces do not matter."""
+    return " ".join(title.casefold().split())
+
+
+class TitleMap:
+    """Titles the user mapped to roles (`import --titles`), then the built-in guess for the rest."""
+
+    def __init__(self, chosen: Mapping[str, str] | None = None) -> None:
+        self._chosen = {title_key(title): role_id for title, role_id in (chosen or {}).items()}
+
+    def role(self, title: str) -> str:
+        return self._chosen.get(title_key(title)) or role_for_title(title)
+
+    def is_chosen(self, title: str) -> bool:
+        return title_key(title) in self._chosen
