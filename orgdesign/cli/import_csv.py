@@ -1,4 +1,7 @@
-"""`orgdesign import FILE.csv [-o LAYOUT.yaml]`: build a layout from an HR system's CSV export.
+"""`orgdesign import FILE [-o LAYOUT.yaml]`: build a layout from an HR system's CSV or JSON export.
+
+The format follows the file's suffix: `.json` is read as d3-org-chart's flat list or a nested
+tree (see orgdesign/importing/json_import.py), anything else as CSV.
 
 Every problem in the file is printed as FILE:LINE:COLUMN: error|warning: message. Without
 --strict the layout is still written from the rows that could be used (exit status 1 when
@@ -36,7 +39,10 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         "2 nothing written (unreadable file, no usable rows, or errors with --strict).",
     )
     parser.add_argument(
-        "file", metavar="FILE.csv", help="the CSV file (UTF-8 with or without BOM, UTF-16, or Windows-1252)"
+        "file",
+        metavar="FILE",
+        help="the CSV or .json file (UTF-8 with or without BOM, UTF-16, or Windows-1252); "
+        "JSON is a flat list with id/parentId (d3-org-chart) or a tree with children (dabeng/OrgChart)",
     )
     parser.add_argument("-o", "--output", metavar="LAYOUT.yaml", help="layout file to write (default: print it)")
     parser.add_argument(
@@ -85,6 +91,7 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
 
 def run(args: argparse.Namespace) -> int:
     from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
+    from orgdesign.importing.json_import import import_json
 
     titles = _title_map(args.titles)
     data = _read(args.file)
@@ -100,9 +107,10 @@ def run(args: argparse.Namespace) -> int:
         role=args.role,
     )
     problems: list[Problem] = []
+    read = import_json if Path(args.file).suffix.lower() == ".json" else import_csv
     try:
         text, problems = decode_csv(data)
-        result = import_csv(
+        result = read(
             text,
             options,
             layout_name=args.layout_name,

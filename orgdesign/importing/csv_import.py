@@ -18,7 +18,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -131,9 +131,12 @@ class _Import:
     org_cell: OrgCell | None = None
     org_cell_line: int = 0
     titles: TitleMap = field(default_factory=TitleMap)
+    object_columns: Mapping[int, int] | None = None
 
     def report(self, line: int, column: str | int, severity: str, message: str) -> None:
         number = column if isinstance(column, int) else self.columns.get(column, -1) + 1
+        if self.object_columns is not None:
+            number = self.object_columns.get(line, 1)
         self.problems.append(Problem(line, max(number, 1), severity, message))
 
 
@@ -186,30 +189,77 @@ def import_csv(
     header = [cell.strip() for cell in header]
     if not any(header):
         raise ImportFailed([Problem(1, 1, ERROR, "the file has no header row")])
-    exact = options == ColumnOptions() and written_by_orgdesign(header)
-    if exact:
-        problems = []
-        records = _records(text, problems, skip_initial_space=False)
-        next(records)
-        columns = {name: header.index(name) for name in header}
-    else:
-        columns, column_problems = choose_columns(header, options)
-        problems.extend(column_problems)
-    state = _Import(columns, problems, titles=titles or TitleMap())
+    if options == ColumnOptions() and written_by_orgdesign(header):
+        return _import_exported(text, header, layout_name, profile, default_name)
+    return import_table(
+        header,
+        records,
+        options,
+        layout_name=layout_name,
+        profile=profile,
+        default_name=default_name,
+        titles=titles,
+        problems=problems,
+    )
+
+
+def import_table(
+    header: Sequence[str],
+    records: Iterable[tuple[int, list[str]]],
+    options: ColumnOptions = ColumnOptions(),
+    *,
+    layout_name: str | None = None,
+    profile: str | None = None,
+    default_name: str = "Imported organisation",
+    titles: TitleMap | None = None,
+    problems: list[Problem] | None = None,
+    object_columns: Mapping[int, int] | None = None,
+) -> ImportResult:
+    """Read an org from rows of cells (a CSV file, a sheet, JSON objects), columns guessed from `header`.
+
+    `records` are (line, cells); `problems` is the list where reading the file puts what it finds
+    (a generator of records may add to it while it is read).
+    `object_columns` (line -> column), for formats whose rows are objects on a line (JSON), locates
+    every problem of a row at its object rather than at a column of the header.
+    """
+    header = [cell.strip() for cell in header]
+    if not any(header):
+        raise ImportFailed([Problem(1, 1, ERROR, "the file has no header row")])
+    columns, column_problems = choose_columns(header, options)
+    found = problems if problems is not None else []
+    found.extend(column_problems)
+    state = _Import(columns, found, titles=titles or TitleMap())
+    state.object_columns = object_columns
     for line, cells in records:
-        if exact:
-            _read_exported_row(state, line, cells, len(header))
-        else:
-            _read_row(state, line, [cell.strip() for cell in cells], len(header))
+        _read_row(state, line, [cell.strip() for cell in cells], len(header))
     _drop_unusable_managers(state)
     _break_cycles(state)
-    if not exact:
-        _hint_at_duplicate_names(state)
+    _hint_at_duplicate_names(state)
+    return _result(state, header, layout_name, profile, default_name)
+
+
+def _import_exported(
+    text: str, header: list[str], layout_name: str | None, profile: str | None, default_name: str
+) -> ImportResult:
+    problems: list[Problem] = []
+    records = _records(text, problems, skip_initial_space=False)
+    next(records)
+    state = _Import({name: header.index(name) for name in header}, problems)
+    for line, cells in records:
+        _read_exported_row(state, line, cells, len(header))
+    _drop_unusable_managers(state)
+    _break_cycles(state)
+    return _result(state, header, layout_name, profile, default_name)
+
+
+def _result(
+    state: _Import, header: Sequence[str], layout_name: str | None, profile: str | None, default_name: str
+) -> ImportResult:
     org = _build_org(state, layout_name, profile, default_name)
     return ImportResult(
         org,
         sorted(state.problems, key=lambda p: (p.line, p.column)),
-        {name: header[index] for name, index in columns.items()},
+        {name: header[index] for name, index in state.columns.items()},
     )
 
 
