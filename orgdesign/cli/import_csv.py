@@ -1,7 +1,8 @@
 """`orgdesign import FILE [-o LAYOUT.yaml]`: build a layout from an HR system's CSV or JSON export.
 
-The format follows the file's suffix: `.json` is read as d3-org-chart's flat list or a nested
-tree (see orgdesign/importing/json_import.py), anything else as CSV.
+The format follows the file's suffix: `.xlsx`/`.xlsm` is an Excel workbook (`--sheet`), `.json`
+d3-org-chart's flat list or a nested tree (see orgdesign/importing/json_import.py), anything
+else CSV.
 
 Every problem in the file is printed as FILE:LINE:COLUMN: error|warning: message. Without
 --strict the layout is still written from the rows that could be used (exit status 1 when
@@ -41,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="the CSV or .json file (UTF-8 with or without BOM, UTF-16, or Windows-1252); "
+        help="the CSV, .json or .xlsx file (UTF-8 with or without BOM, UTF-16, or Windows-1252); "
         "JSON is a flat list with id/parentId (d3-org-chart) or a tree with children (dabeng/OrgChart)",
     )
     parser.add_argument("-o", "--output", metavar="LAYOUT.yaml", help="layout file to write (default: print it)")
@@ -76,6 +77,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         help="your own job titles mapped to role ids, one 'title: role' per line; "
         "the mapping report after an import lists the lines to add",
     )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="the sheet of an Excel workbook (.xlsx, .xlsm) to read (default: the first)"
+    )
     parser.add_argument("--strict", action="store_true", help="write nothing if the file has any error")
     parser.add_argument(
         "--layout-name",
@@ -91,6 +95,7 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
 
 def run(args: argparse.Namespace) -> int:
     from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
+    from orgdesign.importing.excel_import import EXCEL_SUFFIXES, import_excel
     from orgdesign.importing.json_import import import_json
 
     titles = _title_map(args.titles)
@@ -107,17 +112,18 @@ def run(args: argparse.Namespace) -> int:
         role=args.role,
     )
     problems: list[Problem] = []
-    read = import_json if Path(args.file).suffix.lower() == ".json" else import_csv
+    suffix = Path(args.file).suffix.lower()
+    if args.sheet is not None and suffix not in EXCEL_SUFFIXES:
+        fail(args.file, f"--sheet is for Excel workbooks ({', '.join(EXCEL_SUFFIXES)}); this file is read as text")
+        return EXIT_UNUSABLE
+    settings = {"layout_name": args.layout_name, "profile": args.profile, "default_name": Path(args.file).stem}
     try:
-        text, problems = decode_csv(data)
-        result = read(
-            text,
-            options,
-            layout_name=args.layout_name,
-            profile=args.profile,
-            default_name=Path(args.file).stem,
-            titles=titles,
-        )
+        if suffix in EXCEL_SUFFIXES:
+            result = import_excel(data, options, sheet=args.sheet, titles=titles, **settings)
+        else:
+            text, problems = decode_csv(data)
+            read = import_json if suffix == ".json" else import_csv
+            result = read(text, options, titles=titles, **settings)
     except ImportFailed as failure:
         _print_problems(args.file, problems + failure.problems)
         return EXIT_UNUSABLE
