@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, load_or_report, report_errors
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
 from orgdesign.report import counted
-from orgdesign.text import printable, warn, write_document
+from orgdesign.text import printable, say, warn, write_document
 
 if TYPE_CHECKING:
     from orgdesign.importing import ImportResult, Problem
@@ -80,6 +80,13 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     parser.add_argument(
         "--sheet", metavar="NAME", help="the sheet of an Excel workbook (.xlsx, .xlsm) to read (default: the first)"
     )
+    parser.add_argument(
+        "--update",
+        metavar="LAYOUT.yaml",
+        help="apply the export to this layout by id (new hires added, leavers removed, moves and title changes "
+        "applied; roles chosen by hand, waivers, notes, units and vacancies kept), print the changes and save it "
+        "atomically (the previous version kept as LAYOUT.yaml.bak); with -o, write there instead",
+    )
     parser.add_argument("--strict", action="store_true", help="write nothing if the file has any error")
     parser.add_argument(
         "--layout-name",
@@ -94,14 +101,36 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
 
 
 def run(args: argparse.Namespace) -> int:
-    from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
-    from orgdesign.importing.excel_import import EXCEL_SUFFIXES, import_excel
-    from orgdesign.importing.json_import import import_json
-
+    current = load_or_report(args.update) if args.update is not None else None
     titles = _title_map(args.titles)
     data = _read(args.file)
     if data is None or titles is None:
         return EXIT_UNUSABLE
+    result = _imported(args, data, titles)
+    if result is None:
+        return EXIT_UNUSABLE
+    if args.strict and result.has_errors:
+        fail(args.file, "nothing written: the file has errors and --strict was given")
+        return EXIT_UNUSABLE
+    if len(result.org) == 0:
+        fail(args.file, "no person could be imported; nothing written")
+        return EXIT_UNUSABLE
+    org = result.org if current is None else _updated(current, result, titles)
+    target = args.output if args.output is not None or current is None else args.update
+    if not _write(org, target):
+        return EXIT_UNUSABLE
+    if current is not None:
+        _print_diff(current, org)
+    _print_summary(args.file, target, result, titles, args.titles)
+    return EXIT_FINDINGS if result.has_errors else EXIT_OK
+
+
+def _imported(args: argparse.Namespace, data: bytes, titles: TitleMap) -> ImportResult | None:
+    """The file read in the format its suffix names, its problems printed; None when nothing could be read."""
+    from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
+    from orgdesign.importing.excel_import import EXCEL_SUFFIXES, import_excel
+    from orgdesign.importing.json_import import import_json
+
     options = ColumnOptions(
         id=args.id,
         parent=args.parent,
@@ -115,29 +144,42 @@ def run(args: argparse.Namespace) -> int:
     suffix = Path(args.file).suffix.lower()
     if args.sheet is not None and suffix not in EXCEL_SUFFIXES:
         fail(args.file, f"--sheet is for Excel workbooks ({', '.join(EXCEL_SUFFIXES)}); this file is read as text")
-        return EXIT_UNUSABLE
-    settings = {"layout_name": args.layout_name, "profile": args.profile, "default_name": Path(args.file).stem}
+        return None
+    name = args.layout_name
     try:
         if suffix in EXCEL_SUFFIXES:
-            result = import_excel(data, options, sheet=args.sheet, titles=titles, **settings)
+            result = import_excel(
+                data,
+                options,
+                sheet=args.sheet,
+                titles=titles,
+                layout_name=name,
+                profile=args.profile,
+                default_name=Path(args.file).stem,
+            )
         else:
             text, problems = decode_csv(data)
             read = import_json if suffix == ".json" else import_csv
-            result = read(text, options, titles=titles, **settings)
+            result = read(
+                text, options, titles=titles, layout_name=name, profile=args.profile, default_name=Path(args.file).stem
+            )
     except ImportFailed as failure:
         _print_problems(args.file, problems + failure.problems)
-        return EXIT_UNUSABLE
+        return None
     _print_problems(args.file, problems + result.problems)
-    if args.strict and result.has_errors:
-        warn(f"{printable(args.file)}: nothing written: the file has errors and --strict was given")
-        return EXIT_UNUSABLE
-    if len(result.org) == 0:
-        fail(args.file, "no person could be imported; nothing written")
-        return EXIT_UNUSABLE
-    if not _write(result.org, args.output):
-        return EXIT_UNUSABLE
-    _print_summary(args.file, args.output, result, titles, args.titles)
-    return EXIT_FINDINGS if result.has_errors else EXIT_OK
+    return result
+
+
+def _updated(current: Org, result: ImportResult, titles: TitleMap) -> Org:
+    from orgdesign.importing.update import updated_org
+
+    return updated_org(current, result.org, titles, dotted_from_export="dotted_to" in result.columns)
+
+
+def _print_diff(old: Org, new: Org) -> None:
+    from orgdesign.diff import diff_orgs, render_diff_text
+
+    say(render_diff_text(diff_orgs(old, new)), end="")
 
 
 def _read(path: str) -> bytes | None:
