@@ -64,6 +64,9 @@ GUESSES: dict[str, tuple[str, ...]] = {
 }
 """Field -> normalised header names (lower case, letters and digits only), best first."""
 
+DUPLICATE_NAME_HINTS = 20
+"""Rows listed one by one for sharing a name with an earlier row; the rest are counted in one warning."""
+
 VACANCY_NAMES = frozenset({"vacant", "vacancy", "open", "open role", "open position", "tbh", "tbd", "to be hired"})
 _TRUE = frozenset({"true", "yes", "y", "1", "x"})
 _DELIMITERS = ",;\t|"
@@ -471,21 +474,39 @@ def _role(state: _Import, line: int, written: str, title: str | None) -> str:
 
 
 def _hint_at_duplicate_names(state: _Import) -> None:
-    """Two rows with one name are often one person exported twice (a rehire, a second job)."""
+    """Two rows with one name are often one person exported twice (a rehire, a second job).
+
+    In a big company many people share a name, so only the first `DUPLICATE_NAME_HINTS` are
+    listed; one more warning, at the next such row, counts the rest.
+    """
     first_with_name: dict[str, _Row] = {}
+    unlisted: list[_Row] = []
+    listed = 0
+    column = "name" if "name" in state.columns else "first_name"
     for row in state.rows.values():
         if row.person.vacancy:
             continue
-        key = row.person.name.casefold()
-        first = first_with_name.setdefault(key, row)
-        if first is not row:
+        first = first_with_name.setdefault(row.person.name.casefold(), row)
+        if first is row:
+            continue
+        if listed < DUPLICATE_NAME_HINTS:
             state.report(
                 row.line,
-                "name" if "name" in state.columns else "first_name",
+                column,
                 WARNING,
                 f"{row.person.name!r} (id {row.person.id!r}) has the same name as id {first.person.id!r} "
                 f"on line {first.line}: if they are one person, remove one of the rows",
             )
+            listed += 1
+        else:
+            unlisted.append(row)
+    if unlisted:
+        state.report(
+            unlisted[0].line,
+            column,
+            WARNING,
+            f"{len(unlisted)} more rows, from this one on, have the same name as an earlier row; not listed one by one",
+        )
 
 
 def _is_vacancy(written: str, name: str) -> bool:

@@ -187,9 +187,14 @@ class TitleMap:
 
     def __init__(self, chosen: Mapping[str, str] | None = None) -> None:
         self._chosen = {title_key(title): role_id for title, role_id in (chosen or {}).items()}
+        self._known: dict[str, str] = {}
+        """Title -> role, remembered: an export of 100,000 people has a few hundred distinct titles."""
 
     def role(self, title: str) -> str:
-        return self._chosen.get(title_key(title)) or role_for_title(title)
+        known = self._known.get(title)
+        if known is None:
+            known = self._known[title] = self._chosen.get(title_key(title)) or role_for_title(title)
+        return known
 
     def is_chosen(self, title: str) -> bool:
         return title_key(title) in self._chosen

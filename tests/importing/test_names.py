@@ -70,3 +70,12 @@ def test_first_and_last_options_on_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "org.yaml"
     assert main(["import", str(source), "-o", str(out), "--id", "key", "--first", "vorname", "--last", "nachname"]) == 0
     assert load_layout(out)["1"].name == "Anna Schmidt"
+
+
+def test_past_the_first_twenty_duplicate_names_one_warning_counts_the_rest() -> None:
+    rows = "".join(f"{i},Sam Lee,\n" for i in range(1, 31))
+    result = import_csv(f"id,name,manager\n{rows}")
+    assert len(result.org) == 30
+    assert len(result.problems) == 21
+    last = result.problems[-1]
+    assert (last.line, last.severity) == (23, "warning") and "9 more rows" in last.message
