@@ -77,8 +77,9 @@ def _other_titles_section(other_titles: tuple[tuple[str, int], ...], titles_file
     shown = other_titles[:OTHER_TITLES_SHOWN]
     target = titles_file or "a titles file (e.g. titles.yaml)"
     lines = [
-        f"{_titles(len(other_titles))} mapped to other. To give them a role, add these lines to {target},",
-        f"change 'other' to a role id ({', '.join(ROLE_IDS)}) and import again with --titles:",
+        f"{_titles(len(other_titles))} mapped to other. Copy these lines into {target}, put a role id",
+        "in place of 'other' where one fits, and import again with --titles (titles kept as 'other' are",
+        f"not listed again). Role ids: {', '.join(ROLE_IDS)}.",
     ]
     lines += [f"  {json.dumps(title, ensure_ascii=False)}: other  # {_people(count)}" for title, count in shown]
     if len(other_titles) > len(shown):
