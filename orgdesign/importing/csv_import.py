@@ -449,9 +449,11 @@ def _read_row(state: _Import, line: int, cells: list[str], width: int) -> None:
 
 
 def _cell_reader(columns: dict[str, int], cells: list[str]) -> Callable[[str], str]:
+    """Field -> its cell with runs of spaces made one ("" for a field without a column or cell)."""
+    values = {name: " ".join(cells[index].split()) for name, index in columns.items() if index < len(cells)}
+
     def value(field_name: str) -> str:
-        index = columns.get(field_name)
-        return " ".join(cells[index].split()) if index is not None and index < len(cells) else ""
+        return values.get(field_name, "")
 
     return value
 
