@@ -102,3 +102,23 @@ def test_a_broken_layout_or_export_changes_nothing(tmp_path: Path, capsys: pytes
     assert main(["import", str(export), "--update", str(layout)]) == 2
     assert capsys.readouterr().err.startswith(f"{export}:1:1: error: ")
     assert layout.read_bytes() == before
+
+
+def test_update_with_output_writes_there_and_leaves_the_layout_alone(tmp_path: Path) -> None:
+    layout = tmp_path / "acme.yaml"
+    save_layout(designed_layout(), layout)
+    before = layout.read_bytes()
+    export = tmp_path / "hr.csv"
+    export.write_text(NEXT_EXPORT, encoding="utf-8")
+    out = tmp_path / "acme-next.yaml"
+    assert main(["import", str(export), "--update", str(layout), "-o", str(out)]) == 0
+    assert layout.read_bytes() == before
+    assert "6" in load_layout(out) and "4" not in load_layout(out)
+
+
+def test_dotted_lines_come_from_the_export_when_it_has_them() -> None:
+    export = NEXT_EXPORT.replace("id,name,title,manager\n", "id,name,title,manager,dotted line\n").replace(
+        "Group Product Manager,1\n", "Group Product Manager,1,5\n"
+    )
+    updated = updated_org(designed_layout(), import_csv(export).org, TitleMap(), dotted_from_export=True)
+    assert updated["2"].dotted_to == ("5",)
