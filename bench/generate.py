@@ -365,6 +365,20 @@ def deep_chain(length: int = DEEP_CHAIN_LENGTH) -> Org:
     return Org(f"Deep chain of {length + 1} people", people)
 
 
+def hr_export_csv(org: Org) -> str:
+    """The org as an HR system would export it: first and last name apart, titles only, no roles."""
+    lines = ["Employee ID,First Name,Last Name,Job Title,Manager ID,Department"]
+    for person in org.people():
+        first, _, last = person.name.partition(" ")
+        cells = (person.id, first, last, person.display_role, person.reports_to or "", person.unit or "")
+        lines.append(",".join(_csv_cell(cell) for cell in cells))
+    return "\n".join(lines) + "\n"
+
+
+def _csv_cell(text: str) -> str:
+    return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(ch in text for ch in ',"\n\r') else text
+
+
 def _split(total: int, parts: int) -> list[int]:
     quotient, remainder = divmod(total, parts)
     return [quotient + (1 if i < remainder else 0) for i in range(parts)]

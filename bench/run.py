@@ -86,6 +86,24 @@ BASELINE_MEMORY_PROCESS = textwrap.dedent(
     print(peak_rss_kilobytes())
     """
 )
+IMPORT_PROCESS = textwrap.dedent(
+    """
+    import contextlib, io, sys
+    from orgdesign.cli import main
+    with contextlib.redirect_stderr(io.StringIO()):
+        status = main(["import", sys.argv[1], "-o", sys.argv[2]])
+    assert status == 0, status
+    print(peak_rss_kilobytes())
+    """
+)
+BASELINE_CSV_PROCESS = textwrap.dedent(
+    """
+    import csv, sys
+    with open(sys.argv[1], newline="", encoding="utf-8") as stream:
+        rows = list(csv.reader(stream))
+    print(peak_rss_kilobytes())
+    """
+)
 PEAK_RSS = textwrap.dedent(
     """
     def peak_rss_kilobytes():
@@ -458,6 +476,40 @@ class Bench:
             verdict(peak < 500, size, BIG),
         )
 
+    # -- import ----------------------------------------------------------------------------
+
+    def csv_import(self, size: int) -> Iterator[Row]:
+        """`orgdesign import` of an HR-style CSV (first + last name, titles, manager ids) into a layout file."""
+        source = OUT_DIR / f"hr-{size}-seed{SEED}-gen{generate.GENERATOR_VERSION}.csv"
+        if self.args.fresh or not source.exists():
+            OUT_DIR.mkdir(exist_ok=True)
+            source.write_text(generate.hr_export_csv(generate.generate_org(size, SEED)), encoding="utf-8")
+        target = str(OUT_DIR / f"imported-{size}.yaml")
+        ours = [sys.executable, "-c", PEAK_RSS + IMPORT_PROCESS, str(source), target]
+        baseline = [sys.executable, "-c", PEAK_RSS + BASELINE_CSV_PROCESS, str(source)]
+        walls = interleaved_medians(
+            {"import": lambda: _peak_megabytes(ours), "csv": lambda: _peak_megabytes(baseline)},
+            max(1, self.repeat_for(size) // 2),
+        )
+        cpu = _cpu_seconds(ours)
+        peak = _peak_megabytes(ours)
+        yield Row(
+            size_label(size),
+            f"import: orgdesign import CSV -> layout (process; {cpu:.1f} s CPU)",
+            seconds(walls["import"]),
+            f"csv.reader process {seconds(walls['csv'])}",
+            f"{walls['import'] / walls['csv']:.1f}x",
+            "< 10 s at 100k",
+            verdict(walls["import"] < 10, size, BIG),
+        )
+        yield Row(
+            size_label(size),
+            "import: orgdesign import CSV (peak RSS)",
+            f"{peak:.0f} MB",
+            target="< 1 GB at 100k",
+            verdict=verdict(peak < 1024, size, BIG),
+        )
+
     # -- depth -----------------------------------------------------------------------------
 
     def depth(self, length: int) -> Iterator[Row]:
@@ -589,6 +641,16 @@ def _peak_megabytes(command: list[str]) -> float:
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}")
     return int(done.stdout.split()[-1]) / 1024
+
+
+def _cpu_seconds(command: list[str]) -> float:
+    """User + system CPU time of one run of `command`: on a loaded machine, wall time overstates the work."""
+    before = os.times()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    after = os.times()
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}")
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
 
 def _first_line(error: BaseException) -> str:
@@ -730,6 +792,7 @@ ONCE = (
     ("svg_export", "export: svg"),
     ("edit_repaint", "designer: edit to repaint"),
     ("memory", "memory"),
+    ("csv_import", "import: csv"),
     ("depth", "depth"),
 )
 """Measurements made once: SVG at 3k, the designer's edits and memory at the largest size."""
@@ -792,7 +855,13 @@ def main(argv: list[str] | None = None) -> int:
         for key, name in PER_SIZE:
             if key in chosen:
                 bench.measure(size, name, getattr(bench, key))
-    once = {"svg_export": min(SVG_SIZE, largest), "edit_repaint": largest, "memory": largest, "depth": args.chain}
+    once = {
+        "svg_export": min(SVG_SIZE, largest),
+        "edit_repaint": largest,
+        "memory": largest,
+        "csv_import": largest,
+        "depth": args.chain,
+    }
     for key, name in ONCE:
         if key in chosen:
             bench.measure(once[key], name, getattr(bench, key))

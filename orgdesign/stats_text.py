@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from orgdesign.report import counted
 from orgdesign.stats import OrgStats, Tally
 from orgdesign.text import json_text, printable
 
@@ -42,8 +43,8 @@ def render_stats_text(stats: OrgStats, width: int = 80) -> str:
     """The summary line and every chart, separated by blank lines."""
     summary = [
         printable(stats.name),
-        f"{stats.positions} positions: {stats.filled} filled, {stats.vacancies} vacant; "
-        f"{stats.managers} managers; {stats.layers} layers",
+        f"{counted(stats.positions, 'position')}: {stats.filled} filled, {stats.vacancies} vacant; "
+        f"{counted(stats.managers, 'manager')}; {counted(stats.layers, 'layer')}",
     ]
     sections = [
         summary,

@@ -129,3 +129,11 @@ def test_json_report_has_every_number():
     document = json.loads(render_stats_json(org_stats(small_org())))
     assert document["positions"] == 19 and document["layers"] == 4 and document["managers"] == 3
     assert document["managers_by_span"][4] == {"key": "13-16", "label": "13-16", "count": 1}
+
+
+def test_the_summary_says_one_manager_and_one_layer_in_the_singular() -> None:
+    org = Org("Pair", [Person("1", "Ann", "cpo"), Person("2", "Bo", "pm", reports_to="1")])
+    summary = render_stats_text(org_stats(org)).splitlines()[1]
+    assert "1 manager;" in summary and "2 layers" in summary and "2 positions" in summary
+    alone = render_stats_text(org_stats(Org("One", [Person("1", "Ann", "cpo")]))).splitlines()[1]
+    assert "1 position:" in alone and "0 managers" in alone and alone.endswith("1 layer")

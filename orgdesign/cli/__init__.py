@@ -26,7 +26,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "create a layout from a shipped template"),
     "show": ("show", "print a layout as an indented tree with its findings"),
     "export": ("export", "export a layout as svg, mermaid, dot, csv, json or markdown"),
-    "import": ("import_csv", "build a layout from a CSV export of an HR system"),
+    "import": ("import_csv", "build a layout from an HR system's CSV, Excel or JSON export"),
     "stats": ("stats", "headcount, spans and layers of a layout"),
     "diff": ("diff", "what changed between two layouts"),
 }

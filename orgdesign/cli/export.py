@@ -34,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
 
     export_format = args.format or _format_from_suffix(args.output)
     if export_format is None:
-        fail(args.output or args.file, "cannot tell the format; pass --format (svg, mermaid, dot, csv, json, markdown)")
+        fail(
+            args.output or args.file,
+            "cannot tell the format; pass --format (svg, mermaid, dot, csv, json, json-tree, markdown)",
+        )
         return EXIT_UNUSABLE
     org = load_or_report(args.file)
     text = EXPORTERS[export_format](org, severity_by_person(validate(org)))

@@ -1,4 +1,8 @@
-"""`orgdesign import FILE.csv [-o LAYOUT.yaml]`: build a layout from an HR system's CSV export.
+"""`orgdesign import FILE [-o LAYOUT.yaml]`: build a layout from an HR system's CSV or JSON export.
+
+The format follows the file's suffix: `.xlsx`/`.xlsm` is an Excel workbook (`--sheet`), `.json`
+d3-org-chart's flat list or a nested tree (see orgdesign/importing/json_import.py), anything
+else CSV.
 
 Every problem in the file is printed as FILE:LINE:COLUMN: error|warning: message. Without
 --strict the layout is still written from the rows that could be used (exit status 1 when
@@ -13,15 +17,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, STDOUT, fail, report_errors
+from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, STDOUT, fail, load_or_report, report_errors
 from orgdesign.layout import LayoutError
 from orgdesign.layout.source import MEBIBYTE, FileKind, read_bytes
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
 from orgdesign.report import counted
-from orgdesign.text import printable, warn, write_document
+from orgdesign.text import printable, say, warn, write_document
 
 if TYPE_CHECKING:
     from orgdesign.importing import ImportResult, Problem
+    from orgdesign.importing.titles import TitleMap
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -35,7 +40,10 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         "2 nothing written (unreadable file, no usable rows, or errors with --strict).",
     )
     parser.add_argument(
-        "file", metavar="FILE.csv", help="the CSV file (UTF-8 with or without BOM, UTF-16, or Windows-1252)"
+        "file",
+        metavar="FILE",
+        help="the CSV, .json or .xlsx file (UTF-8 with or without BOM, UTF-16, or Windows-1252); "
+        "JSON is a flat list with id/parentId (d3-org-chart) or a tree with children (dabeng/OrgChart)",
     )
     parser.add_argument(
         "-o", "--output", metavar="LAYOUT.yaml", help="layout file to write (default, or -: print it on stdout)"
@@ -53,12 +61,34 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         "--name", metavar="COLUMN", help="column with the full name (default: guessed, or first + last name)"
     )
     parser.add_argument(
+        "--first", metavar="COLUMN", help="column with the first (given) name, joined with --last (default: guessed)"
+    )
+    parser.add_argument(
+        "--last", metavar="COLUMN", help="column with the last (family) name, joined after the first (default: guessed)"
+    )
+    parser.add_argument(
         "--title", metavar="COLUMN", help="column with the job title (default: guessed, e.g. 'Job Title', 'Position')"
     )
     parser.add_argument(
         "--role",
         metavar="COLUMN",
         help="column with orgdesign role ids (default: 'role' if present, else guessed from titles)",
+    )
+    parser.add_argument(
+        "--titles",
+        metavar="FILE.yaml",
+        help="your own job titles mapped to role ids, one 'title: role' per line; "
+        "the mapping report after an import lists the lines to add",
+    )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="the sheet of an Excel workbook (.xlsx, .xlsm) to read (default: the first)"
+    )
+    parser.add_argument(
+        "--update",
+        metavar="LAYOUT.yaml",
+        help="apply the export to this layout by id (new hires added, leavers removed, moves and title changes "
+        "applied; roles chosen by hand, waivers, notes, units and vacancies kept), print the changes and save it "
+        "atomically (the previous version kept as LAYOUT.yaml.bak); with -o, write there instead",
     )
     parser.add_argument("--strict", action="store_true", help="write nothing if the file has any error")
     parser.add_argument(
@@ -74,45 +104,113 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
 
 
 def run(args: argparse.Namespace) -> int:
-    from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
-
     output = None if args.output == STDOUT else args.output
     if output is not None and os.path.exists(output) and not args.force:
-        fail(printable(output), "file exists; choose another name or pass --force to replace it")
+        fail(output, "file exists; choose another name or pass --force to replace it")
         return EXIT_UNUSABLE
+    current = load_or_report(args.update) if args.update is not None else None
+    titles = _title_map(args.titles)
     data = _read(args.file)
-    if data is None:
+    if data is None or titles is None:
         return EXIT_UNUSABLE
-    options = ColumnOptions(id=args.id, parent=args.parent, name=args.name, title=args.title, role=args.role)
-    problems: list[Problem] = []
-    try:
-        text, problems = decode_csv(data)
-        result = import_csv(
-            text, options, layout_name=args.layout_name, profile=args.profile, default_name=Path(args.file).stem
-        )
-    except ImportFailed as failure:
-        _print_problems(args.file, problems + failure.problems)
+    result = _imported(args, data, titles)
+    if result is None:
         return EXIT_UNUSABLE
-    _print_problems(args.file, problems + result.problems)
     if args.strict and result.has_errors:
-        warn(f"{printable(args.file)}: nothing written: the file has errors and --strict was given")
+        fail(args.file, "nothing written: the file has errors and --strict was given")
         return EXIT_UNUSABLE
     if len(result.org) == 0:
         fail(args.file, "no person could be imported; nothing written")
         return EXIT_UNUSABLE
-    if not _write(result.org, output):
+    org = result.org if current is None else _updated(current, result, titles)
+    target = output if args.output is not None or current is None else args.update
+    if not _write(org, target):
         return EXIT_UNUSABLE
-    _print_summary(args.file, output, result)
+    if current is not None:
+        _print_diff(current, org)
+    _print_summary(args.file, target, result, titles, args.titles)
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
-CSV_FILE = FileKind("CSV file", ".csv", 64 * MEBIBYTE)
+def _imported(args: argparse.Namespace, data: bytes, titles: TitleMap) -> ImportResult | None:
+    """The file read in the format its suffix names, its problems printed; None when nothing could be read."""
+    from orgdesign.importing import ColumnOptions, ImportFailed, decode_csv, import_csv
+    from orgdesign.importing.excel_import import EXCEL_SUFFIXES, import_excel
+    from orgdesign.importing.json_import import import_json
+
+    options = ColumnOptions(
+        id=args.id,
+        parent=args.parent,
+        name=args.name,
+        first_name=args.first,
+        last_name=args.last,
+        title=args.title,
+        role=args.role,
+    )
+    problems: list[Problem] = []
+    suffix = Path(args.file).suffix.lower()
+    if args.sheet is not None and suffix not in EXCEL_SUFFIXES:
+        fail(args.file, f"--sheet is for Excel workbooks ({', '.join(EXCEL_SUFFIXES)}); this file is read as text")
+        return None
+    name = args.layout_name
+    try:
+        if suffix in EXCEL_SUFFIXES:
+            result = import_excel(
+                data,
+                options,
+                sheet=args.sheet,
+                titles=titles,
+                layout_name=name,
+                profile=args.profile,
+                default_name=Path(args.file).stem,
+            )
+        else:
+            text, problems = decode_csv(data)
+            read = import_json if suffix == ".json" else import_csv
+            result = read(
+                text, options, titles=titles, layout_name=name, profile=args.profile, default_name=Path(args.file).stem
+            )
+    except ImportFailed as failure:
+        _print_problems(args.file, problems + failure.problems)
+        return None
+    _print_problems(args.file, problems + result.problems)
+    return result
+
+
+def _updated(current: Org, result: ImportResult, titles: TitleMap) -> Org:
+    from orgdesign.importing.update import updated_org
+
+    return updated_org(current, result.org, titles, dotted_from_export="dotted_to" in result.columns)
+
+
+def _print_diff(old: Org, new: Org) -> None:
+    from orgdesign.diff import diff_orgs, render_diff_text
+
+    say(render_diff_text(diff_orgs(old, new)), end="")
+
+
+IMPORTED_FILE = FileKind("file to import", ".csv, .json or .xlsx", 64 * MEBIBYTE)
+"""64 MiB: a 100,000-person HR export is some 6 to 20 MB, so this only stops runaway input."""
 
 
 def _read(path: str) -> bytes | None:
-    """The CSV file's bytes; None (the error printed) when it is not a regular file, or too large."""
+    """The file's bytes; None (the error printed) when it is not a regular file, or too large."""
     try:
-        return read_bytes(path, CSV_FILE)
+        return read_bytes(path, IMPORTED_FILE)
+    except LayoutError as error:
+        report_errors(error)
+    return None
+
+
+def _title_map(path: str | None) -> TitleMap | None:
+    """The user's titles file as a map (the built-in guesses alone without one); None when it is unusable."""
+    from orgdesign.importing.title_file import read_title_file
+    from orgdesign.importing.titles import TitleMap
+
+    if path is None:
+        return TitleMap()
+    try:
+        return TitleMap(read_title_file(path))
     except LayoutError as error:
         report_errors(error)
     return None
@@ -137,7 +235,12 @@ def _write(org: Org, output: str | None) -> bool:
     return True
 
 
-def _print_summary(path: str, output: str | None, result: ImportResult) -> None:
+def _print_summary(
+    path: str, output: str | None, result: ImportResult, titles: TitleMap, titles_file: str | None
+) -> None:
+    from orgdesign.importing.mapping import mapping_report, render_mapping_report
+
+    warn(render_mapping_report(mapping_report(result.org, titles), titles_file))
     errors = sum(1 for p in result.problems if p.severity == "error")
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"

@@ -1,4 +1,4 @@
-"""Exporters: an org (plus the worst finding per person) to svg, mermaid, dot, csv, json, markdown.
+"""Exporters: an org (plus the worst finding per person) to svg, mermaid, dot, csv, json, json-tree, markdown.
 
 Every exporter has the same shape, `(org, severity) -> str`, where `severity` maps a person's
 id to the worst unwaived finding about them. Exporters never run the rules themselves; the
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from orgdesign.export.csv import export_csv
 from orgdesign.export.dot import export_dot
 from orgdesign.export.json import export_json
+from orgdesign.export.json_tree import export_json_tree
 from orgdesign.export.markdown import export_markdown
 from orgdesign.export.mermaid import export_mermaid
 from orgdesign.export.svg import export_svg
@@ -26,6 +27,7 @@ EXPORTERS: dict[str, Exporter] = {
     "dot": export_dot,
     "csv": export_csv,
     "json": export_json,
+    "json-tree": export_json_tree,
     "markdown": export_markdown,
 }
 

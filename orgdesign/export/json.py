@@ -18,7 +18,7 @@ from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
 VIRTUAL_ROOT_ID = "__org__"
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def export_json(org: Org, severity: Mapping[str, Severity] | None = None) -> str:
@@ -36,7 +36,7 @@ def export_json(org: Org, severity: Mapping[str, Severity] | None = None) -> str
         nodes.append(_node(org[pid], parent_id, severity.get(pid)))
     # Only `<`, `>`, `&` and the JS line separators are replaced, and they can only occur
     # inside JSON strings, so the replacement cannot change the structure.
-    return json.dumps(nodes, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE) + "\n"
+    return json.dumps(nodes, ensure_ascii=False, indent=2).translate(SCRIPT_SAFE) + "\n"
 
 
 def virtual_root_id(org: Org) -> str:

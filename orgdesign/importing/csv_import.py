@@ -18,7 +18,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -32,7 +32,7 @@ from orgdesign.importing.exported import (
     parse_years,
     written_by_orgdesign,
 )
-from orgdesign.importing.titles import role_for_title, role_from_column
+from orgdesign.importing.titles import TitleMap, role_for_title, role_from_column
 from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit
 from orgdesign.roles import ROLES
 
@@ -55,14 +55,17 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "parent",
     ),
     "name": ("name", "fullname", "employeename", "displayname", "personname"),
-    "first_name": ("firstname", "givenname", "first", "forename"),
-    "last_name": ("lastname", "surname", "familyname", "last"),
+    "first_name": ("firstname", "givenname", "first", "forename", "given"),
+    "last_name": ("lastname", "surname", "familyname", "last", "family"),
     "title": ("title", "jobtitle", "position", "positionname", "positiontitle", "businesstitle", "designation"),
     "role": ("role", "roleid"),
     "dotted_to": ("dottedto", "dottedline", "dottedlineto", "dottedlines"),
     "vacancy": ("vacancy", "vacant", "isvacancy"),
 }
 """Field -> normalised header names (lower case, letters and digits only), best first."""
+
+DUPLICATE_NAME_HINTS = 20
+"""Rows listed one by one for sharing a name with an earlier row; the rest are counted in one warning."""
 
 VACANCY_NAMES = frozenset({"vacant", "vacancy", "open", "open role", "open position", "tbh", "tbd", "to be hired"})
 _TRUE = frozenset({"true", "yes", "y", "1", "x"})
@@ -95,6 +98,8 @@ class ColumnOptions:
     id: str | None = None
     parent: str | None = None
     name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
     title: str | None = None
     role: str | None = None
 
@@ -128,9 +133,13 @@ class _Import:
     """Ids of skipped rows -> their line, to explain why a manager is missing."""
     org_cell: OrgCell | None = None
     org_cell_line: int = 0
+    titles: TitleMap = field(default_factory=TitleMap)
+    object_columns: Mapping[int, int] | None = None
 
     def report(self, line: int, column: str | int, severity: str, message: str) -> None:
         number = column if isinstance(column, int) else self.columns.get(column, -1) + 1
+        if self.object_columns is not None:
+            number = self.object_columns.get(line, 1)
         self.problems.append(Problem(line, max(number, 1), severity, message))
 
 
@@ -168,11 +177,13 @@ def import_csv(
     layout_name: str | None = None,
     profile: str | None = None,
     default_name: str = "Imported organisation",
+    titles: TitleMap | None = None,
 ) -> ImportResult:
     """Read an org from CSV text; raises `ImportFailed` when no person could be read at all.
 
     `layout_name` and `profile` win over what a file orgdesign wrote says; without either,
-    `default_name` and the default profile are used.
+    `default_name` and the default profile are used. `titles` maps job titles to roles
+    (the user's choices first, then the built-in guess).
     """
     text = text.removeprefix("\ufeff")
     problems: list[Problem] = []
@@ -181,28 +192,77 @@ def import_csv(
     header = [cell.strip() for cell in header]
     if not any(header):
         raise ImportFailed([Problem(1, 1, ERROR, "the file has no header row")])
-    exact = options == ColumnOptions() and written_by_orgdesign(header)
-    if exact:
-        problems = []
-        records = _records(text, problems, skip_initial_space=False)
-        next(records)
-        columns = {name: header.index(name) for name in header}
-    else:
-        columns, column_problems = choose_columns(header, options)
-        problems.extend(column_problems)
-    state = _Import(columns, problems)
+    if options == ColumnOptions() and written_by_orgdesign(header):
+        return _import_exported(text, header, layout_name, profile, default_name)
+    return import_table(
+        header,
+        records,
+        options,
+        layout_name=layout_name,
+        profile=profile,
+        default_name=default_name,
+        titles=titles,
+        problems=problems,
+    )
+
+
+def import_table(
+    header: Sequence[str],
+    records: Iterable[tuple[int, list[str]]],
+    options: ColumnOptions = ColumnOptions(),
+    *,
+    layout_name: str | None = None,
+    profile: str | None = None,
+    default_name: str = "Imported organisation",
+    titles: TitleMap | None = None,
+    problems: list[Problem] | None = None,
+    object_columns: Mapping[int, int] | None = None,
+) -> ImportResult:
+    """Read an org from rows of cells (a CSV file, a sheet, JSON objects), columns guessed from `header`.
+
+    `records` are (line, cells); `problems` is the list where reading the file puts what it finds
+    (a generator of records may add to it while it is read).
+    `object_columns` (line -> column), for formats whose rows are objects on a line (JSON), locates
+    every problem of a row at its object rather than at a column of the header.
+    """
+    header = [cell.strip() for cell in header]
+    if not any(header):
+        raise ImportFailed([Problem(1, 1, ERROR, "the file has no header row")])
+    columns, column_problems = choose_columns(header, options)
+    found = problems if problems is not None else []
+    found.extend(column_problems)
+    state = _Import(columns, found, titles=titles or TitleMap())
+    state.object_columns = object_columns
     for line, cells in records:
-        if exact:
-            _read_exported_row(state, line, cells, len(header))
-        else:
-            _read_row(state, line, [cell.strip() for cell in cells], len(header))
+        _read_row(state, line, [cell.strip() for cell in cells], len(header))
     _drop_unusable_managers(state)
     _break_cycles(state)
+    _hint_at_duplicate_names(state)
+    return _result(state, header, layout_name, profile, default_name)
+
+
+def _import_exported(
+    text: str, header: list[str], layout_name: str | None, profile: str | None, default_name: str
+) -> ImportResult:
+    problems: list[Problem] = []
+    records = _records(text, problems, skip_initial_space=False)
+    next(records)
+    state = _Import({name: header.index(name) for name in header}, problems)
+    for line, cells in records:
+        _read_exported_row(state, line, cells, len(header))
+    _drop_unusable_managers(state)
+    _break_cycles(state)
+    return _result(state, header, layout_name, profile, default_name)
+
+
+def _result(
+    state: _Import, header: Sequence[str], layout_name: str | None, profile: str | None, default_name: str
+) -> ImportResult:
     org = _build_org(state, layout_name, profile, default_name)
     return ImportResult(
         org,
         sorted(state.problems, key=lambda p: (p.line, p.column)),
-        {name: header[index] for name, index in columns.items()},
+        {name: header[index] for name, index in state.columns.items()},
     )
 
 
@@ -316,9 +376,21 @@ def choose_columns(header: Sequence[str], options: ColumnOptions) -> tuple[dict[
     _require_identity_columns(columns, problems)
     if any(p.severity == ERROR for p in problems):
         raise ImportFailed(problems)
+    if _name_is_a_first_name(columns, normalised, options):
+        columns["first_name"] = columns.pop("name")
     if "parent" not in columns:
         problems.append(Problem(1, 1, WARNING, "no manager column found (use --parent COLUMN); everyone is a top"))
     return columns, problems
+
+
+def _name_is_a_first_name(columns: dict[str, int], normalised: list[str], options: ColumnOptions) -> bool:
+    """A `name` column next to a last-name column (and no first-name one) holds the first name.
+
+    HR exports such as Oracle's sample have `name` + `lastName`; a `full name` column is kept whole.
+    """
+    if "name" not in columns or "last_name" not in columns or "first_name" in columns:
+        return False
+    return options.last_name is not None or normalised[columns["name"]] == "name"
 
 
 def _named_column(header: Sequence[str], normalised: list[str], chosen: str) -> int | None:
@@ -377,15 +449,21 @@ def _read_row(state: _Import, line: int, cells: list[str], width: int) -> None:
 
 
 def _cell_reader(columns: dict[str, int], cells: list[str]) -> Callable[[str], str]:
+    """Field -> its cell with runs of spaces made one ("" for a field without a column or cell)."""
+    values = {name: " ".join(cells[index].split()) for name, index in columns.items() if index < len(cells)}
+
     def value(field_name: str) -> str:
-        index = columns.get(field_name)
-        return " ".join(cells[index].split()) if index is not None and index < len(cells) else ""
+        return values.get(field_name, "")
 
     return value
 
 
 def _person_name(value: Callable[[str], str]) -> str:
-    return value("name") or " ".join(part for part in (value("first_name"), value("last_name")) if part)
+    """The full name, else first + last name (a first-name cell that already ends with the last name is whole)."""
+    first, last = value("first_name"), value("last_name")
+    if first and last and first.casefold().endswith(" " + last.casefold()):
+        last = ""
+    return value("name") or " ".join(part for part in (first, last) if part)
 
 
 def _role(state: _Import, line: int, written: str, title: str | None) -> str:
@@ -394,7 +472,43 @@ def _role(state: _Import, line: int, written: str, title: str | None) -> str:
         if role_id != "other" or written.lower() == "other":
             return role_id
         state.report(line, "role", WARNING, f"{written!r} is not a role id; the role is guessed from the title")
-    return role_for_title(title) if title else "other"
+    return state.titles.role(title) if title else "other"
+
+
+def _hint_at_duplicate_names(state: _Import) -> None:
+    """Two rows with one name are often one person exported twice (a rehire, a second job).
+
+    In a big company many people share a name, so only the first `DUPLICATE_NAME_HINTS` are
+    listed; one more warning, at the next such row, counts the rest.
+    """
+    first_with_name: dict[str, _Row] = {}
+    unlisted: list[_Row] = []
+    listed = 0
+    column = "name" if "name" in state.columns else "first_name"
+    for row in state.rows.values():
+        if row.person.vacancy:
+            continue
+        first = first_with_name.setdefault(row.person.name.casefold(), row)
+        if first is row:
+            continue
+        if listed < DUPLICATE_NAME_HINTS:
+            state.report(
+                row.line,
+                column,
+                WARNING,
+                f"{row.person.name!r} (id {row.person.id!r}) has the same name as id {first.person.id!r} "
+                f"on line {first.line}: if they are one person, remove one of the rows",
+            )
+            listed += 1
+        else:
+            unlisted.append(row)
+    if unlisted:
+        state.report(
+            unlisted[0].line,
+            column,
+            WARNING,
+            f"{len(unlisted)} more rows, from this one on, have the same name as an earlier row; not listed one by one",
+        )
 
 
 def _is_vacancy(written: str, name: str) -> bool:

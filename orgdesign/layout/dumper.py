@@ -12,6 +12,7 @@ a diff is what the file holds.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -176,7 +177,9 @@ def _needs_escape(ch: str) -> bool:
     return not ch.isprintable() or unicodedata.category(ch) in ("Cf", "Zl", "Zp")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def reads_back_plain(text: str, flow: bool) -> bool:
+    """Whether `text` can be written unquoted (remembered: titles, roles and managers repeat across people)."""
     if not text or text[0] in _LEADING_INDICATORS or text[0] == " " or text[-1] == " ":
         return False
     if ": " in text or " #" in text or text.endswith(":"):

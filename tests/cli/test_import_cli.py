@@ -65,7 +65,7 @@ def test_column_options_are_used(tmp_path, capsys):
 
 def test_missing_file_and_missing_columns_are_unusable(tmp_path, capsys):
     assert main(["import", str(tmp_path / "nope.csv")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"{tmp_path / 'nope.csv'}:1:1: error: no such file")
     assert main(["import", str(DATA / "no_id_column.csv"), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "no id column found" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()

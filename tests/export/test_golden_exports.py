@@ -14,7 +14,15 @@ from org_samples import HOSTILE_SEVERITY, hostile_org
 from orgdesign.export import EXPORTERS
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "export"
-SUFFIX = {"svg": "svg", "mermaid": "mmd", "dot": "dot", "csv": "csv", "json": "json", "markdown": "md"}
+SUFFIX = {
+    "svg": "svg",
+    "mermaid": "mmd",
+    "dot": "dot",
+    "csv": "csv",
+    "json": "json",
+    "json-tree": "tree.json",
+    "markdown": "md",
+}
 
 
 @pytest.mark.parametrize("export_format", sorted(EXPORTERS))

@@ -34,9 +34,26 @@ from orgdesign.importing.titles import role_for_title
         ("Product Manager", "pm"),
         ("PM", "pm"),
         ("Product Manager II", "pm"),
+        ("Product Manager, Design Systems", "pm"),
+        ("Senior PM, Analytics", "senior_pm"),
+        ("Product Manager - Sales Tools", "pm"),
+        ("Group Product Manager, Engineering Productivity", "gpm"),
+        ("Sr. Product Manager | Payments", "senior_pm"),
+        ("Product Manager (Marketing Platform)", "pm"),
+        ("Staff Product Manager", "principal_pm"),
+        ("Lead Product Manager, Search", "senior_pm"),
+        ("Senior Product Manager II", "senior_pm"),
+        ("VP, Product", "vp_product"),
+        ("SVP, Product", "vp_product"),
+        ("Senior Director, Product", "director_product"),
+        ("Director, Product Management", "director_product"),
+        ("Head of Product, EMEA", "head_of_product"),
+        ("CPO, Acme Corp", "cpo"),
+        ("Product Owner", "pm"),
+        ("Senior Product Owner - Checkout", "senior_pm"),
     ],
 )
-def test_known_titles_map_to_their_role(title, role):
+def test_known_titles_map_to_their_role(title: str, role: str) -> None:
     assert role_for_title(title) == role
 
 
@@ -54,7 +71,26 @@ def test_known_titles_map_to_their_role(title, role):
         "Product Management Intern",
         "Wizard",
         "",
+        "Engineering Manager",
+        "Engineering Manager, Product Infrastructure",
+        "Senior Product Designer, Design Systems",
+        "Product Marketing Manager - Sales",
+        "Manager, Product Marketing",
+        "VP, Engineering",
+        "Director, Design",
+        "Software Engineer - Product",
+        "Chief of Staff, Product",
+        "Product Analyst",
+        "Product Data Scientist",
+        " , - ",
     ],
 )
-def test_other_disciplines_and_unknown_titles_map_to_other(title):
+def test_other_disciplines_and_unknown_titles_map_to_other(title: str) -> None:
     assert role_for_title(title) == "other"
+
+
+def test_the_importer_maps_the_role_part_and_keeps_the_whole_title() -> None:
+    from orgdesign.importing import import_csv
+
+    person = import_csv('id,name,title\n1,Ada,"Product Manager, Design Systems"\n').org["1"]
+    assert (person.role, person.title) == ("pm", "Product Manager, Design Systems")

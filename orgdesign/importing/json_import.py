@@ -1,0 +1,203 @@
+"""Building an org from JSON: d3-org-chart's flat list and nested trees such as dabeng/OrgChart's.
+
+Two shapes are read, and may be mixed:
+
+- a flat list of objects, each with an id and its manager's id (`id`/`parentId`, as
+  d3-org-chart and `orgdesign export --format json` write);
+- a tree: an object whose `children` list holds its reports, each again with `children`
+  (dabeng/OrgChart's `datasource`, `orgdesign export --format json-tree`). A tree's people
+  report to the object they are nested in; without ids, each gets its path ("1", "1.2", ...).
+
+A top-level object that is not a person but holds one list of people (`{"nodes": [...]}`) is
+read as that list. Keys are matched like CSV columns (`--id`, `--name`, ... apply); every
+problem is reported at the line and column of the object it is about. The virtual root
+`orgdesign export` adds above several tops (`"virtual": true`) is left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from json import decoder, scanner
+from typing import Any
+
+from orgdesign.importing.csv_import import (
+    ERROR,
+    GUESSES,
+    ColumnOptions,
+    ImportFailed,
+    ImportResult,
+    Problem,
+    import_table,
+    normalise_header,
+)
+from orgdesign.importing.titles import TitleMap
+
+CHILDREN = "children"
+NESTED_PARENT = "parentId"
+PATH_ID = "id"
+
+
+# The pure-Python parts of the json module, which typeshed does not describe: the C scanner
+# cannot be told where objects start.
+_parse_json_object: Callable[..., tuple[dict[str, Any], int]] = decoder.JSONObject  # type: ignore[attr-defined]
+_make_python_scanner: Callable[[json.JSONDecoder], Any] = scanner.py_make_scanner  # type: ignore[attr-defined]
+
+
+class _Located(dict[str, Any]):
+    """A JSON object that knows the line and column of its opening brace."""
+
+    line = 1
+    column = 1
+
+
+class _LocatingDecoder(json.JSONDecoder):
+    """The standard decoder (its pure-Python scanner) with every object located in the text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+        def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[_Located, int]:
+            pairs, end = _parse_json_object(s_and_end, *args)
+            located = _Located(pairs)
+            brace = s_and_end[1] - 1
+            line = bisect.bisect_right(line_starts, brace)
+            located.line, located.column = line, brace - line_starts[line - 1] + 1
+            return located, end
+
+        self.parse_object = parse_object
+        self.scan_once = _make_python_scanner(self)
+
+
+@dataclass(slots=True)
+class _Node:
+    item: _Located
+    parent: _Located | None
+    path: str
+
+
+def parse_located_json(text: str) -> Any:
+    """The JSON value of `text`, every object a `_Located`; `ImportFailed` at the error's line and column."""
+    try:
+        return _LocatingDecoder(text).decode(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed([Problem(error.lineno, error.colno, ERROR, f"not valid JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise ImportFailed([Problem(1, 1, ERROR, "the JSON is nested too deeply to read")]) from None
+
+
+def import_json(
+    text: str,
+    options: ColumnOptions | None = None,
+    *,
+    layout_name: str | None = None,
+    profile: str | None = None,
+    default_name: str = "Imported organisation",
+    titles: TitleMap | None = None,
+) -> ImportResult:
+    """Read an org from JSON text; raises `ImportFailed` when it holds no people at all."""
+    people = _people_list(parse_located_json(text.removeprefix("\ufeff")))
+    nodes = list(_walk(people))
+    if not nodes:
+        raise ImportFailed([Problem(1, 1, ERROR, "the JSON holds no people (objects with an id or a name)")])
+    header = _header(nodes)
+    virtual = {_scalar(node.item.get("id")) for node in nodes if node.item.get("virtual") is True}
+    nested = any(node.parent is not None for node in nodes) and not _has_guessed(header, "parent")
+    with_paths = not _has_guessed(header, "id")
+    if nested:
+        header.append(NESTED_PARENT)
+    if with_paths:
+        header.append(PATH_ID)
+    parent_keys = {key for key in header if normalise_header(key) in GUESSES["parent"]}
+    records = [
+        (node.item.line, _cells(node, header, nested, with_paths, virtual, parent_keys))
+        for node in nodes
+        if node.item.get("virtual") is not True
+    ]
+    return import_table(
+        header,
+        records,
+        options or ColumnOptions(),
+        layout_name=layout_name,
+        profile=profile,
+        default_name=default_name,
+        titles=titles,
+        object_columns={node.item.line: node.item.column for node in nodes},
+    )
+
+
+def _people_list(value: Any) -> list[Any]:
+    """The top-level people: a list, a tree's root, or the one list of objects a wrapper holds."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, _Located):
+        lists = [item for item in value.values() if isinstance(item, list) and any(isinstance(i, dict) for i in item)]
+        looks_like_a_person = CHILDREN in value or _has_guessed(list(value), "id") or _has_guessed(list(value), "name")
+        if not looks_like_a_person and len(lists) == 1:
+            return lists[0]
+        return [value]
+    raise ImportFailed([Problem(1, 1, ERROR, "the JSON must be a list of people or a tree of people (an object)")])
+
+
+def _walk(people: list[Any]) -> Iterator[_Node]:
+    """Every person object, parents before their children, without recursion (trees can be deep)."""
+    stack: list[tuple[Any, _Located | None, str]] = [
+        (item, None, str(index)) for index, item in reversed(list(enumerate(people, start=1)))
+    ]
+    while stack:
+        item, parent, path = stack.pop()
+        if not isinstance(item, _Located):
+            continue
+        yield _Node(item, parent, path)
+        children = item.get(CHILDREN)
+        if isinstance(children, list):
+            stack.extend(
+                (child, item, f"{path}.{index}") for index, child in reversed(list(enumerate(children, start=1)))
+            )
+
+
+def _header(nodes: list[_Node]) -> list[str]:
+    keys: dict[str, None] = {}
+    for node in nodes:
+        keys.update(dict.fromkeys(key for key in node.item if key != CHILDREN))
+    return list(keys)
+
+
+def _has_guessed(keys: list[str], field_name: str) -> bool:
+    return any(normalise_header(key) in GUESSES[field_name] for key in keys)
+
+
+def _cells(
+    node: _Node, header: list[str], nested: bool, with_paths: bool, virtual: set[str], parent_keys: set[str]
+) -> list[str]:
+    """The object's values in header order; a manager that is the virtual root is no manager."""
+    values = {key: _scalar(value) for key, value in node.item.items() if key != CHILDREN}
+    if nested and node.parent is not None:
+        values[NESTED_PARENT] = _scalar(node.parent.get("id")) if not with_paths else _parent_path(node.path)
+    if with_paths:
+        values[PATH_ID] = node.path
+    for key in parent_keys:
+        if values.get(key) in virtual:
+            values[key] = ""
+    return [values.get(key, "") for key in header]
+
+
+def _parent_path(path: str) -> str:
+    return path.rsplit(".", 1)[0]
+
+
+def _scalar(value: Any) -> str:
+    """A JSON value as the text a CSV cell would hold: numbers as written, lists of ids joined with ';'."""
+    if value is None or isinstance(value, dict):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ";".join(_scalar(item) for item in value if not isinstance(item, (list, dict)))
+    return str(value)
