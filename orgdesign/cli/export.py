@@ -21,18 +21,43 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
         help="output format (default: guessed from OUT's suffix, e.g. .svg, .mmd, .dot, .csv, .json, .md)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="file to write, replaced atomically (default: stdout)")
+    parser.add_argument("--root", metavar="ID", help="svg: draw only this person and the people below them")
+    parser.add_argument(
+        "--depth",
+        metavar="N",
+        type=_levels,
+        help='svg: draw N levels of reports below the top (or --root); cut managers show "+N more"',
+    )
+
+
+def _levels(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of levels, 0 or more, not {text!r}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
     from orgdesign.export import EXPORTERS, severity_by_person
+    from orgdesign.export.svg import Focus, export_svg
     from orgdesign.rules import validate
 
     export_format = args.format or _format_from_suffix(args.output)
     if export_format is None:
         fail(args.output or args.file, "cannot tell the format; pass --format (svg, mermaid, dot, csv, json, markdown)")
         return EXIT_UNUSABLE
+    focused = args.root is not None or args.depth is not None
+    if focused and export_format != "svg":
+        fail(args.output or args.file, "--root and --depth apply to svg pictures only")
+        return EXIT_UNUSABLE
     org = load_or_report(args.file)
-    text = EXPORTERS[export_format](org, severity_by_person(validate(org)))
+    if args.root is not None and args.root not in org:
+        fail(args.file, f"--root {args.root}: nobody has that id")
+        return EXIT_UNUSABLE
+    severity = severity_by_person(validate(org))
+    if focused:
+        text = export_svg(org, severity, Focus(args.root, args.depth))
+    else:
+        text = EXPORTERS[export_format](org, severity)
     if args.output is None:
         write_document(text)
         return EXIT_OK
