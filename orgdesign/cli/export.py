@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail, load_or_report
 from orgdesign.text import write_document
+
+if TYPE_CHECKING:
+    from orgdesign.model import Org
+    from orgdesign.rules.finding import Severity
+
+PNG = "png"
+PICTURES = ("svg", PNG)
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -17,16 +27,16 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     parser.add_argument(
         "--format",
         "-f",
-        choices=sorted(EXPORTERS),
-        help="output format (default: guessed from OUT's suffix, e.g. .svg, .mmd, .dot, .csv, .json, .md)",
+        choices=sorted([*EXPORTERS, PNG]),
+        help="output format (default: guessed from OUT's suffix, e.g. .svg, .png, .mmd, .dot, .csv, .json, .md)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="file to write, replaced atomically (default: stdout)")
-    parser.add_argument("--root", metavar="ID", help="svg: draw only this person and the people below them")
+    parser.add_argument("--root", metavar="ID", help="svg, png: draw only this person and the people below them")
     parser.add_argument(
         "--depth",
         metavar="N",
         type=_levels,
-        help='svg: draw N levels of reports below the top (or --root); cut managers show "+N more"',
+        help='svg, png: draw N levels of reports below the top (or --root); cut managers show "+N more"',
     )
 
 
@@ -38,44 +48,68 @@ def _levels(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from orgdesign.export import EXPORTERS, severity_by_person
-    from orgdesign.export.svg import Focus, export_svg
     from orgdesign.rules import validate
 
     export_format = args.format or _format_from_suffix(args.output)
     if export_format is None:
-        fail(args.output or args.file, "cannot tell the format; pass --format (svg, mermaid, dot, csv, json, markdown)")
+        fail(
+            args.output or args.file,
+            "cannot tell the format; pass --format (svg, png, mermaid, dot, csv, json, markdown)",
+        )
         return EXIT_UNUSABLE
     focused = args.root is not None or args.depth is not None
-    if focused and export_format != "svg":
-        fail(args.output or args.file, "--root and --depth apply to svg pictures only")
+    if focused and export_format not in PICTURES:
+        fail(args.output or args.file, "--root and --depth apply to svg and png pictures only")
+        return EXIT_UNUSABLE
+    if export_format == PNG and args.output is None and sys.stdout.isatty():
+        fail(args.file, "a PNG is binary: write it to a file with -o CHART.png, or redirect stdout")
         return EXIT_UNUSABLE
     org = load_or_report(args.file)
     if args.root is not None and args.root not in org:
         fail(args.file, f"--root {args.root}: nobody has that id")
         return EXIT_UNUSABLE
     severity = severity_by_person(validate(org))
-    if focused:
-        text = export_svg(org, severity, Focus(args.root, args.depth))
-    else:
-        text = EXPORTERS[export_format](org, severity)
+    if export_format in PICTURES:
+        return _write_picture(args, export_format, org, severity)
+    return _write_text(args.output, EXPORTERS[export_format](org, severity))
+
+
+def _write_picture(args: argparse.Namespace, export_format: str, org: Org, severity: Mapping[str, Severity]) -> int:
+    from orgdesign.export.png import render_png
+    from orgdesign.export.svg import Focus, draw_chart
+
+    picture = draw_chart(org, severity, Focus(args.root, args.depth))
+    if export_format == "svg":
+        return _write_text(args.output, picture.svg)
+    data = render_png(picture)
     if args.output is None:
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    return write_output(args.output, data)
+
+
+def _write_text(output: str | None, text: str) -> int:
+    if output is None:
         write_document(text)
         return EXIT_OK
-    return write_output(args.output, text)
+    return write_output(output, text.encode("utf-8"))
 
 
 def _format_from_suffix(path: str | None) -> str | None:
     from orgdesign.export import SUFFIXES
 
-    return None if path is None else SUFFIXES.get(os.path.splitext(path)[1].lower())
+    if path is None:
+        return None
+    suffix = os.path.splitext(path)[1].lower()
+    return PNG if suffix == ".png" else SUFFIXES.get(suffix)
 
 
-def write_output(path: str, text: str) -> int:
-    """Write `text` to `path` atomically (a reader never sees half a file); exit status."""
+def write_output(path: str, data: bytes) -> int:
+    """Write `data` to `path` atomically (a reader never sees half a file); exit status."""
     from orgdesign.layout.saving import write_atomically
 
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_atomically(path, data)
     except OSError as error:
         fail(path, f"cannot write: {error.strerror or error}")
         return EXIT_UNUSABLE

@@ -95,9 +95,20 @@ class _Card:
     width: float
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    svg: str
+    width: float
+    height: float
+
+
 def export_svg(org: Org, severity: Mapping[str, Severity] | None = None, focus: Focus | None = None) -> str:
     """The org chart (or the part `focus` picks) as a standalone SVG document."""
-    severity = severity or {}
+    return draw_chart(org, severity or {}, focus).svg
+
+
+def draw_chart(org: Org, severity: Mapping[str, Severity], focus: Focus | None = None) -> Picture:
+    """The SVG document with its size in pixels (what a PNG renderer needs to choose a scale)."""
     roots, children, hidden = _drawn_forest(org, focus or Focus())
     cards = {pid: _card(org[pid], severity.get(pid), hidden.get(pid, 0)) for pid in children}
     layout = compact_layout(roots, children, lambda pid: (cards[pid].width, BOX_HEIGHT), SPACING, MAX_ASPECT)
@@ -117,7 +128,7 @@ def export_svg(org: Org, severity: Mapping[str, Severity] | None = None, focus: 
     for pid, (x, y) in layout.positions.items():
         parts.append(_box(org[pid], cards[pid], left + x, top + y))
     parts.append("</svg>\n")
-    return "".join(parts)
+    return Picture("".join(parts), width, height)
 
 
 def _drawn_forest(org: Org, focus: Focus) -> tuple[list[str], dict[str, list[str]], dict[str, int]]:

@@ -117,3 +117,14 @@ def test_export_depth_must_be_a_whole_number(capsys):
     with pytest.raises(SystemExit) as raised:
         main(["export", str(LAYOUTS / "enterprise.yaml"), "--depth", "-1"])
     assert raised.value.code == 2
+
+
+def test_export_png_writes_a_picture_guessing_the_format_from_the_suffix(tmp_path, capsys):
+    target = tmp_path / "chart.png"
+    assert main(["export", str(LAYOUTS / "startup.yaml"), "-o", str(target)]) == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_png_of_a_subtree_to_stdout(capsysbinary):
+    assert main(["export", str(LAYOUTS / "enterprise.yaml"), "-f", "png", "--root", "sarah", "--depth", "1"]) == 0
+    assert capsysbinary.readouterr().out[:8] == b"\x89PNG\r\n\x1a\n"
