@@ -30,8 +30,9 @@ TEAM_IN_ONE_COLUMN = 3
 
 _LOOSEST_FIRST = (math.inf, 32.0, 8.0, 2.0, 0.5)
 """Block width / height above which a manager's reports hang in a column, tried in turn."""
-_REFINEMENTS = 4
-"""Halvings of the (log) interval between the last setting too loose and the first that fits."""
+_REFINEMENTS = 3
+"""Halvings of the (log) interval between the last setting too loose and the first that fits, when that one
+is less than half as wide (relative to its height) as it may be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +82,15 @@ def compact_layout(
         return top.width <= max_aspect * max(top.height, 1.0)
 
     too_loose, tight = math.inf, _LOOSEST_FIRST[-1]
+    good_enough = False
     for spread_limit in _LOOSEST_FIRST:
-        if fits(_Pass(tree, spacing, spread_limit, record=False).run()):
+        top = _Pass(tree, spacing, spread_limit, record=False).run()
+        if fits(top):
             tight = spread_limit
+            good_enough = top.width >= max_aspect / 2 * top.height
             break
         too_loose = spread_limit
-    if too_loose != math.inf and tight != too_loose:
+    if too_loose != math.inf and not good_enough:
         for _ in range(_REFINEMENTS):
             middle = math.sqrt(too_loose * tight)
             if fits(_Pass(tree, spacing, middle, record=False).run()):
@@ -113,6 +117,8 @@ class _Tree:
         """Manager index -> the reports who have no reports of their own."""
         self.sub_managers: dict[int, list[int]] = {}
         """Manager index -> the reports who are managers themselves."""
+        self.boxes: list[_Piece] = []
+        """Each node's box alone, as a block (shared by every try: blocks of managers replace theirs)."""
         self.team_sizes: dict[int, tuple[float, float, float]] = {}
         """Manager index -> width, height and anchor of its stacked team (the same in every try)."""
 
@@ -140,6 +146,7 @@ class _Tree:
         return tree
 
     def sort_reports(self) -> None:
+        self.boxes = [_Piece(width, height, width / 2) for width, height in zip(self.widths, self.heights, strict=True)]
         for index, kids in enumerate(self.kids):
             if kids:
                 self.managers.append(index)
@@ -156,9 +163,7 @@ class _Pass:
         """False while only trying a setting: sizes are worked out, placements and lines are not."""
         self.spacing = spacing
         self.spread_limit = spread_limit
-        self.blocks: list[_Piece] = [
-            _Piece(width, height, width / 2) for width, height in zip(tree.widths, tree.heights, strict=True)
-        ]
+        self.blocks: list[_Piece] = list(tree.boxes)
         """Each node's block; a person without reports is just their box."""
         self.box_x = [0.0] * len(tree.ids)
         """Left edge of each node's own box inside its block (its top is always the block's top)."""

@@ -134,6 +134,8 @@ def draw_chart(org: Org, severity: Mapping[str, Severity], focus: Focus | None =
 def _drawn_forest(org: Org, focus: Focus) -> tuple[list[str], dict[str, list[str]], dict[str, int]]:
     """Roots, children of everyone drawn, and how many people are hidden under each cut manager."""
     forest = spanning_forest(org)
+    if focus.root is None and focus.depth is None:
+        return forest.roots, forest.children, {}
     roots = [focus.root] if focus.root is not None else forest.roots
     base = forest.depth[roots[0]] if focus.root is not None else 0
     below = _people_below(forest.order, forest.children)
