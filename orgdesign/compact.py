@@ -77,29 +77,37 @@ def compact_layout(
 ) -> ChartLayout:
     """Lay out the forest under `roots` (children in display order); boxes are `size(id)` = (width, height)."""
     tree = _Tree.collect(roots, children, size)
+    final = _Pass(tree, spacing, _loosest_setting_that_fits(tree, spacing, max_aspect), record=True)
+    final.run()
+    return final.place()
+
+
+def _loosest_setting_that_fits(tree: _Tree, spacing: Spacing, max_aspect: float) -> float:
+    """The largest spread limit (of those tried) whose picture is at most `max_aspect` times as wide as tall."""
 
     def fits(top: _Piece) -> bool:
         return top.width <= max_aspect * max(top.height, 1.0)
 
     too_loose, tight = math.inf, _LOOSEST_FIRST[-1]
-    good_enough = False
     for spread_limit in _LOOSEST_FIRST:
         top = _Pass(tree, spacing, spread_limit, record=False).run()
         if fits(top):
+            if top.width >= max_aspect / 2 * top.height:
+                return spread_limit
             tight = spread_limit
-            good_enough = top.width >= max_aspect / 2 * top.height
             break
         too_loose = spread_limit
-    if too_loose != math.inf and not good_enough:
-        for _ in range(_REFINEMENTS):
-            middle = math.sqrt(too_loose * tight)
-            if fits(_Pass(tree, spacing, middle, record=False).run()):
-                tight = middle
-            else:
-                too_loose = middle
-    final = _Pass(tree, spacing, tight, record=True)
-    final.run()
-    return final.place()
+    else:
+        return tight  # even the tightest setting is too wide: it is the best there is
+    if too_loose == math.inf:
+        return tight
+    for _ in range(_REFINEMENTS):
+        middle = math.sqrt(too_loose * tight)
+        if fits(_Pass(tree, spacing, middle, record=False).run()):
+            tight = middle
+        else:
+            too_loose = middle
+    return tight
 
 
 class _Tree:
