@@ -93,3 +93,12 @@ def warn(text: str) -> None:
 def write_document(text: str) -> None:
     """Write a data document (YAML, CSV, DOT, ...) to stdout as is: its format encodes for its own reader."""
     sys.stdout.write(text)
+
+
+def write_binary_document(data: bytes) -> None:
+    """Write a binary document (a PNG) to stdout as is; callers refuse to when stdout is a terminal."""
+    sys.stdout.buffer.write(data)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

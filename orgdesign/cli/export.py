@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail, load_or_report
-from orgdesign.text import write_document
+from orgdesign.text import stdout_is_terminal, write_binary_document, write_document
 
 if TYPE_CHECKING:
     from orgdesign.model import Org
@@ -61,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if focused and export_format not in PICTURES:
         fail(args.output or args.file, "--root and --depth apply to svg and png pictures only")
         return EXIT_UNUSABLE
-    if export_format == PNG and args.output is None and sys.stdout.isatty():
+    if export_format == PNG and args.output is None and stdout_is_terminal():
         fail(args.file, "a PNG is binary: write it to a file with -o CHART.png, or redirect stdout")
         return EXIT_UNUSABLE
     org = load_or_report(args.file)
@@ -83,7 +82,7 @@ def _write_picture(args: argparse.Namespace, export_format: str, org: Org, sever
         return _write_text(args.output, picture.svg)
     data = render_png(picture)
     if args.output is None:
-        sys.stdout.buffer.write(data)
+        write_binary_document(data)
         return EXIT_OK
     return write_output(args.output, data)
 

@@ -128,3 +128,12 @@ def test_export_png_writes_a_picture_guessing_the_format_from_the_suffix(tmp_pat
 def test_export_png_of_a_subtree_to_stdout(capsysbinary):
     assert main(["export", str(LAYOUTS / "enterprise.yaml"), "-f", "png", "--root", "sarah", "--depth", "1"]) == 0
     assert capsysbinary.readouterr().out[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_png_refuses_to_spill_binary_onto_a_terminal(monkeypatch, capsysbinary):
+    import orgdesign.cli.export
+
+    monkeypatch.setattr(orgdesign.cli.export, "stdout_is_terminal", lambda: True)
+    assert main(["export", str(LAYOUTS / "startup.yaml"), "-f", "png"]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b"" and b"-o" in captured.err
