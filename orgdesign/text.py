@@ -94,5 +94,13 @@ def write_document(text: str) -> None:
     """Write a data document (YAML, CSV, DOT, ...) to stdout: as is into a file or a pipe, where its
     format encodes for its own reader, but through the gate when stdout is a terminal, where a
     name's escape sequences would otherwise drive the screen."""
-    shown_on_terminal = sys.stdout.isatty()
-    sys.stdout.write(printable(text, keep_newlines=True) if shown_on_terminal else text)
+    sys.stdout.write(printable(text, keep_newlines=True) if stdout_is_terminal() else text)
+
+
+def write_binary_document(data: bytes) -> None:
+    """Write a binary document (a PNG) to stdout as is; callers refuse to when stdout is a terminal."""
+    sys.stdout.buffer.write(data)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -41,7 +41,7 @@ def test_export_writes_the_file_and_guesses_the_format_from_its_suffix(tmp_path,
     assert main(["export", str(layout), "-o", str(target)]) == 0
     assert capsys.readouterr().out == ""
     root = ET.fromstring(target.read_bytes())
-    assert {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g")} == {"ceo", "pm"}
+    assert {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g")} - {None} == {"ceo", "pm"}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind
 
 
@@ -83,3 +83,57 @@ def test_a_broken_layout_is_unusable(tmp_path, capsys):
 def test_every_template_exports_as_svg(template, tmp_path):
     assert main(["export", str(LAYOUTS / template), "-o", str(tmp_path / "out.svg")]) == 0
     ET.fromstring((tmp_path / "out.svg").read_bytes())
+
+
+def drawn_ids(svg: str) -> set[str]:
+    root = ET.fromstring(svg.encode("utf-8"))
+    return {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g")} - {None}
+
+
+def test_export_root_and_depth_draw_a_subtree_with_a_count_of_who_is_cut(tmp_path, capsys):
+    layout = LAYOUTS / "enterprise.yaml"
+    assert main(["export", str(layout), "-f", "svg", "--root", "sarah", "--depth", "1"]) == 0
+    svg = capsys.readouterr().out
+    assert "olivia" not in drawn_ids(svg) and "sarah" in drawn_ids(svg)
+    assert "more</text>" in svg
+
+
+@pytest.mark.parametrize(
+    ("arguments", "complaint"),
+    [
+        (["--root", "nobody-here", "-f", "svg"], "nobody-here"),
+        (["--depth", "1", "-f", "csv"], "svg"),
+    ],
+)
+def test_export_focus_errors_are_one_located_line_and_write_nothing(tmp_path, capsys, arguments, complaint):
+    target = tmp_path / "out.svg"
+    assert main(["export", str(LAYOUTS / "enterprise.yaml"), "-o", str(target), *arguments]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and ":1:1: error:" in err[0] and complaint in err[0]
+    assert not target.exists()
+
+
+def test_export_depth_must_be_a_whole_number(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["export", str(LAYOUTS / "enterprise.yaml"), "--depth", "-1"])
+    assert raised.value.code == 2
+
+
+def test_export_png_writes_a_picture_guessing_the_format_from_the_suffix(tmp_path, capsys):
+    target = tmp_path / "chart.png"
+    assert main(["export", str(LAYOUTS / "startup.yaml"), "-o", str(target)]) == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_png_of_a_subtree_to_stdout(capsysbinary):
+    assert main(["export", str(LAYOUTS / "enterprise.yaml"), "-f", "png", "--root", "sarah", "--depth", "1"]) == 0
+    assert capsysbinary.readouterr().out[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_png_refuses_to_spill_binary_onto_a_terminal(monkeypatch, capsysbinary):
+    import orgdesign.cli.export
+
+    monkeypatch.setattr(orgdesign.cli.export, "stdout_is_terminal", lambda: True)
+    assert main(["export", str(LAYOUTS / "startup.yaml"), "-f", "png"]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b"" and b"-o" in captured.err

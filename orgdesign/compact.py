@@ -1,0 +1,331 @@
+"""The compact org-chart layout: how HR org charts are drawn, in linear time and without recursion.
+
+A manager whose reports have no reports of their own ("a team") gets them stacked under it, in
+one column hanging from a line down its left side (up to three people) or in two columns either
+side of a line down the middle. A manager with managers below spreads its reports in a row under
+it, the team of individual contributors first, like a tidy tree whose subtrees are rectangles of
+any size. When a row would make that manager's block much wider than it is tall, the reports
+hang in one column below it instead, indented, each with its own block.
+
+How much wider than tall a block may be before its reports hang is one number: the layout tries
+the loosest setting first and tightens it until the whole picture is no wider than `max_aspect`
+times its height (or the tightest setting is reached). Each try is two passes over arrays in
+pre-order, so the layout is linear in the number of people and a 10,000-deep chain is no trouble.
+
+Units are whatever the caller's sizes are in (pixels for SVG). The caller draws the boxes at
+`positions` and the connectors in `segments`, which never cross a box.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+Segment = tuple[float, float, float, float]
+"""A straight connector piece: x1, y1, x2, y2."""
+
+TEAM_IN_ONE_COLUMN = 3
+"""A team of up to this many hangs in one column; a larger one is stacked in two."""
+
+_LOOSEST_FIRST = (math.inf, 32.0, 8.0, 2.0, 0.5)
+"""Block width / height above which a manager's reports hang in a column, tried in turn."""
+_REFINEMENTS = 3
+"""Halvings of the (log) interval between the last setting too loose and the first that fits, when that one
+is less than half as wide (relative to its height) as it may be."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    gap: float
+    """Between neighbouring blocks in a row, and between the two columns of a team."""
+    level_gap: float
+    """Between a manager and the row of its reports (the connectors' bus runs in it)."""
+    row_gap: float
+    """Between rows of a stacked team or of hanging reports."""
+    indent: float
+    """How far hanging reports sit right of their manager's left edge (their line runs in it)."""
+
+
+@dataclass(slots=True)
+class ChartLayout:
+    positions: dict[str, tuple[float, float]]
+    """Top-left corner of each box, in pre-order."""
+    segments: list[Segment]
+    width: float
+    height: float
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A rectangle of laid-out boxes with the point where its incoming line attaches (on its top edge)."""
+
+    width: float
+    height: float
+    anchor: float
+    placements: list[tuple[int, float, float]] = field(default_factory=list)
+    """Node index -> offset of that node's block inside this piece."""
+    segments: list[Segment] = field(default_factory=list)
+
+
+def compact_layout(
+    roots: Sequence[str],
+    children: Mapping[str, Sequence[str]],
+    size: Callable[[str], tuple[float, float]],
+    spacing: Spacing,
+    max_aspect: float,
+) -> ChartLayout:
+    """Lay out the forest under `roots` (children in display order); boxes are `size(id)` = (width, height)."""
+    tree = _Tree.collect(roots, children, size)
+    final = _Pass(tree, spacing, _loosest_setting_that_fits(tree, spacing, max_aspect), record=True)
+    final.run()
+    return final.place()
+
+
+def _loosest_setting_that_fits(tree: _Tree, spacing: Spacing, max_aspect: float) -> float:
+    """The largest spread limit (of those tried) whose picture is at most `max_aspect` times as wide as tall."""
+
+    def fits(top: _Piece) -> bool:
+        return top.width <= max_aspect * max(top.height, 1.0)
+
+    too_loose, tight = math.inf, _LOOSEST_FIRST[-1]
+    for spread_limit in _LOOSEST_FIRST:
+        top = _Pass(tree, spacing, spread_limit, record=False).run()
+        if fits(top):
+            if top.width >= max_aspect / 2 * top.height:
+                return spread_limit
+            tight = spread_limit
+            break
+        too_loose = spread_limit
+    else:
+        return tight  # even the tightest setting is too wide: it is the best there is
+    if too_loose == math.inf:
+        return tight
+    for _ in range(_REFINEMENTS):
+        middle = math.sqrt(too_loose * tight)
+        if fits(_Pass(tree, spacing, middle, record=False).run()):
+            tight = middle
+        else:
+            too_loose = middle
+    return tight
+
+
+class _Tree:
+    """The forest in pre-order, indexed by position, with every box's size."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.kids: list[list[int]] = []
+        self.widths: list[float] = []
+        self.heights: list[float] = []
+        self.roots: list[int] = []
+        self.managers: list[int] = []
+        """Indices of the people with reports, in pre-order."""
+        self.teams: dict[int, list[int]] = {}
+        """Manager index -> the reports who have no reports of their own."""
+        self.sub_managers: dict[int, list[int]] = {}
+        """Manager index -> the reports who are managers themselves."""
+        self.boxes: list[_Piece] = []
+        """Each node's box alone, as a block (shared by every try: blocks of managers replace theirs)."""
+        self.team_sizes: dict[int, tuple[float, float, float]] = {}
+        """Manager index -> width, height and anchor of its stacked team (the same in every try)."""
+
+    @classmethod
+    def collect(
+        cls, roots: Sequence[str], children: Mapping[str, Sequence[str]], size: Callable[[str], tuple[float, float]]
+    ) -> _Tree:
+        tree = cls()
+        seen: set[str] = set()
+        stack: list[tuple[str, int]] = [(root, -1) for root in reversed(roots)]
+        while stack:
+            node_id, parent = stack.pop()
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            index = len(tree.ids)
+            tree.ids.append(node_id)
+            tree.kids.append([])
+            width, height = size(node_id)
+            tree.widths.append(width)
+            tree.heights.append(height)
+            (tree.kids[parent] if parent >= 0 else tree.roots).append(index)
+            stack.extend((child, index) for child in reversed(children.get(node_id, ())))
+        tree.sort_reports()
+        return tree
+
+    def sort_reports(self) -> None:
+        self.boxes = [_Piece(width, height, width / 2) for width, height in zip(self.widths, self.heights, strict=True)]
+        for index, kids in enumerate(self.kids):
+            if kids:
+                self.managers.append(index)
+                self.teams[index] = [kid for kid in kids if not self.kids[kid]]
+                self.sub_managers[index] = [kid for kid in kids if self.kids[kid]]
+
+
+class _Pass:
+    """One layout of the whole forest: blocks bottom-up, then absolute positions top-down."""
+
+    def __init__(self, tree: _Tree, spacing: Spacing, spread_limit: float, record: bool) -> None:
+        self.tree = tree
+        self.record = record
+        """False while only trying a setting: sizes are worked out, placements and lines are not."""
+        self.spacing = spacing
+        self.spread_limit = spread_limit
+        self.blocks: list[_Piece] = list(tree.boxes)
+        """Each node's block; a person without reports is just their box."""
+        self.box_x = [0.0] * len(tree.ids)
+        """Left edge of each node's own box inside its block (its top is always the block's top)."""
+        self.top = _Piece(0.0, 0.0, 0.0)
+
+    def run(self) -> _Piece:
+        """Every block, bottom-up; the forest's roots side by side."""
+        for index in reversed(self.tree.managers):
+            self.blocks[index] = self.block_of(index)
+        self.top = self.row([self.whole(root) for root in self.tree.roots], connect=False)
+        return self.top
+
+    # -- bottom-up: each node's block --------------------------------------------------------
+
+    def block_of(self, index: int) -> _Piece:
+        team, managers = self.tree.teams[index], self.tree.sub_managers[index]
+        if not managers and len(team) <= TEAM_IN_ONE_COLUMN:
+            return self.hanging(index, team)
+        pieces = ([self.team_of(index, team)] if team else []) + [self.whole(kid) for kid in managers]
+        spread = self.under_manager(index, self.row(pieces, connect=True))
+        if managers and len(pieces) > 1 and spread.width > self.spread_limit * spread.height:
+            return self.hanging(index, team + managers)
+        return spread
+
+    def whole(self, index: int) -> _Piece:
+        """A node's block as a piece of a row."""
+        block = self.blocks[index]
+        return _Piece(block.width, block.height, block.anchor, [(index, 0.0, 0.0)])
+
+    def row(self, pieces: list[_Piece], connect: bool) -> _Piece:
+        """Pieces side by side; with `connect`, a bus above them and a drop into each anchor."""
+        gap, bus = self.spacing.gap, -self.spacing.level_gap / 2
+        row = _Piece(0.0, 0.0, 0.0)
+        x = 0.0
+        for piece in pieces:
+            self.absorb(row, piece, x, 0.0)
+            if connect:
+                self.line(row, (x + piece.anchor, bus, x + piece.anchor, 0.0))
+            row.height = max(row.height, piece.height)
+            x += piece.width + gap
+        row.width = max(x - gap, 0.0)
+        if pieces:
+            first, last = pieces[0].anchor, x - gap - pieces[-1].width + pieces[-1].anchor
+            row.anchor = (first + last) / 2
+            if connect and len(pieces) > 1:
+                self.line(row, (first, bus, last, bus))
+        return row
+
+    def under_manager(self, index: int, row: _Piece) -> _Piece:
+        """The manager's box centred over the row's anchors, with the line down from it to the bus."""
+        width, height = self.tree.widths[index], self.tree.heights[index]
+        box_left = row.anchor - width / 2
+        shift = max(0.0, -box_left)
+        top_of_row = height + self.spacing.level_gap
+        block = _Piece(max(row.width + shift, box_left + shift + width), top_of_row + row.height, row.anchor + shift)
+        self.absorb(block, row, shift, top_of_row)
+        self.line(block, (block.anchor, height, block.anchor, top_of_row - self.spacing.level_gap / 2))
+        self.box_x[index] = box_left + shift
+        return block
+
+    def hanging(self, index: int, kids: list[int]) -> _Piece:
+        """The manager at top left; each report's block below, indented, joined by a line down the left."""
+        width, height = self.tree.widths[index], self.tree.heights[index]
+        spine = self.spacing.indent / 2
+        block = _Piece(width, height, width / 2)
+        y = height + self.spacing.row_gap
+        last_stub = height
+        for kid in kids:
+            kid_block = self.blocks[kid]
+            last_stub = y + self.tree.heights[kid] / 2
+            self.put(block, (kid, self.spacing.indent, y))
+            self.line(block, (spine, last_stub, self.spacing.indent + self.box_x[kid], last_stub))
+            block.width = max(block.width, self.spacing.indent + kid_block.width)
+            y += kid_block.height + self.spacing.row_gap
+        block.height = y - self.spacing.row_gap
+        self.line(block, (spine, height, spine, last_stub))
+        self.box_x[index] = 0.0
+        return block
+
+    def team_of(self, index: int, team: list[int]) -> _Piece:
+        """The manager's team stacked; while trying settings, only its size, worked out once."""
+        if self.record:
+            return self.team_stack(team)
+        size = self.tree.team_sizes.get(index)
+        if size is None:
+            stack = self.team_stack(team)
+            size = self.tree.team_sizes[index] = (stack.width, stack.height, stack.anchor)
+        return _Piece(*size)
+
+    def team_stack(self, team: list[int]) -> _Piece:
+        """People without reports in one column (line down the left) or two (line down the middle)."""
+        if len(team) <= TEAM_IN_ONE_COLUMN:
+            return self.one_column(team)
+        widths, heights = self.tree.widths, self.tree.heights
+        left_width = max(widths[kid] for kid in team[0::2])
+        right_width = max(widths[kid] for kid in team[1::2])
+        spine = left_width + self.spacing.gap / 2
+        stack = _Piece(left_width + self.spacing.gap + right_width, 0.0, spine)
+        y = last_stub = 0.0
+        for row_start in range(0, len(team), 2):
+            left, *right = team[row_start : row_start + 2]
+            self.put(stack, (left, left_width - widths[left], y))
+            stub = y + heights[left] / 2
+            self.line(stack, (left_width, stub, spine, stub))
+            row_height = heights[left]
+            for kid in right:
+                self.put(stack, (kid, left_width + self.spacing.gap, y))
+                self.line(stack, (spine, y + heights[kid] / 2, left_width + self.spacing.gap, y + heights[kid] / 2))
+                row_height = max(row_height, heights[kid])
+            last_stub = max(stub, y + heights[right[0]] / 2) if right else stub
+            y += row_height + self.spacing.row_gap
+        stack.height = y - self.spacing.row_gap
+        self.line(stack, (spine, 0.0, spine, last_stub))
+        return stack
+
+    def one_column(self, team: list[int]) -> _Piece:
+        spine = self.spacing.indent / 2
+        stack = _Piece(0.0, 0.0, spine)
+        y = last_stub = 0.0
+        for kid in team:
+            last_stub = y + self.tree.heights[kid] / 2
+            self.put(stack, (kid, self.spacing.indent, y))
+            self.line(stack, (spine, last_stub, self.spacing.indent, last_stub))
+            stack.width = max(stack.width, self.spacing.indent + self.tree.widths[kid])
+            y += self.tree.heights[kid] + self.spacing.row_gap
+        stack.height = y - self.spacing.row_gap
+        self.line(stack, (spine, 0.0, spine, last_stub))
+        return stack
+
+    def line(self, piece: _Piece, segment: Segment) -> None:
+        if self.record:
+            piece.segments.append(segment)
+
+    def put(self, piece: _Piece, placement: tuple[int, float, float]) -> None:
+        if self.record:
+            piece.placements.append(placement)
+
+    def absorb(self, into: _Piece, piece: _Piece, dx: float, dy: float) -> None:
+        """Move `piece`'s contents into `into`, offset by (dx, dy)."""
+        if self.record:
+            into.placements.extend((index, x + dx, y + dy) for index, x, y in piece.placements)
+            into.segments.extend((x1 + dx, y1 + dy, x2 + dx, y2 + dy) for x1, y1, x2, y2 in piece.segments)
+
+    # -- top-down: absolute positions --------------------------------------------------------
+
+    def place(self) -> ChartLayout:
+        top = self.top
+        origin: dict[int, tuple[float, float]] = {index: (x, y) for index, x, y in top.placements}
+        segments: list[Segment] = []
+        positions: dict[str, tuple[float, float]] = {}
+        for index, node_id in enumerate(self.tree.ids):
+            x, y = origin[index]
+            block = self.blocks[index]
+            positions[node_id] = (x + self.box_x[index], y)
+            segments.extend((x + x1, y + y1, x + x2, y + y2) for x1, y1, x2, y2 in block.segments)
+            origin.update((kid, (x + dx, y + dy)) for kid, dx, dy in block.placements)
+        return ChartLayout(positions, segments, top.width, top.height)
