@@ -1,7 +1,7 @@
 """The user's keymap: their own keys for the designer's actions, by binding id.
 
-`keys.yaml` in `$ORGDESIGN_CONFIG_DIR`, else `$XDG_CONFIG_HOME/orgdesign/`, else
-`~/.config/orgdesign/`, maps binding ids (listed in the README and on the help screen) to
+`keys.yaml` in `$ORGDESIGN_CONFIG_DIR`, else in the platform's config folder (platformdirs:
+`$XDG_CONFIG_HOME/orgdesign/` or `~/.config/orgdesign/` on Linux), maps binding ids (listed in the README and on the help screen) to
 keys. A missing file means the default keys; a broken one is refused with located errors,
 like a layout, because silently ignoring it would leave the user with keys they did not ask for.
 """
@@ -34,8 +34,10 @@ def keymap_path() -> Path:
 def keymap_help() -> str:
     """How to remap keys, for the README (below the generated key table)."""
     return (
-        "To use other keys, map binding ids to keys in `~/.config/orgdesign/keys.yaml` "
-        "(or `$XDG_CONFIG_HOME/orgdesign/keys.yaml`, or `$ORGDESIGN_CONFIG_DIR/keys.yaml`), "
+        "To use other keys, map binding ids to keys in `keys.yaml` in your config folder "
+        "(`~/.config/orgdesign/` or `$XDG_CONFIG_HOME/orgdesign/` on Linux, "
+        "`~/Library/Application Support/orgdesign/` on macOS, `%LOCALAPPDATA%\\orgdesign\\` on Windows; "
+        "`$ORGDESIGN_CONFIG_DIR` overrides them all), "
         "several keys separated by commas:\n\n"
         "```yaml\nadd: n\nsave: ctrl+s,f2\nquit: ctrl+q\n```\n\n"
         "A keymap naming an unknown binding id, or that is not such a mapping, is refused "
