@@ -1,9 +1,10 @@
 """The user's keymap: their own keys for the designer's actions, by binding id.
 
 `keys.yaml` in `$ORGDESIGN_CONFIG_DIR`, else in the platform's config folder (platformdirs:
-`$XDG_CONFIG_HOME/orgdesign/` or `~/.config/orgdesign/` on Linux), maps binding ids (listed in the README and on the help screen) to
-keys. A missing file means the default keys; a broken one is refused with located errors,
-like a layout, because silently ignoring it would leave the user with keys they did not ask for.
+`$XDG_CONFIG_HOME/orgdesign/` or `~/.config/orgdesign/` on Linux), maps binding ids (listed in
+the README and on the help screen) to keys. A missing file means the default keys; a broken
+one is refused with located errors, like a layout, because silently ignoring it would leave the
+user with keys they did not ask for.
 """
 
 from __future__ import annotations
