@@ -103,7 +103,7 @@ def test_add_a_person_and_save(terminal: Terminal, layout: Path):
     terminal.wait_for("Add a report")
     terminal.text("Robin Tmux")
     terminal.keys("Enter")
-    terminal.wait_for("unsaved")
+    terminal.wait_for("Robin Tmux  Product Manager")
     terminal.keys("C-s")
     wait_until(lambda: "robin-tmux" in layout.read_text(encoding="utf-8"))
     org = load_layout(layout)
