@@ -11,10 +11,10 @@ Every traversal here is iterative: a 10,000-deep chain must not hit the recursio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
@@ -244,16 +244,14 @@ class Org:
     def dotted_managers(self, pid: str) -> list[Person]:
         return [self._people[m] for m in self._people[pid].dotted_to if m in self._people]
 
+    def manager_id(self, pid: str) -> str | None:
+        """The id of `pid`'s solid-line manager, or None for a top or a `reports_to` naming nobody."""
+        manager = self._people[pid].reports_to
+        return manager if manager in self._people else None
+
     def chain_of_command(self, pid: str) -> list[Person]:
         """The managers above `pid`, nearest first; stops at a top or on a cycle."""
-        chain: list[Person] = []
-        seen = {pid}
-        current = self.manager(pid)
-        while current is not None and current.id not in seen:
-            chain.append(current)
-            seen.add(current.id)
-            current = self.manager(current.id)
-        return chain
+        return [self._people[manager] for manager in climb(pid, self.manager_id).path[1:]]
 
     def layer(self, pid: str) -> int:
         """0 for a top, 1 for their reports, and so on (cycles count each person once)."""
@@ -328,14 +326,9 @@ class Org:
 
     def _cycle_above(self, pid: str) -> list[str]:
         """The members of the cycle that `pid` (reachable from no top) is on or below."""
-        path: dict[str, int] = {}
-        current: str | None = pid
-        while current is not None and current not in path:
-            path[current] = len(path)
-            manager = self.manager(current)
-            current = None if manager is None else manager.id
-        assert current is not None, "called only for people reachable from no top"
-        return list(path)[path[current] :]
+        cycle = climb(pid, self.manager_id).cycle
+        assert cycle, "called only for people reachable from no top"
+        return cycle
 
     def reaches_a_top(self, pid: str) -> bool:
         """Whether the chain of command above `pid` ends at a top (not in a cycle)."""
@@ -367,6 +360,30 @@ class Org:
 
     def __repr__(self) -> str:
         return f"Org({self.name!r}, {len(self)} people, profile={self.profile!r})"
+
+
+class Climb(NamedTuple):
+    path: list[str]
+    """Everyone walked through: the start, then each manager in turn."""
+    cycle: list[str]
+    """The reporting cycle the walk ran into (the tail of `path` from where it closes); empty when none."""
+
+
+def climb(start: str, manager_of: Callable[[str], str | None], stop: Container[str] = ()) -> Climb:
+    """Walk up the reporting lines from `start`: the one walk that finds chains of command and cycles.
+
+    `manager_of` gives each id's manager (None at a top); the walk stops there, before anyone
+    in `stop` (people already dealt with, so that walking from everyone stays linear), or on
+    meeting someone a second time, which closes a cycle. It is iterative: a 10,000-deep chain
+    is fine.
+    """
+    index: dict[str, int] = {}
+    current: str | None = start
+    while current is not None and current not in index and current not in stop:
+        index[current] = len(index)
+        current = manager_of(current)
+    path = list(index)
+    return Climb(path, path[index[current] :] if current is not None and current in index else [])
 
 
 def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:

@@ -2,7 +2,7 @@
 
 import networkx as nx
 
-from orgdesign.model import Org, Person, Unit
+from orgdesign.model import Org, Person, Unit, climb
 
 
 def person(pid, role="pm", to=None, **fields):
@@ -85,3 +85,11 @@ def test_equality_ignores_file_positions_but_not_sibling_order():
     c = Org("X", [person("ceo", "ceo"), person("y", to="ceo"), person("x", to="ceo")])
     assert a == b
     assert a != c
+
+
+def test_the_climb_up_names_the_cycle_it_runs_into_and_stops_at_people_dealt_with():
+    managers = {"a": "b", "b": "c", "c": "b", "top": None, "x": "top"}
+    assert climb("a", managers.get) == (["a", "b", "c"], ["b", "c"])
+    assert climb("x", managers.get) == (["x", "top"], [])
+    assert climb("a", managers.get, stop={"c"}) == (["a", "b"], [])
+    assert climb("self", {"self": "self"}.get).cycle == ["self"]

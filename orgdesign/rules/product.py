@@ -59,13 +59,10 @@ def pm_reporting_options(state: OrgState, person: Person) -> list[tuple[Person, 
 def _own_product_leader(state: OrgState, person: Person) -> Person | None:
     """The nearest product leader above `person` in their own scope, else their scope's home."""
     scope = state.scope_of(person)
-    seen = {person.id}
-    current = state.manager(person)
-    while current is not None and current.id not in seen:
-        if current.role_info.is_product_leader and state.scope_of(current) == scope:
-            return current
-        seen.add(current.id)
-        current = state.manager(current)
+    for pid in state.chain_ids(person):
+        above = state.people[pid]
+        if above.role_info.is_product_leader and state.scope_of(above) == scope:
+            return above
     homes = state.context.product_homes
     home = homes.get(scope) or homes.get(None)
     return None if home is None or home.id == person.id else home

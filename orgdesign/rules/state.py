@@ -18,7 +18,7 @@ from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from orgdesign.model import Org, Person, discard_member
+from orgdesign.model import Org, Person, climb, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
@@ -446,23 +446,13 @@ class OrgState:
         return placed
 
     def _place_cycles(self, region: Iterable[str], placed: dict[str, Position]) -> None:
+        """Place everyone the walk down from the region's entry points missed: they sit on a
+        reporting cycle or below one, so walking up from each ends on a cycle or on someone placed."""
         people = self.people
         for start in region:
-            if start in placed:
-                continue
-            path: list[str] = []
-            index: dict[str, int] = {}
-            node = start
-            while node not in placed and node not in index:
-                index[node] = len(path)
-                path.append(node)
-                manager = people[node].reports_to
-                assert manager is not None, "everyone the walk down from the tops missed has a manager"
-                node = manager
-            if node in index:
-                cycle = path[index[node] :]
-                for member in cycle:
-                    placed[member] = Position(None, cycle=len(cycle))
+            path, cycle = climb(start, lambda pid: people[pid].reports_to, placed)
+            for member in cycle:
+                placed[member] = Position(None, cycle=len(cycle))
             for member in path:
                 placed.setdefault(member, UNREACHED)
 
@@ -525,7 +515,7 @@ class OrgState:
             cpos=cpos,
             led_units=frozenset(self.unit_heads),
             single_heads=single_heads,
-            above_single_heads={unit: self._chain_ids(head) for unit, head in single_heads.items()},
+            above_single_heads={unit: frozenset(self.chain_ids(head)) for unit, head in single_heads.items()},
             product_homes={**cpos, **heads},
             has_product_managers=any(self.role_members.get(role_id) for role_id in PM_ROLES),
             product_top=self.first_with_role("cpo") or self.first_with_role("head_of_product"),
@@ -544,13 +534,13 @@ class OrgState:
         best = max(self.tops, key=lambda pid: (people[pid].role == "ceo", sizes[pid], -seq(pid)))
         return people[best]
 
-    def _chain_ids(self, person: Person | None) -> frozenset[str]:
-        chain: set[str] = set()
-        current = None if person is None else self.manager(person)
-        while current is not None and current.id not in chain and current is not person:
-            chain.add(current.id)
-            current = self.manager(current)
-        return frozenset(chain)
+    def manager_id(self, pid: str) -> str | None:
+        manager = self.people[pid].reports_to
+        return manager if manager in self.people else None
+
+    def chain_ids(self, person: Person) -> list[str]:
+        """The ids above `person`, nearest first; stops at a top or on a cycle."""
+        return climb(person.id, self.manager_id).path[1:]
 
 
 def _ladder_class(role_id: str) -> str:
