@@ -11,7 +11,7 @@ Every traversal here is iterative: a 10,000-deep chain must not hit the recursio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING, NamedTuple
@@ -106,6 +106,9 @@ class Org:
         # reports_to / dotted_to values that name nobody yet -> the people naming them.
         self._waiting_solid: dict[str, set[str]] = {}
         self._waiting_dotted: dict[str, set[str]] = {}
+        self._declared_tops: set[str] = set()
+        # reports_to value -> the roles of the people naming it, counted.
+        self._report_roles: dict[str, dict[str, int]] = {}
         self.load_warnings: tuple[LoadWarning, ...] = ()
         """What reading the layout file warned about (retired rule codes); not part of the org."""
         self._put_all(list(people))
@@ -174,7 +177,14 @@ class Org:
     def _link_lines(self, person: Person) -> None:
         pid = person.id
         manager = person.reports_to
-        if manager is not None:
+        if manager is None:
+            self._declared_tops.add(pid)
+        else:
+            roles = self._report_roles.get(manager)
+            if roles is None:
+                self._report_roles[manager] = {person.role: 1}
+            else:
+                roles[person.role] = roles.get(person.role, 0) + 1
             if manager in self._people:
                 self.graph.add_edge(manager, pid)
             else:
@@ -188,7 +198,15 @@ class Org:
     def _unlink_lines(self, person: Person) -> None:
         pid = person.id
         manager = person.reports_to
-        if manager is not None:
+        if manager is None:
+            self._declared_tops.discard(pid)
+        else:
+            roles = self._report_roles[manager]
+            roles[person.role] -= 1
+            if not roles[person.role]:
+                del roles[person.role]
+                if not roles:
+                    del self._report_roles[manager]
             if self.graph.has_edge(manager, pid):
                 self.graph.remove_edge(manager, pid)
             discard_member(self._waiting_solid, manager, pid)
@@ -235,11 +253,48 @@ class Org:
     def report_ids(self, pid: str) -> list[str]:
         return sorted(self.graph.successors(pid), key=self._seq.__getitem__)
 
+    def report_id_set(self, pid: str) -> Collection[str]:
+        """Direct reports' ids in no order: cheaper than `report_ids` where order does not matter."""
+        return self.graph.succ[pid]
+
     def report_count(self, pid: str) -> int:
         return self.graph.out_degree(pid)
 
+    def report_roles(self, pid: str) -> Mapping[str, int]:
+        """The roles of `pid`'s direct reports, counted."""
+        return self._report_roles.get(pid, {})
+
+    def naming(self, pid: str) -> set[str]:
+        """Whoever has `pid` as `reports_to`, whether or not anyone in the org has that id."""
+        return set(self.graph.succ[pid]) if pid in self._people else set(self._waiting_solid.get(pid, ()))
+
+    def dotted_naming(self, pid: str) -> set[str]:
+        """Whoever has `pid` in `dotted_to`, whether or not anyone in the org has that id."""
+        return set(self.dotted.succ[pid]) if pid in self._people else set(self._waiting_dotted.get(pid, ()))
+
+    def managers(self) -> Iterator[str]:
+        """Everyone with at least one direct report, in no guaranteed order."""
+        people = self._people
+        return (pid for pid in self._report_roles if pid in people)
+
+    def naming_nobody(self) -> set[str]:
+        """Everyone whose `reports_to` or a `dotted_to` names an id nobody in the org has."""
+        found: set[str] = set()
+        for waiting in (self._waiting_solid, self._waiting_dotted):
+            for referrers in waiting.values():
+                found |= referrers
+        return found
+
+    def dotted_report_ids(self, pid: str) -> list[str]:
+        """The people with a dotted line to `pid`, in display order."""
+        return sorted(self.dotted.successors(pid), key=self._seq.__getitem__)
+
     def dotted_reports(self, pid: str) -> list[Person]:
-        return [self._people[r] for r in sorted(self.dotted.successors(pid), key=self._seq.__getitem__)]
+        return [self._people[r] for r in self.dotted_report_ids(pid)]
+
+    def dotted_lines(self) -> Iterator[tuple[str, str]]:
+        """Every dotted line between two people in the org, as (manager, report)."""
+        return iter(self.dotted.edges())
 
     def dotted_managers(self, pid: str) -> list[Person]:
         return [self._people[m] for m in self._people[pid].dotted_to if m in self._people]
@@ -267,13 +322,32 @@ class Org:
         """`root` and everyone below it, in tree (pre-)order."""
         return list(self._preorder([root], set()))
 
+    def below(self, roots: Iterable[str]) -> set[str]:
+        """`roots` (those in the org) and everyone below them, in no order: cheaper than `subtree_ids`."""
+        successors = self.graph.succ
+        seen = {pid for pid in roots if pid in self._people}
+        stack = list(seen)
+        while stack:
+            for report in successors[stack.pop()]:
+                if report not in seen:
+                    seen.add(report)
+                    stack.append(report)
+        return seen
+
     def tops(self) -> list[Person]:
         """People with no solid-line manager in the org, in display order."""
         return [self._people[pid] for pid in self.top_ids()]
 
     def top_ids(self) -> list[str]:
-        ids = [pid for pid, degree in self.graph.in_degree() if degree == 0]
-        return sorted(ids, key=self._seq.__getitem__)
+        return sorted(self._top_set(), key=self._seq.__getitem__)
+
+    def declared_top_ids(self) -> set[str]:
+        """The people with no `reports_to` at all (`top_ids` adds those whose manager is missing)."""
+        return set(self._declared_tops)
+
+    def _top_set(self) -> set[str]:
+        orphans = (report for reports in self._waiting_solid.values() for report in reports)
+        return self._declared_tops.union(orphans)
 
     def people_with_role(self, *role_ids: str) -> list[Person]:
         wanted = set(role_ids)
@@ -302,15 +376,7 @@ class Org:
 
     def _reachable_from_tops(self) -> set[str]:
         """Everyone with a top above them (order does not matter here, so nothing is sorted)."""
-        successors = self.graph.succ
-        seen = {pid for pid, degree in self.graph.in_degree() if degree == 0}
-        stack = list(seen)
-        while stack:
-            for report in successors[stack.pop()]:
-                if report not in seen:
-                    seen.add(report)
-                    stack.append(report)
-        return seen
+        return self.below(self._top_set())
 
     def _cycle_entries(self, seen: set[str]) -> Iterator[str]:
         """With `seen` holding everyone reachable from the tops: each cycle's entry, in turn

@@ -135,7 +135,7 @@ def _dotted_lines(org: Org, corners: dict[str, tuple[float, float]]) -> str:
     """Curves from the bottom of each dotted-line manager to the top of the report."""
     segments: list[str] = []
     half = BOX_WIDTH / 2
-    for manager, report in org.dotted.edges():
+    for manager, report in org.dotted_lines():
         (mx, my), (rx, ry) = corners[manager], corners[report]
         start_x, start_y, end_x = mx + half, my + BOX_HEIGHT, rx + half
         bend = max(LAYER_GAP, abs(ry - start_y) / 2)

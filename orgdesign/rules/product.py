@@ -277,7 +277,7 @@ def cpo_and_cmo_in_one_line(state: OrgState, person: Person) -> Iterable[Diagnos
 
 def _reports_up(state: OrgState, person: Person) -> Fix | None:
     manager = state.manager(person)
-    reports = sorted(state.solid_refs.get(person.id, ()), key=state.org.seq)
+    reports = state.org.report_ids(person.id)
     if manager is None or not reports or manager.id in reports:
         return None
     edit = Batch([MovePerson(pid, manager.id) for pid in reports], f"move {person.name}'s reports up")
@@ -645,11 +645,8 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis
     roles=("gpm",),
 )
 def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    people = state.people
     spellings = [
-        report.product
-        for report in (people[pid] for pid in state.solid_refs.get(person.id, ()))
-        if report.role in PM_ROLES and report.product
+        report.product for report in state.org.reports(person.id) if report.role in PM_ROLES and report.product
     ]
     products = distinct_products(spellings)
     if len(products) < 2:

@@ -53,10 +53,11 @@ def span_too_wide(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     candidates=OrgState.managers,
 )
 def single_report(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    reports = state.solid_refs.get(person.id)
-    if reports is None or len(reports) != 1 or person.id in reports:
+    if state.report_total(person.id) != 1:
         return ()
-    only = state.people[next(iter(reports))]
+    only = state.org.reports(person.id)[0]
+    if only.id == person.id:
+        return ()
     if only.role == "head_of_product" and _may_lead_just_the_head(state, person):
         return ()
     return (Diagnosis(f"{who(person)} has a single direct report, {who(only)}"),)

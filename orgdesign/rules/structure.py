@@ -88,7 +88,7 @@ def reference_to_nobody(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     layout into separate trees, which usually means a `reports_to` was forgotten. The org's
     own top is a CEO without a manager, else the top with the most people below (the
     earlier in the file on a tie); the finding goes on every other top.""",
-    candidates=lambda state: state.tops,
+    candidates=OrgState.tops,
 )
 def more_than_one_top(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     top = state.context.natural_top
