@@ -11,7 +11,7 @@ Every traversal here is iterative: a 10,000-deep chain must not hit the recursio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING, NamedTuple
@@ -100,6 +100,7 @@ class Org:
         self.units: tuple[Unit, ...] = tuple(units)
         self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.dotted: nx.DiGraph[str] = nx.DiGraph()
+        self._out_degree = self.graph.out_degree  # a live view: made once, it answers in a third of the time
         self._people: dict[str, Person] = {}
         self._seq: dict[str, int] = {}
         self._counter = count()
@@ -253,12 +254,12 @@ class Org:
     def report_ids(self, pid: str) -> list[str]:
         return sorted(self.graph.successors(pid), key=self._seq.__getitem__)
 
-    def report_id_set(self, pid: str) -> Collection[str]:
+    def unordered_report_ids(self, pid: str) -> Iterator[str]:
         """Direct reports' ids in no order: cheaper than `report_ids` where order does not matter."""
-        return self.graph.succ[pid]
+        return self.graph.successors(pid)
 
     def report_count(self, pid: str) -> int:
-        return self.graph.out_degree(pid)
+        return self._out_degree[pid]
 
     def report_roles(self, pid: str) -> Mapping[str, int]:
         """The roles of `pid`'s direct reports, counted."""
@@ -324,11 +325,11 @@ class Org:
 
     def below(self, roots: Iterable[str]) -> set[str]:
         """`roots` (those in the org) and everyone below them, in no order: cheaper than `subtree_ids`."""
-        successors = self.graph.succ
+        successors = self.graph.successors
         seen = {pid for pid in roots if pid in self._people}
         stack = list(seen)
         while stack:
-            for report in successors[stack.pop()]:
+            for report in successors(stack.pop()):
                 if report not in seen:
                     seen.add(report)
                     stack.append(report)

@@ -368,18 +368,19 @@ class OrgState:
             elif manager not in region:
                 placed[pid] = _below(known[manager], people[manager], people[pid])
                 queue.append(pid)
-        reports_of = self.org.report_id_set
+        reports_of = self.org.unordered_report_ids
         while queue:
             pid = queue.popleft()
-            reports = reports_of(pid)
-            if not reports:
-                continue
             above, boss = placed[pid], people[pid]
-            plain = _below(above, boss, None)  # shared by every report who is no Head or Director
-            for report in reports:
+            plain: Position | None = None  # shared by every report who is no Head or Director
+            for report in reports_of(pid):
                 if report not in placed:
                     person = people[report]
-                    placed[report] = _below(above, boss, person) if person.role in _POSITION_ROLES else plain
+                    if person.role in _POSITION_ROLES:
+                        placed[report] = _below(above, boss, person)
+                    else:
+                        plain = plain or _below(above, boss, None)
+                        placed[report] = plain
                     queue.append(report)
         if len(placed) < len(region):
             self._place_cycles(region, placed)
