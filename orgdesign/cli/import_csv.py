@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
-from orgdesign.report import counted
-from orgdesign.text import printable, warn, write_document
+from orgdesign.text import counted, printable, warn, write_document
 
 if TYPE_CHECKING:
     from orgdesign.importing import ImportResult, Problem

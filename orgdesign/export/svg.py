@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from orgdesign.export.forest import Forest, spanning_forest
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
+from orgdesign.text import clip
 from orgdesign.tidy import tidy_layout
 
 BOX_WIDTH = 190.0
@@ -61,7 +62,7 @@ def fit(text: str, font_size: float) -> str:
     """`text` on one line, cut with an ellipsis if it would overflow a box."""
     limit = int((BOX_WIDTH - 2 * TEXT_PADDING) / (font_size * AVERAGE_CHAR_WIDTH))
     text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(text, limit)
 
 
 def export_svg(org: Org, severity: Mapping[str, Severity] | None = None) -> str:

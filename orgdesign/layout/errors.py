@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from orgdesign.text import printable, revealed
+from orgdesign.text import clip, printable, revealed
 
 if TYPE_CHECKING:
     from orgdesign.layout.stamp import FileStamp
@@ -79,5 +79,4 @@ class SaveConflict(Exception):
 
 def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
     """`text` quoted for a one-line message: unsafe and invisible characters escaped, long text cut."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return "'" + revealed(cut) + "'"
+    return "'" + revealed(clip(text, limit)) + "'"

@@ -11,7 +11,8 @@ from orgdesign.rules.finding import Severity
 from orgdesign.rules.registry import Basis, Diagnosis, Fix, rule
 from orgdesign.rules.sources import ASK_HEAD, CPO_DEFINITION, DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE
 from orgdesign.rules.state import LADDER_ROLES, PM_ROLES, PRODUCT_LEADERS, SCOPED_ROLES, OrgState
-from orgdesign.rules.text import plural, who
+from orgdesign.rules.text import who
+from orgdesign.text import counted
 
 NOT_STARTUP = frozenset({"scaleup", "enterprise"})
 SENIOR_LEADERS = frozenset({"cpo", "head_of_product", "vp_product", "director_product"})
@@ -281,7 +282,7 @@ def _reports_up(state: OrgState, person: Person) -> Fix | None:
     if manager is None or not reports or manager.id in reports:
         return None
     edit = Batch([MovePerson(pid, manager.id) for pid in reports], f"move {person.name}'s reports up")
-    return Fix(edit, f"move {person.name}'s {plural(len(reports), 'direct report')} up to {who(manager)}")
+    return Fix(edit, f"move {person.name}'s {counted(len(reports), 'direct report')} up to {who(manager)}")
 
 
 @rule(
@@ -304,7 +305,7 @@ def principal_with_reports(state: OrgState, person: Person) -> Iterable[Diagnosi
         return ()
     return (
         Diagnosis(
-            f"{who(person)} has {plural(count, 'direct report')}; a Principal PM manages no one",
+            f"{who(person)} has {counted(count, 'direct report')}; a Principal PM manages no one",
             _reports_up(state, person),
         ),
     )
@@ -485,7 +486,7 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Diagnosis
         return ()
     return (
         Diagnosis(
-            f"{who(person)} has {plural(years, 'year')} of product management; "
+            f"{who(person)} has {counted(years, 'year')} of product management; "
             "director-level roles are expected to bring 5 or more",
         ),
     )

@@ -13,7 +13,8 @@ from orgdesign.model import Person
 from orgdesign.rules.finding import Severity
 from orgdesign.rules.registry import Basis, Diagnosis, rule
 from orgdesign.rules.state import OrgState
-from orgdesign.rules.text import plural, who
+from orgdesign.rules.text import who
+from orgdesign.text import counted
 
 
 def _deeper_than(state: OrgState, limit: int) -> list[str]:
@@ -90,4 +91,4 @@ def too_many_layers(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     limit = state.org.settings.max_layers
     if layer is None or layer <= limit:
         return ()
-    return (Diagnosis(f"{who(person)} sits {plural(layer, 'layer')} below the top, more than the limit of {limit}"),)
+    return (Diagnosis(f"{who(person)} sits {counted(layer, 'layer')} below the top, more than the limit of {limit}"),)

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from orgdesign.report import counts_phrase
-from orgdesign.rules.finding import Severity
+from orgdesign.report import count_phrases
+from orgdesign.text import clip_start
 from orgdesign.tui.document import Document
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
@@ -38,7 +38,7 @@ class LayoutHeader(Horizontal):
         path = self.document.path
         if path is None:
             return Text("(not saved yet)", style="italic")
-        return literal(_tail(str(path), max(12, self.size.width // 3)), "dim")
+        return literal(clip_start(str(path), max(12, self.size.width // 3)), "dim")
 
     def on_resize(self) -> None:
         self.refresh_status()
@@ -50,16 +50,10 @@ class LayoutHeader(Horizontal):
         if document.dirty:
             text.append("  ● unsaved", style="bold yellow")
         counts = document.validator.counts()
-        for severity, phrase in zip(
-            (Severity.ERROR, Severity.WARNING, Severity.INFO), counts_phrase(counts).split(", "), strict=True
-        ):
+        for severity, phrase in count_phrases(counts):
             text.append("  ")
             text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
         text.append(f"  profile {document.org.profile}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
         return text
-
-
-def _tail(value: str, limit: int) -> str:
-    return value if len(value) <= limit else "…" + value[-(limit - 1) :]
