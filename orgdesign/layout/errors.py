@@ -44,12 +44,16 @@ class LoadWarning:
         return f"{printable(self.path)}:{self.line}:{self.column}: warning: {self.message}"
 
 
-class LayoutError(Exception):
-    """A layout could not be used; carries every error found, in file order."""
+class FileErrors(Exception):
+    """A file the user wrote could not be used; carries every error found, in file order."""
 
     def __init__(self, errors: list[LoadError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+class LayoutError(FileErrors):
+    """A layout could not be used (or another file, read the way layouts are, could not be read)."""
 
 
 class SaveError(Exception):
