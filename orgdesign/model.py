@@ -12,6 +12,7 @@ Every traversal here is iterative: a 10,000-deep chain must not hit the recursio
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING, NamedTuple
@@ -267,11 +268,11 @@ class Org:
 
     def naming(self, pid: str) -> set[str]:
         """Whoever has `pid` as `reports_to`, whether or not anyone in the org has that id."""
-        return set(self.graph.succ[pid]) if pid in self._people else set(self._waiting_solid.get(pid, ()))
+        return set(self.graph.successors(pid)) if pid in self._people else set(self._waiting_solid.get(pid, ()))
 
     def dotted_naming(self, pid: str) -> set[str]:
         """Whoever has `pid` in `dotted_to`, whether or not anyone in the org has that id."""
-        return set(self.dotted.succ[pid]) if pid in self._people else set(self._waiting_dotted.get(pid, ()))
+        return set(self.dotted.successors(pid)) if pid in self._people else set(self._waiting_dotted.get(pid, ()))
 
     def managers(self) -> Iterator[str]:
         """Everyone with at least one direct report, in no guaranteed order."""
@@ -342,9 +343,10 @@ class Org:
     def top_ids(self) -> list[str]:
         return sorted(self._top_set(), key=self._seq.__getitem__)
 
-    def declared_top_ids(self) -> set[str]:
-        """The people with no `reports_to` at all (`top_ids` adds those whose manager is missing)."""
-        return set(self._declared_tops)
+    def declared_top_ids(self) -> AbstractSet[str]:
+        """The people with no `reports_to` at all (`top_ids` adds those whose manager is missing);
+        a live, read-only view, kept current by every change."""
+        return self._declared_tops
 
     def _top_set(self) -> set[str]:
         orphans = (report for reports in self._waiting_solid.values() for report in reports)
@@ -444,13 +446,13 @@ def climb(start: str, manager_of: Callable[[str], str | None], stop: Container[s
     meeting someone a second time, which closes a cycle. It is iterative: a 10,000-deep chain
     is fine.
     """
-    index: dict[str, int] = {}
+    walked: dict[str, None] = {}  # an ordered set: the path, with `in` in constant time
     current: str | None = start
-    while current is not None and current not in index and current not in stop:
-        index[current] = len(index)
+    while current is not None and current not in walked and current not in stop:
+        walked[current] = None
         current = manager_of(current)
-    path = list(index)
-    return Climb(path, path[index[current] :] if current is not None and current in index else [])
+    path = list(walked)
+    return Climb(path, path[path.index(current) :] if current is not None and current in walked else [])
 
 
 def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:

@@ -646,9 +646,8 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis
     roles=("gpm",),
 )
 def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    spellings = [
-        report.product for report in state.org.reports(person.id) if report.role in PM_ROLES and report.product
-    ]
+    reports = (state.people[pid] for pid in state.org.unordered_report_ids(person.id))
+    spellings = [report.product for report in reports if report.role in PM_ROLES and report.product]
     products = distinct_products(spellings)
     if len(products) < 2:
         return ()

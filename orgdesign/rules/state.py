@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from orgdesign.model import Org, Person, climb, discard_member
@@ -141,7 +142,7 @@ class OrgState:
     def reports_in(self, pid: str, roles: frozenset[str]) -> int:
         return sum(n for r, n in self.org.report_roles(pid).items() if r in roles)
 
-    def tops(self) -> set[str]:
+    def tops(self) -> AbstractSet[str]:
         """The people with no `reports_to`."""
         return self.org.declared_top_ids()
 
@@ -435,7 +436,7 @@ class OrgState:
         for name, audience in _CONTEXT_AUDIENCE.items():
             if getattr(old, name) != getattr(new, name):
                 roles |= audience
-        people = self.tops() if old.natural_top != new.natural_top else set()
+        people = set(self.tops()) if old.natural_top != new.natural_top else set()
         for role_id in roles:
             people |= self.role_members.get(role_id, set())
         return people
@@ -477,8 +478,9 @@ class OrgState:
         return people[best]
 
     def manager_id(self, pid: str) -> str | None:
-        manager = self.people[pid].reports_to
-        return manager if manager in self.people else None
+        people = self.people
+        manager = people[pid].reports_to
+        return manager if manager in people else None
 
     def chain_ids(self, person: Person) -> list[str]:
         """The ids above `person`, nearest first; stops at a top or on a cycle."""
