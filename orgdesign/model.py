@@ -15,7 +15,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import count
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -308,7 +308,8 @@ class Org:
 
     def chain_of_command(self, pid: str) -> list[Person]:
         """The managers above `pid`, nearest first; stops at a top or on a cycle."""
-        return [self._people[manager] for manager in climb(pid, self.manager_id).path[1:]]
+        path, _ = climb(pid, self.manager_id)
+        return [self._people[manager] for manager in path[1:]]
 
     def layer(self, pid: str) -> int:
         """0 for a top, 1 for their reports, and so on (cycles count each person once)."""
@@ -395,7 +396,7 @@ class Org:
 
     def _cycle_above(self, pid: str) -> list[str]:
         """The members of the cycle that `pid` (reachable from no top) is on or below."""
-        cycle = climb(pid, self.manager_id).cycle
+        _, cycle = climb(pid, self.manager_id)
         assert cycle, "called only for people reachable from no top"
         return cycle
 
@@ -431,15 +432,15 @@ class Org:
         return f"Org({self.name!r}, {len(self)} people, profile={self.profile!r})"
 
 
-class Climb(NamedTuple):
-    path: list[str]
-    """Everyone walked through: the start, then each manager in turn."""
-    cycle: list[str]
-    """The reporting cycle the walk ran into (the tail of `path` from where it closes); empty when none."""
-
-
-def climb(start: str, manager_of: Callable[[str], str | None], stop: Container[str] = ()) -> Climb:
+def climb(
+    start: str, manager_of: Callable[[str], str | None], stop: Container[str] = ()
+) -> tuple[list[str], list[str]]:
     """Walk up the reporting lines from `start`: the one walk that finds chains of command and cycles.
+
+    Returns (path, cycle): everyone walked through (the start, then each manager in turn), and
+    the reporting cycle the walk ran into (the tail of the path from where it closes; empty when
+    none). A plain tuple, not a named one: the rules climb on every edit, and building a named
+    tuple costs as much as a short climb.
 
     `manager_of` gives each id's manager (None at a top); the walk stops there, before anyone
     in `stop` (people already dealt with, so that walking from everyone stays linear), or on
@@ -452,7 +453,7 @@ def climb(start: str, manager_of: Callable[[str], str | None], stop: Container[s
         walked[current] = None
         current = manager_of(current)
     path = list(walked)
-    return Climb(path, path[path.index(current) :] if current is not None and current in walked else [])
+    return path, path[path.index(current) :] if current is not None and current in walked else []
 
 
 def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:

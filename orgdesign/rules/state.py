@@ -484,7 +484,8 @@ class OrgState:
 
     def chain_ids(self, person: Person) -> list[str]:
         """The ids above `person`, nearest first; stops at a top or on a cycle."""
-        return climb(person.id, self.manager_id).path[1:]
+        path, _ = climb(person.id, self.manager_id)
+        return path[1:]
 
 
 def _ladder_class(role_id: str) -> str:
