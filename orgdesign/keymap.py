@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from orgdesign.layout.errors import LayoutError, LoadError, shown
+from orgdesign.layout.errors import FileErrors, LayoutError, LoadError, shown
 from orgdesign.layout.source import MEBIBYTE, FileKind, decode, read_bytes
 from orgdesign.layout.syntax import syntax_error
 from orgdesign.places import config_dir
@@ -26,6 +26,10 @@ _KEY = r"[^\s,]+"
 _KEYS = re.compile(rf"\s*{_KEY}\s*(,\s*{_KEY}\s*)*")
 _EXAMPLE = "save: ctrl+s,f2"
 KEYMAP_FILE = FileKind("keymap", ".yaml", MEBIBYTE)
+
+
+class KeymapError(FileErrors):
+    """The keymap could not be used; carries every error found, in file order."""
 
 
 def keymap_path() -> Path:
@@ -47,19 +51,22 @@ def keymap_help() -> str:
 
 
 def read_keymap(path: Path, known_ids: Collection[str]) -> dict[str, str]:
-    """The keymap at `path` ({} when there is none); `LayoutError` with every problem found."""
+    """The keymap at `path` ({} when there is none); `KeymapError` with every problem found."""
     if not path.exists():
         return {}
     shown_path = os.fspath(path)
-    text = decode(read_bytes(shown_path, KEYMAP_FILE), shown_path)
+    try:
+        text = decode(read_bytes(shown_path, KEYMAP_FILE), shown_path)
+    except LayoutError as error:  # the file reader is the layouts'; its errors are this file's
+        raise KeymapError(error.errors) from None
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
-        raise LayoutError([syntax_error(error, text, shown_path)]) from None
+        raise KeymapError([syntax_error(error, text, shown_path)]) from None
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
-        raise LayoutError(
+        raise KeymapError(
             [_error(shown_path, root, f"a keymap is a mapping of binding ids to keys, like '{_EXAMPLE}'")]
         )
     keymap: dict[str, str] = {}
@@ -67,7 +74,7 @@ def read_keymap(path: Path, known_ids: Collection[str]) -> dict[str, str]:
         problem for key, value in root.value if (problem := _entry_error(shown_path, key, value, known_ids, keymap))
     ]
     if errors:
-        raise LayoutError(errors)
+        raise KeymapError(errors)
     return keymap
 
 

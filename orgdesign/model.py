@@ -11,7 +11,8 @@ Every traversal here is iterative: a 10,000-deep chain must not hit the recursio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
@@ -104,12 +105,16 @@ class Org:
         """The layout file's comment lines above each top-level key, by key ('' for the end of the file)."""
         self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.dotted: nx.DiGraph[str] = nx.DiGraph()
+        self._out_degree = self.graph.out_degree  # a live view: made once, it answers in a third of the time
         self._people: dict[str, Person] = {}
         self._seq: dict[str, int] = {}
         self._counter = count()
         # reports_to / dotted_to values that name nobody yet -> the people naming them.
         self._waiting_solid: dict[str, set[str]] = {}
         self._waiting_dotted: dict[str, set[str]] = {}
+        self._declared_tops: set[str] = set()
+        # reports_to value -> the roles of the people naming it, counted.
+        self._report_roles: dict[str, dict[str, int]] = {}
         self.load_warnings: tuple[LoadWarning, ...] = ()
         """What reading the layout file warned about (retired rule codes); not part of the org."""
         self._put_all(list(people))
@@ -178,7 +183,14 @@ class Org:
     def _link_lines(self, person: Person) -> None:
         pid = person.id
         manager = person.reports_to
-        if manager is not None:
+        if manager is None:
+            self._declared_tops.add(pid)
+        else:
+            roles = self._report_roles.get(manager)
+            if roles is None:
+                self._report_roles[manager] = {person.role: 1}
+            else:
+                roles[person.role] = roles.get(person.role, 0) + 1
             if manager in self._people:
                 self.graph.add_edge(manager, pid)
             else:
@@ -192,7 +204,15 @@ class Org:
     def _unlink_lines(self, person: Person) -> None:
         pid = person.id
         manager = person.reports_to
-        if manager is not None:
+        if manager is None:
+            self._declared_tops.discard(pid)
+        else:
+            roles = self._report_roles[manager]
+            roles[person.role] -= 1
+            if not roles[person.role]:
+                del roles[person.role]
+                if not roles:
+                    del self._report_roles[manager]
             if self.graph.has_edge(manager, pid):
                 self.graph.remove_edge(manager, pid)
             discard_member(self._waiting_solid, manager, pid)
@@ -239,25 +259,61 @@ class Org:
     def report_ids(self, pid: str) -> list[str]:
         return sorted(self.graph.successors(pid), key=self._seq.__getitem__)
 
+    def unordered_report_ids(self, pid: str) -> Iterator[str]:
+        """Direct reports' ids in no order: cheaper than `report_ids` where order does not matter."""
+        return self.graph.successors(pid)
+
     def report_count(self, pid: str) -> int:
-        return self.graph.out_degree(pid)
+        return self._out_degree[pid]
+
+    def report_roles(self, pid: str) -> Mapping[str, int]:
+        """The roles of `pid`'s direct reports, counted."""
+        return self._report_roles.get(pid, {})
+
+    def naming(self, pid: str) -> set[str]:
+        """Whoever has `pid` as `reports_to`, whether or not anyone in the org has that id."""
+        return set(self.graph.successors(pid)) if pid in self._people else set(self._waiting_solid.get(pid, ()))
+
+    def dotted_naming(self, pid: str) -> set[str]:
+        """Whoever has `pid` in `dotted_to`, whether or not anyone in the org has that id."""
+        return set(self.dotted.successors(pid)) if pid in self._people else set(self._waiting_dotted.get(pid, ()))
+
+    def managers(self) -> Iterator[str]:
+        """Everyone with at least one direct report, in no guaranteed order."""
+        people = self._people
+        return (pid for pid in self._report_roles if pid in people)
+
+    def naming_nobody(self) -> set[str]:
+        """Everyone whose `reports_to` or a `dotted_to` names an id nobody in the org has."""
+        found: set[str] = set()
+        for waiting in (self._waiting_solid, self._waiting_dotted):
+            for referrers in waiting.values():
+                found |= referrers
+        return found
+
+    def dotted_report_ids(self, pid: str) -> list[str]:
+        """The people with a dotted line to `pid`, in display order."""
+        return sorted(self.dotted.successors(pid), key=self._seq.__getitem__)
 
     def dotted_reports(self, pid: str) -> list[Person]:
-        return [self._people[r] for r in sorted(self.dotted.successors(pid), key=self._seq.__getitem__)]
+        return [self._people[r] for r in self.dotted_report_ids(pid)]
+
+    def dotted_lines(self) -> Iterator[tuple[str, str]]:
+        """Every dotted line between two people in the org, as (manager, report)."""
+        return iter(self.dotted.edges())
 
     def dotted_managers(self, pid: str) -> list[Person]:
         return [self._people[m] for m in self._people[pid].dotted_to if m in self._people]
 
+    def manager_id(self, pid: str) -> str | None:
+        """The id of `pid`'s solid-line manager, or None for a top or a `reports_to` naming nobody."""
+        manager = self._people[pid].reports_to
+        return manager if manager in self._people else None
+
     def chain_of_command(self, pid: str) -> list[Person]:
         """The managers above `pid`, nearest first; stops at a top or on a cycle."""
-        chain: list[Person] = []
-        seen = {pid}
-        current = self.manager(pid)
-        while current is not None and current.id not in seen:
-            chain.append(current)
-            seen.add(current.id)
-            current = self.manager(current.id)
-        return chain
+        path, _ = climb(pid, self.manager_id)
+        return [self._people[manager] for manager in path[1:]]
 
     def layer(self, pid: str) -> int:
         """0 for a top, 1 for their reports, and so on (cycles count each person once)."""
@@ -273,13 +329,33 @@ class Org:
         """`root` and everyone below it, in tree (pre-)order."""
         return list(self._preorder([root], set()))
 
+    def below(self, roots: Iterable[str]) -> set[str]:
+        """`roots` (those in the org) and everyone below them, in no order: cheaper than `subtree_ids`."""
+        successors = self.graph.successors
+        seen = {pid for pid in roots if pid in self._people}
+        stack = list(seen)
+        while stack:
+            for report in successors(stack.pop()):
+                if report not in seen:
+                    seen.add(report)
+                    stack.append(report)
+        return seen
+
     def tops(self) -> list[Person]:
         """People with no solid-line manager in the org, in display order."""
         return [self._people[pid] for pid in self.top_ids()]
 
     def top_ids(self) -> list[str]:
-        ids = [pid for pid, degree in self.graph.in_degree() if degree == 0]
-        return sorted(ids, key=self._seq.__getitem__)
+        return sorted(self._top_set(), key=self._seq.__getitem__)
+
+    def declared_top_ids(self) -> AbstractSet[str]:
+        """The people with no `reports_to` at all (`top_ids` adds those whose manager is missing);
+        a live, read-only view, kept current by every change."""
+        return self._declared_tops
+
+    def _top_set(self) -> set[str]:
+        orphans = (report for reports in self._waiting_solid.values() for report in reports)
+        return self._declared_tops.union(orphans)
 
     def people_with_role(self, *role_ids: str) -> list[Person]:
         wanted = set(role_ids)
@@ -308,15 +384,7 @@ class Org:
 
     def _reachable_from_tops(self) -> set[str]:
         """Everyone with a top above them (order does not matter here, so nothing is sorted)."""
-        successors = self.graph.succ
-        seen = {pid for pid, degree in self.graph.in_degree() if degree == 0}
-        stack = list(seen)
-        while stack:
-            for report in successors[stack.pop()]:
-                if report not in seen:
-                    seen.add(report)
-                    stack.append(report)
-        return seen
+        return self.below(self._top_set())
 
     def _cycle_entries(self, seen: set[str]) -> Iterator[str]:
         """With `seen` holding everyone reachable from the tops: each cycle's entry, in turn
@@ -332,14 +400,9 @@ class Org:
 
     def _cycle_above(self, pid: str) -> list[str]:
         """The members of the cycle that `pid` (reachable from no top) is on or below."""
-        path: dict[str, int] = {}
-        current: str | None = pid
-        while current is not None and current not in path:
-            path[current] = len(path)
-            manager = self.manager(current)
-            current = None if manager is None else manager.id
-        assert current is not None, "called only for people reachable from no top"
-        return list(path)[path[current] :]
+        _, cycle = climb(pid, self.manager_id)
+        assert cycle, "called only for people reachable from no top"
+        return cycle
 
     def reaches_a_top(self, pid: str) -> bool:
         """Whether the chain of command above `pid` ends at a top (not in a cycle)."""
@@ -371,6 +434,30 @@ class Org:
 
     def __repr__(self) -> str:
         return f"Org({self.name!r}, {len(self)} people, profile={self.profile!r})"
+
+
+def climb(
+    start: str, manager_of: Callable[[str], str | None], stop: Container[str] = ()
+) -> tuple[list[str], list[str]]:
+    """Walk up the reporting lines from `start`: the one walk that finds chains of command and cycles.
+
+    Returns (path, cycle): everyone walked through (the start, then each manager in turn), and
+    the reporting cycle the walk ran into (the tail of the path from where it closes; empty when
+    none). A plain tuple, not a named one: the rules climb on every edit, and building a named
+    tuple costs as much as a short climb.
+
+    `manager_of` gives each id's manager (None at a top); the walk stops there, before anyone
+    in `stop` (people already dealt with, so that walking from everyone stays linear), or on
+    meeting someone a second time, which closes a cycle. It is iterative: a 10,000-deep chain
+    is fine.
+    """
+    walked: dict[str, None] = {}  # an ordered set: the path, with `in` in constant time
+    current: str | None = start
+    while current is not None and current not in walked and current not in stop:
+        walked[current] = None
+        current = manager_of(current)
+    path = list(walked)
+    return path, path[path.index(current) :] if current is not None and current in walked else []
 
 
 def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:

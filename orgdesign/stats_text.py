@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from orgdesign.report import counted
 from orgdesign.stats import OrgStats, Tally
-from orgdesign.text import json_text, printable
+from orgdesign.text import clip, counted, json_text, printable
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL_BLOCK = "█"
@@ -32,7 +31,7 @@ def chart(title: str, tallies: Sequence[Tally], width: int = 80) -> list[str]:
     count_width = len(str(largest))
     bar_width = max(10, width - LABEL_WIDTH - count_width - 5)
     for tally in tallies:
-        label = _clip(printable(tally.label), LABEL_WIDTH)
+        label = clip(printable(tally.label), LABEL_WIDTH)
         lines.append(
             f"  {label:<{LABEL_WIDTH}} {tally.count:>{count_width}} {bar(tally.count, largest, bar_width)}".rstrip()
         )
@@ -60,7 +59,3 @@ def render_stats_json(stats: OrgStats) -> str:
     document = asdict(stats)
     document.update(filled=stats.filled, managers=stats.managers, layers=stats.layers)
     return json_text(document)
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

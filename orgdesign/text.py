@@ -23,6 +23,13 @@ zero-width space.
 
 Output: the command line writes only through `say`, `warn` and `write_document` (an
 architecture test holds every other module to that), so a new output cannot skip the gate.
+
+The small helpers every output shares live here too, so each is written once: `counted`
+("2 warnings") and `clip` / `clip_start`, which shorten text to a number of terminal cells.
+Widths are measured with `rich.cells`, the measure Textual draws with (rich is a dependency
+of the pinned Textual), so the designer and the command line cut a wide CJK name at the same
+place; ASCII text is measured with `len` and does not import rich at all, which keeps the
+command line's start-up as it was.
 """
 
 from __future__ import annotations
@@ -104,3 +111,43 @@ def write_binary_document(data: bytes) -> None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def counted(count: int, noun: str) -> str:
+    """'1 error', '2 errors': a count with its noun, plural unless it is one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells `text` takes (a CJK character two, a combining mark none)."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len  # only for non-ASCII text: see the module docstring
+
+    return cell_len(text)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` in at most `width` cells: cut with an ellipsis when longer, whitespace at the cut dropped."""
+    if cell_width(text) <= width:
+        return text
+    return text[: _cells_fit(text, width - 1)].rstrip() + "…"
+
+
+def clip_start(text: str, width: int) -> str:
+    """`text` in at most `width` cells, cut from the start (for paths, whose end matters most)."""
+    if cell_width(text) <= width:
+        return text
+    return "…" + text[len(text) - _cells_fit(text[::-1], width - 1) :]
+
+
+def _cells_fit(text: str, width: int) -> int:
+    """How many of `text`'s first characters fit in `width` cells."""
+    if text.isascii():
+        return min(len(text), width)
+    used = 0
+    for count, ch in enumerate(text):
+        used += cell_width(ch)
+        if used > width:
+            return count
+    return len(text)

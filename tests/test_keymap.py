@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from orgdesign.keymap import keymap_path, read_keymap
-from orgdesign.layout import LayoutError
+from orgdesign.keymap import KeymapError, keymap_path, read_keymap
 
 KNOWN = {"add", "save", "quit", "save-as"}
 
@@ -21,7 +20,7 @@ def keymap(tmp_path: Path, text: str) -> Path:
 
 
 def errors_of(path: Path) -> list[str]:
-    with pytest.raises(LayoutError) as caught:
+    with pytest.raises(KeymapError) as caught:
         read_keymap(path, KNOWN)
     return [str(error) for error in caught.value.errors]
 
@@ -87,3 +86,9 @@ def test_the_designer_refuses_to_start_with_a_broken_keymap(tmp_path):
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr == f"{config / 'keys.yaml'}:1:1: error: unknown binding id 'ad': did you mean 'add'?\n"
+
+
+def test_a_keymap_that_cannot_be_read_is_a_keymap_error_not_a_layout_error(tmp_path):
+    (tmp_path / "keys.yaml").mkdir()
+    (message,) = errors_of(tmp_path / "keys.yaml")
+    assert "keys.yaml" in message

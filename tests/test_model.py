@@ -2,7 +2,7 @@
 
 import networkx as nx
 
-from orgdesign.model import Org, Person, Unit
+from orgdesign.model import Org, Person, Unit, climb
 
 
 def person(pid, role="pm", to=None, **fields):
@@ -85,3 +85,24 @@ def test_equality_ignores_file_positions_but_not_sibling_order():
     c = Org("X", [person("ceo", "ceo"), person("y", to="ceo"), person("x", to="ceo")])
     assert a == b
     assert a != c
+
+
+def test_the_climb_up_names_the_cycle_it_runs_into_and_stops_at_people_dealt_with():
+    managers = {"a": "b", "b": "c", "c": "b", "top": None, "x": "top"}
+    assert climb("a", managers.get) == (["a", "b", "c"], ["b", "c"])
+    assert climb("x", managers.get) == (["x", "top"], [])
+    assert climb("a", managers.get, stop={"c"}) == (["a", "b"], [])
+    assert climb("self", {"self": "self"}.get) == (["self"], ["self"])
+
+
+def test_the_reporting_index_follows_each_change():
+    org = small_org()
+    assert dict(org.report_roles("hop")) == {"pm": 2}
+    org.put(person("pm1", "senior_pm", "hop"))
+    assert dict(org.report_roles("hop")) == {"pm": 1, "senior_pm": 1}
+    org.put(person("pm2", "pm", "ghost", dotted_to=("nobody",)))
+    assert org.naming_nobody() == {"pm2"} and org.naming("ghost") == {"pm2"}
+    assert org.declared_top_ids() == {"ceo"} and org.top_ids() == ["ceo", "pm2"]
+    org.pop("hop")
+    assert org.naming("hop") == {"pm1"} and org.naming_nobody() == {"pm1", "pm2"}
+    assert "hop" not in set(org.managers()) and "cpo" not in set(org.managers())

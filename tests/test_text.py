@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from orgdesign.text import is_unsafe, json_text, printable, revealed
+from orgdesign.text import cell_width, clip, clip_start, counted, is_unsafe, json_text, printable, revealed
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,15 @@ def test_a_data_document_is_exact_in_a_pipe_and_gated_on_a_terminal(monkeypatch,
         assert stdout.written == '"id","name"\n"b","Bob \\x1b[1A\\x1b[2K\\u202e"\n'
     else:
         assert stdout.written == document
+
+
+def test_counts_take_the_plural_unless_they_are_one():
+    assert [counted(n, "warning") for n in (0, 1, 2)] == ["0 warnings", "1 warning", "2 warnings"]
+
+
+def test_clipping_measures_terminal_cells_and_drops_the_space_at_the_cut():
+    assert clip("Ada Lovelace", 20) == "Ada Lovelace"
+    assert clip("Ada Lovelace", 5) == "Ada…"
+    assert clip("山田太郎さん", 5) == "山田…" and cell_width(clip("山田太郎さん", 5)) <= 5
+    assert clip_start("/home/ada/layouts/acme.yaml", 10) == "…acme.yaml"
+    assert cell_width(clip_start("/組織/設計図.yaml", 8)) <= 8

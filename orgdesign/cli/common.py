@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from orgdesign.layout import LayoutError, load_layout
+from orgdesign.layout.errors import FileErrors
 from orgdesign.model import Org
 from orgdesign.text import printable, warn
 
@@ -26,7 +27,7 @@ def load_or_report(path: str) -> Org:
     return org
 
 
-def report_errors(error: LayoutError) -> None:
+def report_errors(error: FileErrors) -> None:
     for item in error.errors:
         warn(printable(str(item)))
 

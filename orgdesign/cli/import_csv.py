@@ -21,8 +21,7 @@ from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, STDOUT, 
 from orgdesign.layout import LayoutError
 from orgdesign.layout.source import MEBIBYTE, FileKind, read_bytes
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org
-from orgdesign.report import counted
-from orgdesign.text import printable, say, warn, write_document
+from orgdesign.text import counted, printable, say, warn, write_document
 
 if TYPE_CHECKING:
     from orgdesign.importing import ImportResult, Problem

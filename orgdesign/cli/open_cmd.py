@@ -7,8 +7,7 @@ from pathlib import Path
 
 from orgdesign.cli import EXIT_OK, EXIT_UNUSABLE
 from orgdesign.cli.common import report_errors
-from orgdesign.keymap import keymap_path, read_keymap
-from orgdesign.layout import LayoutError
+from orgdesign.keymap import KeymapError, keymap_path, read_keymap
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -26,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         keymap = read_keymap(keymap_path(), known_binding_ids())
-    except LayoutError as error:
+    except KeymapError as error:
         report_errors(error)
         return EXIT_UNUSABLE
     app = OrgDesignApp(args.file, keymap=keymap)

@@ -49,7 +49,7 @@ def export_dot(org: Org, severity: Mapping[str, Severity] | None = None) -> str:
     lines.extend(f"    {node[pid]} -> {node[report]};" for pid in forest.order for report in org.report_ids(pid))
     lines.extend(
         f'    {node[manager]} -> {node[report]} [style=dashed, color="#8e6ac8", constraint=false];'
-        for manager, report in org.dotted.edges()
+        for manager, report in org.dotted_lines()
     )
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -43,7 +43,7 @@ def export_mermaid(org: Org, severity: Mapping[str, Severity] | None = None) -> 
     lines = [f"%% {mermaid_text(org.name)}", "flowchart TD"]
     lines.extend(f'    {node[pid]}["{_label(org[pid])}"]' for pid in forest.order)
     lines.extend(f"    {node[pid]} --> {node[report]}" for pid in forest.order for report in org.report_ids(pid))
-    lines.extend(f"    {node[manager]} -.-> {node[report]}" for manager, report in org.dotted.edges())
+    lines.extend(f"    {node[manager]} -.-> {node[report]}" for manager, report in org.dotted_lines())
     lines.extend(f"    {line}" for line in CLASS_DEFS)
     lines.extend(_class_statements(org, forest.order, node, severity))
     return "\n".join(lines) + "\n"

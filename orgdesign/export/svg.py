@@ -261,7 +261,7 @@ def _dotted_lines(org: Org, layout: ChartLayout, cards: Mapping[str, _Card], lef
     """Curves from the bottom of each dotted-line manager to the top of the report (both drawn)."""
     segments: list[str] = []
     positions = layout.positions
-    for manager, report in org.dotted.edges():
+    for manager, report in org.dotted_lines():
         if manager not in positions or report not in positions:
             continue
         (mx, my), (rx, ry) = positions[manager], positions[report]

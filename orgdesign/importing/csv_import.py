@@ -33,7 +33,7 @@ from orgdesign.importing.exported import (
     written_by_orgdesign,
 )
 from orgdesign.importing.titles import TitleMap, role_for_title, role_from_column
-from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit
+from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit, climb
 from orgdesign.roles import ROLES
 
 ERROR, WARNING = "error", "warning"
@@ -552,16 +552,11 @@ def _drop_missing_dotted_lines(state: _Import, row: _Row) -> None:
 def _break_cycles(state: _Import) -> None:
     """Find every reporting cycle (linear: each person is walked once) and cut each at its first row."""
     done: set[str] = set()
-    for start in state.rows:
-        path: list[str] = []
-        on_path: set[str] = set()
-        current: str | None = start
-        while current is not None and current not in done and current not in on_path:
-            path.append(current)
-            on_path.add(current)
-            current = state.rows[current].person.reports_to
-        if current is not None and current in on_path:
-            _cut_cycle(state, path[path.index(current) :])
+    rows = state.rows
+    for start in rows:
+        path, cycle = climb(start, lambda pid: rows[pid].person.reports_to, done)
+        if cycle:
+            _cut_cycle(state, cycle)
         done.update(path)
 
 

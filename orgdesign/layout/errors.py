@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from orgdesign.text import printable, revealed
+from orgdesign.text import clip, printable, revealed
 
 if TYPE_CHECKING:
     from orgdesign.layout.stamp import FileStamp
@@ -44,12 +44,16 @@ class LoadWarning:
         return f"{printable(self.path)}:{self.line}:{self.column}: warning: {self.message}"
 
 
-class LayoutError(Exception):
-    """A layout could not be used; carries every error found, in file order."""
+class FileErrors(Exception):
+    """A file the user wrote could not be used; carries every error found, in file order."""
 
     def __init__(self, errors: list[LoadError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+class LayoutError(FileErrors):
+    """A layout could not be used (or another file, read the way layouts are, could not be read)."""
 
 
 class SaveError(Exception):
@@ -79,5 +83,4 @@ class SaveConflict(Exception):
 
 def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
     """`text` quoted for a one-line message: unsafe and invisible characters escaped, long text cut."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return "'" + revealed(cut) + "'"
+    return "'" + revealed(clip(text, limit)) + "'"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from orgdesign.rules.finding import Finding, Severity
+from orgdesign.text import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +24,19 @@ class FileResult:
         return self.findings if show_waived else [f for f in self.findings if f.waived is None]
 
 
-def counted(count: int, noun: str) -> str:
-    """'1 error', '2 errors': a count with its noun, plural unless it is one."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def count_phrases(counts: Mapping[Severity, int]) -> list[tuple[Severity, str]]:
+    """Each severity, worst first, with its count in words ('1 error', '2 warnings', '0 info'),
+    for views that style each count on its own."""
+    return [
+        (Severity.ERROR, counted(counts.get(Severity.ERROR, 0), "error")),
+        (Severity.WARNING, counted(counts.get(Severity.WARNING, 0), "warning")),
+        (Severity.INFO, f"{counts.get(Severity.INFO, 0)} info"),
+    ]
 
 
 def counts_phrase(counts: Mapping[Severity, int]) -> str:
     """'1 error, 2 warnings, 0 info': the way every summary states finding counts."""
-    return (
-        f"{counted(counts.get(Severity.ERROR, 0), 'error')}, "
-        f"{counted(counts.get(Severity.WARNING, 0), 'warning')}, {counts.get(Severity.INFO, 0)} info"
-    )
+    return ", ".join(phrase for _, phrase in count_phrases(counts))
 
 
 def summary_counts(results: list[FileResult]) -> dict[Severity, int]:

@@ -6,9 +6,9 @@ at a time, so user text can neither drive the terminal nor start a line of its o
 
 from __future__ import annotations
 
-from orgdesign.report import FileResult, counted, counts_phrase, summary_counts, waived_count
+from orgdesign.report import FileResult, counts_phrase, summary_counts, waived_count
 from orgdesign.rules.finding import Finding
-from orgdesign.text import printable
+from orgdesign.text import counted, printable
 
 
 def render(results: list[FileResult], show_waived: bool = False) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from orgdesign.model import Waiver
+
+if TYPE_CHECKING:
+    from orgdesign.edits import Edit
 
 
 class Severity(IntEnum):
@@ -31,6 +35,8 @@ class Finding:
     line: int = 0
     column: int = 0
     waived: Waiver | None = None
+    fix_edit: Edit | None = field(default=None, compare=False, repr=False)
+    """The edit `fix` describes, as the check built it; not part of what the finding says."""
 
     @property
     def sort_key(self) -> tuple:

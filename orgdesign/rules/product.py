@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgdesign.edits import Batch, Edit, MovePerson
+from orgdesign.edits import Batch, MovePerson
 from orgdesign.model import Person
 from orgdesign.roles import ROLES, are_aliases
 from orgdesign.rules.finding import Severity
-from orgdesign.rules.registry import Basis, Report, rule
+from orgdesign.rules.registry import Basis, Diagnosis, Fix, rule
 from orgdesign.rules.sources import ASK_HEAD, CPO_DEFINITION, DIRECTOR_GUIDE, HEAD_GUIDE, TITLES_GUIDE
 from orgdesign.rules.state import LADDER_ROLES, PM_ROLES, PRODUCT_LEADERS, SCOPED_ROLES, OrgState
-from orgdesign.rules.text import plural, who
+from orgdesign.rules.text import who
+from orgdesign.text import counted
 
 NOT_STARTUP = frozenset({"scaleup", "enterprise"})
 SENIOR_LEADERS = frozenset({"cpo", "head_of_product", "vp_product", "director_product"})
@@ -22,18 +23,10 @@ def _role_of(person: Person | None) -> str | None:
     return None if person is None else person.role
 
 
-def _move_under(target: Person | None, person: Person) -> tuple[Edit, str] | None:
+def _move_under(target: Person | None, person: Person) -> Fix | None:
     if target is None or target.id == person.id or person.reports_to == target.id:
         return None
-    return MovePerson(person.id, target.id), f"move {person.name} under {who(target)}"
-
-
-def _edit(remedy: tuple[Edit, str] | None) -> Edit | None:
-    return None if remedy is None else remedy[0]
-
-
-def _text(remedy: tuple[Edit, str] | None) -> str | None:
-    return None if remedy is None else remedy[1]
+    return Fix(MovePerson(person.id, target.id), f"move {person.name} under {who(target)}")
 
 
 def _head_as_lead_pm(state: OrgState, person: Person) -> bool:
@@ -67,24 +60,17 @@ def pm_reporting_options(state: OrgState, person: Person) -> list[tuple[Person, 
 def _own_product_leader(state: OrgState, person: Person) -> Person | None:
     """The nearest product leader above `person` in their own scope, else their scope's home."""
     scope = state.scope_of(person)
-    seen = {person.id}
-    current = state.manager(person)
-    while current is not None and current.id not in seen:
-        if current.role_info.is_product_leader and state.scope_of(current) == scope:
-            return current
-        seen.add(current.id)
-        current = state.manager(current)
+    for pid in state.chain_ids(person):
+        above = state.people[pid]
+        if above.role_info.is_product_leader and state.scope_of(above) == scope:
+            return above
     homes = state.context.product_homes
     home = homes.get(scope) or homes.get(None)
     return None if home is None or home.id == person.id else home
 
 
-def _pm_home(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _pm_home(state: OrgState, person: Person) -> Fix | None:
     return _move_under(product_home(state, person), person)
-
-
-def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
-    return _edit(_pm_home(state, person))
 
 
 @rule(
@@ -102,18 +88,17 @@ def _fix_pm_home(state: OrgState, person: Person) -> Edit | None:
     when there is none.""",
     roles=PM_ROLES,
     fix_depends_on=("product_homes", "led_units", "ceos", "first_ceo"),
-    fix=_fix_pm_home,
     fix_summary="move the product manager under the Head of Product (else the CPO, else the CEO)",
     safe_fix=True,
 )
-def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
+def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     manager = state.manager(person)
     if manager is None or manager.role != "cto":
         return ()
     return (
-        (
+        Diagnosis(
             f"{who(person)} reports to {who(manager)}: a product manager's line should not run through engineering",
-            _text(_pm_home(state, person)),
+            _pm_home(state, person),
         ),
     )
 
@@ -132,17 +117,16 @@ def pm_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     the people who coach product work and set product strategy.""",
     roles=PM_ROLES,
     fix_depends_on=("product_homes", "led_units", "ceos", "first_ceo"),
-    fix=_fix_pm_home,
     fix_summary="move the product manager under the Head of Product (else the CPO, else the CEO)",
 )
-def pm_outside_product_leadership(state: OrgState, person: Person) -> Iterable[Report]:
+def pm_outside_product_leadership(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     manager = state.manager(person)
     if manager is None or manager.role in PRODUCT_LEADERS or manager.role in ("ceo", "cto"):
         return ()
     return (
-        (
+        Diagnosis(
             f"{who(person)} reports to {who(manager)}, who is neither a product leader nor the CEO",
-            _text(_pm_home(state, person)),
+            _pm_home(state, person),
         ),
     )
 
@@ -170,12 +154,8 @@ def _own_cpo(state: OrgState, person: Person) -> Person | None:
     return state.context.cpos.get(person.unit)
 
 
-def _head_home(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _head_home(state: OrgState, person: Person) -> Fix | None:
     return _move_under(_own_cpo(state, person), person)
-
-
-def _fix_head_home(state: OrgState, person: Person) -> Edit | None:
-    return _edit(_head_home(state, person))
 
 
 @rule(
@@ -191,11 +171,10 @@ def _fix_head_home(state: OrgState, person: Person) -> Edit | None:
     in two. Two documents also say that some large companies place the Head of Product
     under a Director or VP of Product, so the enterprise profile accepts that.""",
     roles=("head_of_product",),
-    fix=_fix_head_home,
     fix_summary="move the Head of Product under the CPO",
     safe_fix=True,
 )
-def head_not_under_cpo(state: OrgState, person: Person) -> Iterable[Report]:
+def head_not_under_cpo(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     cpo = _own_cpo(state, person)
     manager = state.manager(person)
     manager_role = _role_of(manager)
@@ -205,19 +184,15 @@ def head_not_under_cpo(state: OrgState, person: Person) -> Iterable[Report]:
         return ()
     where = "has no manager" if manager is None else f"reports to {who(manager)}"
     return (
-        (
+        Diagnosis(
             f"{who(person)} {where}, although the org has a CPO, {who(cpo)}",
-            _text(_head_home(state, person)),
+            _head_home(state, person),
         ),
     )
 
 
-def _ceo_home(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _ceo_home(state: OrgState, person: Person) -> Fix | None:
     return _move_under(state.context.first_ceo, person)
-
-
-def _fix_ceo_home(state: OrgState, person: Person) -> Edit | None:
-    return _edit(_ceo_home(state, person))
 
 
 @rule(
@@ -233,31 +208,30 @@ def _fix_ceo_home(state: OrgState, person: Person) -> Edit | None:
     team, whatever the title says. A CPO under the CTO or the CMO gets one finding for
     it, from PRD105 or PRD114, not this one as well.""",
     roles=("cpo",),
-    fix=_fix_ceo_home,
     fix_summary="move the CPO under the CEO",
     safe_fix=True,
 )
-def cpo_not_under_ceo(state: OrgState, person: Person) -> Iterable[Report]:
+def cpo_not_under_ceo(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     manager = state.manager(person)
     if manager is None or manager.role in ("ceo", "cto", "cmo", "cpo") or _aliased(state, "cpo", manager.role):
         return ()
     return (
-        (
+        Diagnosis(
             f"{who(person)} reports to {who(manager)}; the CPO belongs on the executive team, reporting to the CEO",
-            _text(_ceo_home(state, person)),
+            _ceo_home(state, person),
         ),
     )
 
 
-def _peer_rule_report(state: OrgState, person: Person, pair: frozenset[str]) -> Iterable[Report]:
+def _peers_in_one_line(state: OrgState, person: Person, pair: frozenset[str]) -> Iterable[Diagnosis]:
     manager = state.manager(person)
     if manager is None or {person.role, manager.role} != pair:
         return ()
     return (
-        (
+        Diagnosis(
             f"{who(person)} reports to {who(manager)}; the {ROLES[person.role].label} and the "
             f"{ROLES[manager.role].label} are peers on the executive team",
-            _text(_ceo_home(state, person)),
+            _ceo_home(state, person),
         ),
     )
 
@@ -276,12 +250,11 @@ def _peer_rule_report(state: OrgState, person: Person, pair: frozenset[str]) -> 
     engineering, or engineering under product. A CPO under the CTO gets this finding
     only, not PRD104 as well.""",
     roles=("cpo", "cto"),
-    fix=_fix_ceo_home,
     fix_summary="move the one who reports to the other under the CEO",
     safe_fix=True,
 )
-def cpo_and_cto_in_one_line(state: OrgState, person: Person) -> Iterable[Report]:
-    return _peer_rule_report(state, person, frozenset({"cpo", "cto"}))
+def cpo_and_cto_in_one_line(state: OrgState, person: Person) -> Iterable[Diagnosis]:
+    return _peers_in_one_line(state, person, frozenset({"cpo", "cto"}))
 
 
 @rule(
@@ -296,21 +269,20 @@ def cpo_and_cto_in_one_line(state: OrgState, person: Person) -> Iterable[Report]
     on the executive team. A CPO under the CMO (or the reverse) makes one of them a
     department of the other.""",
     roles=("cpo", "cmo"),
-    fix=_fix_ceo_home,
     fix_summary="move the one who reports to the other under the CEO",
     safe_fix=True,
 )
-def cpo_and_cmo_in_one_line(state: OrgState, person: Person) -> Iterable[Report]:
-    return _peer_rule_report(state, person, frozenset({"cpo", "cmo"}))
+def cpo_and_cmo_in_one_line(state: OrgState, person: Person) -> Iterable[Diagnosis]:
+    return _peers_in_one_line(state, person, frozenset({"cpo", "cmo"}))
 
 
-def _reports_up(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _reports_up(state: OrgState, person: Person) -> Fix | None:
     manager = state.manager(person)
-    reports = sorted(state.solid_refs.get(person.id, ()), key=state.org.seq)
+    reports = state.org.report_ids(person.id)
     if manager is None or not reports or manager.id in reports:
         return None
     edit = Batch([MovePerson(pid, manager.id) for pid in reports], f"move {person.name}'s reports up")
-    return edit, f"move {person.name}'s {plural(len(reports), 'direct report')} up to {who(manager)}"
+    return Fix(edit, f"move {person.name}'s {counted(len(reports), 'direct report')} up to {who(manager)}")
 
 
 @rule(
@@ -325,17 +297,16 @@ def _reports_up(state: OrgState, person: Person) -> tuple[Edit, str] | None:
     role and direct reports is either a people manager under the wrong role (a Group PM
     or Director) or a Principal PM carrying reports the role excludes by definition.""",
     roles=("principal_pm",),
-    fix=lambda state, person: _edit(_reports_up(state, person)),
     fix_summary="move the Principal PM's reports up to the Principal PM's manager",
 )
-def principal_with_reports(state: OrgState, person: Person) -> Iterable[Report]:
+def principal_with_reports(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     count = state.report_total(person.id)
     if not count:
         return ()
     return (
-        (
-            f"{who(person)} has {plural(count, 'direct report')}; a Principal PM manages no one",
-            _text(_reports_up(state, person)),
+        Diagnosis(
+            f"{who(person)} has {counted(count, 'direct report')}; a Principal PM manages no one",
+            _reports_up(state, person),
         ),
     )
 
@@ -358,11 +329,11 @@ put the Head below the Director) leads product people through them."""
     title without its team.""",
     roles=tuple(_LEADS),
 )
-def leader_without_pms(state: OrgState, person: Person) -> Iterable[Report]:
+def leader_without_pms(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.reports_in(person.id, _LEADS[person.role]):
         return ()
     whom = "product managers or Group PMs" if person.role == "director_product" else "product managers"
-    return ((f"{who(person)} has no {whom} reporting to them", None),)
+    return (Diagnosis(f"{who(person)} has no {whom} reporting to them"),)
 
 
 def _ladder_above(state: OrgState, person: Person) -> Person | None:
@@ -371,11 +342,11 @@ def _ladder_above(state: OrgState, person: Person) -> Person | None:
     return None if above is None else state.people[above]
 
 
-def _up_a_level(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _up_a_level(state: OrgState, person: Person) -> Fix | None:
     leader = _ladder_above(state, person)
     if leader is None or leader.reports_to is None or leader.reports_to == person.id:
         return None
-    return MovePerson(person.id, leader.reports_to), f"move {person.name} up a level, beside {who(leader)}"
+    return Fix(MovePerson(person.id, leader.reports_to), f"move {person.name} up a level, beside {who(leader)}")
 
 
 def _aliased(state: OrgState, first: str, second: str) -> bool:
@@ -409,10 +380,9 @@ def _head_may_report_to(state: OrgState, person: Person, manager: Person) -> boo
     two titles the same role (`settings.aliases`) is not told they are out of order.""",
     roles=LADDER_ROLES,
     positional=True,
-    fix=lambda state, person: _edit(_up_a_level(state, person)),
     fix_summary="move the person up a level, beside the product leader they report to",
 )
-def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Report]:
+def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     leader = _ladder_above(state, person)
     if leader is None or leader.role not in PRODUCT_LEADERS:
         return ()
@@ -424,9 +394,9 @@ def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Repor
     manager = state.manager(person)
     via = "" if manager is None or manager.id == leader.id else f" through {who(manager)}"
     return (
-        (
+        Diagnosis(
             f"{who(person)} reports to {who(leader)}{via}, who holds {relation} them on the product ladder",
-            _text(_up_a_level(state, person)),
+            _up_a_level(state, person),
         ),
     )
 
@@ -444,11 +414,11 @@ def leader_ranks_below_report(state: OrgState, person: Person) -> Iterable[Repor
     other one is reported.""",
     roles=("cpo",),
 )
-def more_than_one_cpo(state: OrgState, person: Person) -> Iterable[Report]:
+def more_than_one_cpo(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     first = state.context.first_cpo
     if state.context.cpo_count < 2 or first is None or first.id == person.id:
         return ()
-    return ((f"{who(person)} is a second Chief Product Officer besides {who(first)}", None),)
+    return (Diagnosis(f"{who(person)} is a second Chief Product Officer besides {who(first)}"),)
 
 
 def _single_head(state: OrgState, person: Person) -> Person | None:
@@ -456,7 +426,7 @@ def _single_head(state: OrgState, person: Person) -> Person | None:
     return state.context.single_heads.get(state.scope_of(person))
 
 
-def _under_single_head(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _under_single_head(state: OrgState, person: Person) -> Fix | None:
     return _move_under(_single_head(state, person), person)
 
 
@@ -477,10 +447,9 @@ def _under_single_head(state: OrgState, person: Person) -> tuple[Edit, str] | No
     profiles=NOT_STARTUP,
     roles=LADDER_ROLES - {"cpo", "head_of_product"},
     positional=True,
-    fix=lambda state, person: _edit(_under_single_head(state, person)),
     fix_summary="move the person under the Head of Product",
 )
-def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Report]:
+def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     scope = state.scope_of(person)
     head = state.context.single_heads.get(scope)
     if head is None:
@@ -489,9 +458,9 @@ def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Report]
     if not position.reached or position.head is not None or person.id in state.context.above_single_heads[scope]:
         return ()
     return (
-        (
+        Diagnosis(
             f"{who(person)} sits outside the organisation of {who(head)}, the org's only Head of Product",
-            _text(_under_single_head(state, person)),
+            _under_single_head(state, person),
         ),
     )
 
@@ -511,15 +480,14 @@ def outside_head_of_product(state: OrgState, person: Person) -> Iterable[Report]
     not checked.""",
     roles=SENIOR_LEADERS,
 )
-def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
+def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     years = person.years_pm
     if person.vacancy or years is None or years >= 5 or _head_as_lead_pm(state, person):
         return ()
     return (
-        (
-            f"{who(person)} has {plural(years, 'year')} of product management; "
+        Diagnosis(
+            f"{who(person)} has {counted(years, 'year')} of product management; "
             "director-level roles are expected to bring 5 or more",
-            None,
         ),
     )
 
@@ -537,11 +505,11 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Report]:
     Product, or the team is really several teams.""",
     roles=("director_product",),
 )
-def director_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
+def director_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     products = distinct_products(state.director_products.get(person.id, ()))
     if len(products) < 2:
         return ()
-    return ((f"{who(person)} has product managers on {len(products)} products: {', '.join(products)}", None),)
+    return (Diagnosis(f"{who(person)} has product managers on {len(products)} products: {', '.join(products)}"),)
 
 
 def distinct_products(spellings: Iterable[str]) -> list[str]:
@@ -571,7 +539,7 @@ def distinct_products(spellings: Iterable[str]) -> list[str]:
     profiles=NOT_STARTUP,
     roles=PM_ROLES,
 )
-def unit_without_head(state: OrgState, person: Person) -> Iterable[Report]:
+def unit_without_head(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     unit = person.unit
     if unit is None:
         return ()
@@ -580,20 +548,18 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Report]:
         other = _leader_of_another_unit(state, unit, manager)
         if other is not None:
             return (
-                (
+                Diagnosis(
                     f"{who(person)} works in unit {state.unit_label(unit)} but reports to {who(manager)}, "
                     f"the {other}; a product manager answers to their own unit's head of product or CEO",
-                    None,
                 ),
             )
     if state.unit_has_head(unit) or _role_of(manager) == "ceo":
         return ()
     where = "has no manager" if manager is None else f"reports to {who(manager)}"
     return (
-        (
+        Diagnosis(
             f"{who(person)} works in unit {state.unit_label(unit)}, which has no head of product "
             f"of its own, and {where} rather than a CEO",
-            None,
         ),
     )
 
@@ -611,16 +577,16 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Report]:
     no team, which usually means the reports are filed somewhere else.""",
     roles=("head_of_product", "vp_product"),
 )
-def head_without_product_people(state: OrgState, person: Person) -> Iterable[Report]:
+def head_without_product_people(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.reports_in(person.id, LADDER_ROLES) or _head_as_lead_pm(state, person):
         return ()
-    return ((f"{who(person)} has nobody on the product ladder reporting to them", None),)
+    return (Diagnosis(f"{who(person)} has nobody on the product ladder reporting to them"),)
 
 
 # -- claims about leaders and groups --------------------------------------------------------
 
 
-def _leader_remedy(state: OrgState, person: Person) -> tuple[Edit, str] | None:
+def _leader_remedy(state: OrgState, person: Person) -> Fix | None:
     """Take the leader out of engineering: up a level, beside the CTO (under the CTO's manager).
 
     The remedy reads only the CTO and the CTO's place, which every edit that can change it
@@ -649,19 +615,18 @@ def _leader_remedy(state: OrgState, person: Person) -> tuple[Edit, str] | None:
     states the rule for PMs and leaves leaders implicit.""",
     roles=("gpm", "director_product", "vp_product", "head_of_product"),
     positional=True,
-    fix=lambda state, person: _edit(_leader_remedy(state, person)),
     fix_summary="move the leader out of engineering, up a level beside the CTO",
 )
-def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
+def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     manager = state.manager(person)
     if manager is None or manager.role != "cto":
         return ()
     if person.role == "head_of_product" and _own_cpo(state, person) is not None:
         return ()
     return (
-        (
+        Diagnosis(
             f"{who(person)} reports to {who(manager)}; product leadership should not sit inside engineering",
-            _text(_leader_remedy(state, person)),
+            _leader_remedy(state, person),
         ),
     )
 
@@ -680,17 +645,13 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Report]:
     one.""",
     roles=("gpm",),
 )
-def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
-    people = state.people
-    spellings = [
-        report.product
-        for report in (people[pid] for pid in state.solid_refs.get(person.id, ()))
-        if report.role in PM_ROLES and report.product
-    ]
+def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
+    reports = (state.people[pid] for pid in state.org.unordered_report_ids(person.id))
+    spellings = [report.product for report in reports if report.role in PM_ROLES and report.product]
     products = distinct_products(spellings)
     if len(products) < 2:
         return ()
-    return ((f"{who(person)} leads product managers on {len(products)} products: {', '.join(products)}", None),)
+    return (Diagnosis(f"{who(person)} leads product managers on {len(products)} products: {', '.join(products)}"),)
 
 
 @rule(
@@ -707,7 +668,7 @@ def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[
     CEO; a unit with neither has nobody to hold it.""",
     roles=("ceo", "cpo", "head_of_product"),
 )
-def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Report]:
+def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     unit = person.unit
     if unit is None or state.unit_holder(unit) != person.id:
         return ()
@@ -715,10 +676,9 @@ def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Repo
     if len(products) < 2:
         return ()
     return (
-        (
+        Diagnosis(
             f"unit {state.unit_label(unit)} has product managers on {len(products)} products: "
             f"{', '.join(products)}; a unit is usually built around one product",
-            None,
         ),
     )
 
@@ -738,11 +698,11 @@ def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Repo
     title.""",
     roles=("cpo", "head_of_product"),
 )
-def leadership_without_pms(state: OrgState, person: Person) -> Iterable[Report]:
+def leadership_without_pms(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     context = state.context
     holder = context.product_top
     if context.has_product_managers or holder is None or holder.id != person.id:
         return ()
     if _head_as_lead_pm(state, person):
         return ()
-    return ((f"{who(person)} leads product, but the org has no product managers", None),)
+    return (Diagnosis(f"{who(person)} leads product, but the org has no product managers"),)

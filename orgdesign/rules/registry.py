@@ -1,11 +1,11 @@
 """The rule registry: what a rule is, the catalogue every front end reads from, and the codes
 that were retired from it.
 
-A rule checks one person at a time. Its `check` yields `(message, fix description)` pairs;
-the engine turns them into `Finding`s with the rule's code, severity, sources, the person's
-location and any waiver. A rule with a `fix` can build the edit that resolves its finding
-from the same state the check saw, so the TUI and `validate --fix` apply exactly what the
-message promised.
+A rule checks one person at a time. Its `check` yields `Diagnosis`es: a message and, where
+the rule can resolve it, a `Fix` (the edit and its one-line description), worked out once
+from the state the check saw, as ruff attaches fixes to its diagnostics. The engine turns
+each into a `Finding` with the rule's code, severity, sources, the person's location and
+any waiver, so the TUI and `validate --fix` apply exactly what the message promised.
 
 Rule codes are a contract with every layout that waives or disables them. A code is never
 reused: when a rule is renamed or removed, its code goes into `RETIRED`, and a layout still
@@ -29,12 +29,34 @@ if TYPE_CHECKING:
 
 ALL_PROFILES = frozenset(PROFILES)
 
-Report = tuple[str, "str | None"]
-"""What a check yields: the message and the one-line description of its fix (or None)."""
 
-Check = Callable[["OrgState", Person], Iterable[Report]]
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """An edit that resolves a finding, with how the finding describes it to the user."""
+
+    edit: Edit
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnosis:
+    """What a check yields: the message, and the fix when the check found one."""
+
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FixPolicy:
+    """What a rule's fixes do in general (for `explain` and the README), and whether
+    `validate --fix` may apply them unattended."""
+
+    summary: str
+    safe: bool = False
+
+
+Check = Callable[["OrgState", Person], Iterable[Diagnosis]]
 Candidates = Callable[["OrgState"], Iterable[str]]
-Fixer = Callable[["OrgState", Person], "Edit | None"]
 
 
 class Basis(StrEnum):
@@ -67,11 +89,8 @@ class Rule:
     rationale: str
     profiles: frozenset[str]
     check: Check
-    fix: Fixer | None = None
-    fix_summary: str | None = None
-    """What the fix does in general, for `explain` and the README."""
-    safe_fix: bool = False
-    """Whether `validate --fix` may apply the fix unattended."""
+    fix: FixPolicy | None = None
+    """None when the rule's findings never carry a fix."""
     roles: frozenset[str] | None = None
     """The roles of the people the rule looks at; None means everyone."""
     positional: bool = False
@@ -80,6 +99,14 @@ class Rule:
     """For a full check: ids that may have a finding (a superset); None means by `roles`."""
     fix_depends_on: frozenset[str] = frozenset()
     """`Context` fields the fix description reads (and nothing else about the finding does)."""
+
+    @property
+    def fix_summary(self) -> str | None:
+        return None if self.fix is None else self.fix.summary
+
+    @property
+    def safe_fix(self) -> bool:
+        return self.fix is not None and self.fix.safe
 
     def applies_to_profile(self, profile: str) -> bool:
         return profile in self.profiles
@@ -112,18 +139,20 @@ def rule(
     positional: bool = False,
     candidates: Candidates | None = None,
     fix_depends_on: Iterable[str] = (),
-    fix: Fixer | None = None,
     fix_summary: str | None = None,
     safe_fix: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated check function as the rule `code`.
 
     A rule with a documents basis cites the documents that make its claim; a practice or
-    structure rule cites none, since no document gives what it checks.
+    structure rule cites none, since no document gives what it checks. A rule whose checks
+    attach fixes says what they do in general with `fix_summary`.
     """
     cited = tuple(sources)
     if bool(cited) != (basis is Basis.DOCUMENTS):
         raise ValueError(f"rule {code}: a {basis} rule cites {'no' if cited else 'at least one'} document")
+    if safe_fix and fix_summary is None:
+        raise ValueError(f"rule {code}: a safe fix needs a fix_summary")
 
     def register(check: Check) -> Check:
         if code in RULES or code in RETIRED:
@@ -137,9 +166,7 @@ def rule(
             rationale=" ".join(rationale.split()),
             profiles=frozenset(profiles),
             check=check,
-            fix=fix,
-            fix_summary=fix_summary,
-            safe_fix=safe_fix,
+            fix=None if fix_summary is None else FixPolicy(fix_summary, safe_fix),
             roles=None if roles is None else frozenset(roles),
             positional=positional,
             candidates=candidates,

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from orgdesign.model import Person
 from orgdesign.rules.finding import Severity
-from orgdesign.rules.registry import Basis, Report, rule
+from orgdesign.rules.registry import Basis, Diagnosis, rule
 from orgdesign.rules.state import OrgState
-from orgdesign.rules.text import plural, who
+from orgdesign.rules.text import who
+from orgdesign.text import counted
 
 
 def _deeper_than(state: OrgState, limit: int) -> list[str]:
@@ -32,12 +33,12 @@ def _deeper_than(state: OrgState, limit: int) -> list[str]:
     `settings` (default 12).""",
     candidates=OrgState.managers,
 )
-def span_too_wide(state: OrgState, person: Person) -> Iterable[Report]:
+def span_too_wide(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     count = state.report_total(person.id)
     limit = state.org.settings.max_span
     if count <= limit:
         return ()
-    return ((f"{who(person)} has {count} direct reports, more than the limit of {limit}", None),)
+    return (Diagnosis(f"{who(person)} has {count} direct reports, more than the limit of {limit}"),)
 
 
 @rule(
@@ -52,14 +53,15 @@ def span_too_wide(state: OrgState, person: Person) -> Iterable[Report]:
     turn the rule off with `disable` under `settings`.""",
     candidates=OrgState.managers,
 )
-def single_report(state: OrgState, person: Person) -> Iterable[Report]:
-    reports = state.solid_refs.get(person.id)
-    if reports is None or len(reports) != 1 or person.id in reports:
+def single_report(state: OrgState, person: Person) -> Iterable[Diagnosis]:
+    if state.report_total(person.id) != 1:
         return ()
-    only = state.people[next(iter(reports))]
+    only = state.org.reports(person.id)[0]
+    if only.id == person.id:
+        return ()
     if only.role == "head_of_product" and _may_lead_just_the_head(state, person):
         return ()
-    return ((f"{who(person)} has a single direct report, {who(only)}", None),)
+    return (Diagnosis(f"{who(person)} has a single direct report, {who(only)}"),)
 
 
 def _may_lead_just_the_head(state: OrgState, person: Person) -> bool:
@@ -84,9 +86,9 @@ def _may_lead_just_the_head(state: OrgState, person: Person) -> bool:
     positional=True,
     candidates=lambda state: _deeper_than(state, state.org.settings.max_layers),
 )
-def too_many_layers(state: OrgState, person: Person) -> Iterable[Report]:
+def too_many_layers(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     layer = state.position[person.id].layer
     limit = state.org.settings.max_layers
     if layer is None or layer <= limit:
         return ()
-    return ((f"{who(person)} sits {plural(layer, 'layer')} below the top, more than the limit of {limit}", None),)
+    return (Diagnosis(f"{who(person)} sits {counted(layer, 'layer')} below the top, more than the limit of {limit}"),)

@@ -1,10 +1,12 @@
 """What the rules read: an indexed copy of the org's people, kept in step edit by edit.
 
 `OrgState` holds, besides the people, the indexes the rules need so that no check walks the
-org: who names whom in `reports_to`/`dotted_to`, how many reports of each role a manager
-has, the members of each role and unit, each person's `Position` (layer, nearest Head and
+org: the members of each role and unit, each person's `Position` (layer, nearest Head and
 Director of Product above, reporting cycle), the products under each Director, and an
-org-wide `Context` (the first top, CEO, CPO, the single Head of Product, ...).
+org-wide `Context` (the first top, CEO, CPO, the single Head of Product, ...). The reporting
+lines themselves (reports, tops, roles of the reports, references to nobody) are the
+`Org`'s: asked of it, never copied here. `people` is a copy on purpose: `sync` compares it
+with the org to see what an edit changed.
 
 `sync(touched)` brings it up to date after an edit and says who must be re-checked: the
 people whose own records changed, their managers and reports, everyone whose position moved
@@ -16,9 +18,10 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from orgdesign.model import Org, Person, discard_member
+from orgdesign.model import Org, Person, climb, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
@@ -102,11 +105,7 @@ class OrgState:
     def __init__(self, org: Org) -> None:
         self.org = org
         self.people: dict[str, Person] = {}
-        self.solid_refs: dict[str, set[str]] = {}
-        self.dotted_refs: dict[str, set[str]] = {}
-        self.role_counts: dict[str, dict[str, int]] = {}
         self.role_members: dict[str, set[str]] = {}
-        self.tops: set[str] = set()
         self.unit_heads: dict[str, set[str]] = {}
         self.unit_pms: dict[str, set[str]] = {}
         self.unit_products: dict[str, Counter[str]] = {}
@@ -138,11 +137,14 @@ class OrgState:
         return None if person.reports_to is None else self.people.get(person.reports_to)
 
     def report_total(self, pid: str) -> int:
-        return len(self.solid_refs.get(pid, ()))
+        return self.org.report_count(pid)
 
     def reports_in(self, pid: str, roles: frozenset[str]) -> int:
-        counts = self.role_counts.get(pid)
-        return 0 if counts is None else sum(n for r, n in counts.items() if r in roles)
+        return sum(n for r, n in self.org.report_roles(pid).items() if r in roles)
+
+    def tops(self) -> AbstractSet[str]:
+        """The people with no `reports_to`."""
+        return self.org.declared_top_ids()
 
     def unit_has_head(self, unit: str) -> bool:
         return bool(self.unit_heads.get(unit))
@@ -181,18 +183,11 @@ class OrgState:
 
     def managers(self) -> Iterator[str]:
         """Everyone with at least one report."""
-        people = self.people
-        return (pid for pid in self.solid_refs if pid in people)
+        return self.org.managers()
 
     def naming_nobody(self) -> set[str]:
         """Everyone whose `reports_to` or `dotted_to` names an id nobody has."""
-        people = self.people
-        found: set[str] = set()
-        for refs in (self.solid_refs, self.dotted_refs):
-            for target, referrers in refs.items():
-                if target not in people:
-                    found |= referrers
-        return found
+        return self.org.naming_nobody()
 
     # -- keeping in step -------------------------------------------------------------------
 
@@ -253,10 +248,10 @@ class OrgState:
                     recheck.add(person.reports_to)
                 if person.role in SCOPED_ROLES and person.unit is not None:
                     dirty_units.add(person.unit)
-        reports = self.solid_refs.get(pid, set())
+        reports = self.org.naming(pid)
         recheck |= reports
         if old is None or new is None:
-            recheck |= self.dotted_refs.get(pid, set())
+            recheck |= self.org.dotted_naming(pid)
             roots |= reports
             roots.add(pid)
             if new is None:
@@ -266,31 +261,19 @@ class OrgState:
 
     def _index_everyone(self, org: Org) -> None:
         """`_index` for every person at once (the same indexes, built with fewer lookups)."""
-        people = self.people
-        solid, counts, members, tops = self.solid_refs, self.role_counts, self.role_members, self.tops
+        people, members = self.people, self.role_members
         for person in org.people():
-            pid, manager, role = person.id, person.reports_to, person.role
+            pid, role = person.id, person.role
             people[pid] = person
-            if manager is None:
-                tops.add(pid)
-            elif manager in solid:
-                solid[manager].add(pid)
-                by_role = counts[manager]
-                by_role[role] = by_role.get(role, 0) + 1
-            else:
-                solid[manager] = {pid}
-                counts[manager] = {role: 1}
             if role in members:
                 members[role].add(pid)
             else:
                 members[role] = {pid}
-            if person.dotted_to or person.unit is not None or role in SCOPED_ROLES:
-                self._index_lines_and_unit(person)
+            if person.unit is not None or role in SCOPED_ROLES:
+                self._index_unit(person)
 
-    def _index_lines_and_unit(self, person: Person) -> None:
+    def _index_unit(self, person: Person) -> None:
         pid = person.id
-        for target in person.dotted_to:
-            self.dotted_refs.setdefault(target, set()).add(pid)
         if person.role in SCOPED_ROLES:
             self.scoped.setdefault((person.unit, person.role), set()).add(pid)
         if person.unit is not None:
@@ -302,37 +285,13 @@ class OrgState:
                     self.unit_products.setdefault(person.unit, Counter())[person.product] += 1
 
     def _index(self, person: Person) -> None:
-        pid, manager, role = person.id, person.reports_to, person.role
-        self.people[pid] = person
-        if manager is None:
-            self.tops.add(pid)
-        else:
-            reports = self.solid_refs.get(manager)
-            if reports is None:
-                self.solid_refs[manager] = {pid}
-                self.role_counts[manager] = {role: 1}
-            else:
-                reports.add(pid)
-                counts = self.role_counts[manager]
-                counts[role] = counts.get(role, 0) + 1
-        self.role_members.setdefault(role, set()).add(pid)
-        self._index_lines_and_unit(person)
+        self.people[person.id] = person
+        self.role_members.setdefault(person.role, set()).add(person.id)
+        self._index_unit(person)
 
     def _unindex(self, person: Person) -> None:
         pid = person.id
         del self.people[pid]
-        if person.reports_to is None:
-            self.tops.discard(pid)
-        else:
-            discard_member(self.solid_refs, person.reports_to, pid)
-            counts = self.role_counts[person.reports_to]
-            counts[person.role] -= 1
-            if not counts[person.role]:
-                del counts[person.role]
-                if not counts:
-                    del self.role_counts[person.reports_to]
-        for target in person.dotted_to:
-            discard_member(self.dotted_refs, target, pid)
         discard_member(self.role_members, person.role, pid)
         if person.role in SCOPED_ROLES:
             scope = self.scoped[(person.unit, person.role)]
@@ -354,7 +313,7 @@ class OrgState:
 
     def _replace_positions(self, roots: set[str]) -> set[str]:
         """Recompute positions below `roots`; returns the ids whose position changed."""
-        region = self._subtrees(roots)
+        region = self.org.below(roots)
         placed = self._place(region)
         known = self.position
         moved = {pid for pid, pos in placed.items() if known.get(pid) != pos}
@@ -391,24 +350,6 @@ class OrgState:
             self._watching[pid] = above
             self.ladder_watchers.setdefault(above, set()).add(pid)
 
-    def _subtrees(self, roots: Iterable[str]) -> set[str]:
-        region: set[str] = set()
-        stack = [pid for pid in roots if pid in self.people]
-        while stack:
-            pid = stack.pop()
-            if pid not in region:
-                region.add(pid)
-                stack.extend(self.solid_refs.get(pid, ()))
-        return region
-
-    def _tops_and_orphans(self) -> Iterator[str]:
-        """The entry points of the whole org: no manager, or a manager nobody is."""
-        yield from self.tops
-        people = self.people
-        for manager, reports in self.solid_refs.items():
-            if manager not in people:
-                yield from reports
-
     def _place(self, region: Collection[str]) -> dict[str, Position]:
         """Positions of everyone in `region` (closed under "reports of", with fast `in`).
 
@@ -420,7 +361,7 @@ class OrgState:
         placed: dict[str, Position] = {}
         queue: deque[str] = deque()
         everyone = region is people.keys()
-        for pid in self._tops_and_orphans() if everyone else region:
+        for pid in self.org.top_ids() if everyone else region:
             manager = people[pid].reports_to
             if manager is None or manager not in people:
                 placed[pid] = _below(None, None, people[pid])
@@ -428,41 +369,32 @@ class OrgState:
             elif manager not in region:
                 placed[pid] = _below(known[manager], people[manager], people[pid])
                 queue.append(pid)
-        refs = self.solid_refs
+        reports_of = self.org.unordered_report_ids
         while queue:
             pid = queue.popleft()
-            reports = refs.get(pid)
-            if not reports:
-                continue
             above, boss = placed[pid], people[pid]
-            plain = _below(above, boss, None)  # shared by every report who is no Head or Director
-            for report in reports:
+            plain: Position | None = None  # shared by every report who is no Head or Director
+            for report in reports_of(pid):
                 if report not in placed:
                     person = people[report]
-                    placed[report] = _below(above, boss, person) if person.role in _POSITION_ROLES else plain
+                    if person.role in _POSITION_ROLES:
+                        placed[report] = _below(above, boss, person)
+                    else:
+                        plain = plain or _below(above, boss, None)
+                        placed[report] = plain
                     queue.append(report)
         if len(placed) < len(region):
             self._place_cycles(region, placed)
         return placed
 
     def _place_cycles(self, region: Iterable[str], placed: dict[str, Position]) -> None:
+        """Place everyone the walk down from the region's entry points missed: they sit on a
+        reporting cycle or below one, so walking up from each ends on a cycle or on someone placed."""
         people = self.people
         for start in region:
-            if start in placed:
-                continue
-            path: list[str] = []
-            index: dict[str, int] = {}
-            node = start
-            while node not in placed and node not in index:
-                index[node] = len(path)
-                path.append(node)
-                manager = people[node].reports_to
-                assert manager is not None, "everyone the walk down from the tops missed has a manager"
-                node = manager
-            if node in index:
-                cycle = path[index[node] :]
-                for member in cycle:
-                    placed[member] = Position(None, cycle=len(cycle))
+            path, cycle = climb(start, lambda pid: people[pid].reports_to, placed)
+            for member in cycle:
+                placed[member] = Position(None, cycle=len(cycle))
             for member in path:
                 placed.setdefault(member, UNREACHED)
 
@@ -504,7 +436,7 @@ class OrgState:
         for name, audience in _CONTEXT_AUDIENCE.items():
             if getattr(old, name) != getattr(new, name):
                 roles |= audience
-        people = set(self.tops) if old.natural_top != new.natural_top else set()
+        people = set(self.tops()) if old.natural_top != new.natural_top else set()
         for role_id in roles:
             people |= self.role_members.get(role_id, set())
         return people
@@ -525,7 +457,7 @@ class OrgState:
             cpos=cpos,
             led_units=frozenset(self.unit_heads),
             single_heads=single_heads,
-            above_single_heads={unit: self._chain_ids(head) for unit, head in single_heads.items()},
+            above_single_heads={unit: frozenset(self.chain_ids(head)) for unit, head in single_heads.items()},
             product_homes={**cpos, **heads},
             has_product_managers=any(self.role_members.get(role_id) for role_id in PM_ROLES),
             product_top=self.first_with_role("cpo") or self.first_with_role("head_of_product"),
@@ -538,19 +470,22 @@ class OrgState:
 
     def _natural_top(self) -> Person | None:
         """A CEO before anyone else, then the top with the most people below, then file order."""
-        if not self.tops:
+        tops = self.org.declared_top_ids()
+        if not tops:
             return None
         people, sizes, seq = self.people, self.top_sizes, self.org.seq
-        best = max(self.tops, key=lambda pid: (people[pid].role == "ceo", sizes[pid], -seq(pid)))
+        best = max(tops, key=lambda pid: (people[pid].role == "ceo", sizes[pid], -seq(pid)))
         return people[best]
 
-    def _chain_ids(self, person: Person | None) -> frozenset[str]:
-        chain: set[str] = set()
-        current = None if person is None else self.manager(person)
-        while current is not None and current.id not in chain and current is not person:
-            chain.add(current.id)
-            current = self.manager(current)
-        return frozenset(chain)
+    def manager_id(self, pid: str) -> str | None:
+        people = self.people
+        manager = people[pid].reports_to
+        return manager if manager in people else None
+
+    def chain_ids(self, person: Person) -> list[str]:
+        """The ids above `person`, nearest first; stops at a top or on a cycle."""
+        path, _ = climb(person.id, self.manager_id)
+        return path[1:]
 
 
 def _ladder_class(role_id: str) -> str:

@@ -8,7 +8,3 @@ from orgdesign.model import Person
 def who(person: Person) -> str:
     """'Lee Park (Product Manager)': the name and the title or role label."""
     return f"{person.name} ({person.display_role})"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -92,18 +92,20 @@ class Validator:
         state = self._state
         found: list[Finding] = []
         for rule in plan:
-            for message, fix in rule.check(state, person):
+            for diagnosis in rule.check(state, person):
+                fix = diagnosis.fix
                 found.append(
                     Finding(
                         code=rule.code,
                         severity=rule.severity,
                         person=person.id,
-                        message=message,
+                        message=diagnosis.message,
                         sources=rule.sources,
-                        fix=fix,
+                        fix=None if fix is None else fix.description,
                         line=person.line,
                         column=person.column,
                         waived=person.waives(rule.code),
+                        fix_edit=None if fix is None else fix.edit,
                     )
                 )
         return found
@@ -177,12 +179,14 @@ class Validator:
         return pm_reporting_options(self._state, person)
 
     def fix_for(self, finding: Finding) -> Edit | None:
-        """The edit that resolves `finding`, built from the org as it is now."""
-        rule = RULES.get(finding.code)
-        person = self._state.people.get(finding.person or "")
-        if rule is None or rule.fix is None or finding.fix is None or person is None:
-            return None
-        return rule.fix(self._state, person)
+        """The edit that resolves `finding`, as its check attached it; None when the rule offered
+        none or `finding` is no longer current (an edit since resolved or changed it).
+
+        Every fix touches the person its finding is about, so applying it re-checks them and
+        replaces the finding: a current finding's edit has never been applied.
+        """
+        current = self._by_person.get(finding.person or "", ())
+        return next((f.fix_edit for f in current if f == finding), None)
 
 
 def validate(org: Org) -> list[Finding]:

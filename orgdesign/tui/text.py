@@ -24,14 +24,14 @@ from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from orgdesign.text import printable
+from orgdesign.text import clip, printable
 
 
 def literal(value: object, style: str = "", *, limit: int | None = None) -> Text:
     """A Text showing `value` exactly as written (no markup), shortened to `limit` cells."""
     shown = printable(str(value))
-    if limit is not None and len(shown) > limit:
-        shown = shown[: limit - 1] + "…"
+    if limit is not None:
+        shown = clip(shown, limit)
     return Text(shown, style=style, no_wrap=limit is not None)
 
 

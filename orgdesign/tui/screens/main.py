@@ -38,9 +38,9 @@ from orgdesign.edits import (
 from orgdesign.layout import SaveConflict, SaveError
 from orgdesign.model import PROFILES, Person
 from orgdesign.recent import remember_layout
-from orgdesign.report import counted
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
+from orgdesign.text import counted
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt

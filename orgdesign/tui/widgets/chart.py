@@ -44,7 +44,7 @@ def initially_expanded(org: Org, roots: list[str]) -> set[str]:
     frontier = roots
     for _ in range(LAYERS_SHOWN_AT_FIRST - 1):
         expanded.update(frontier)
-        frontier = [report for pid in frontier for report in org.graph.successors(pid)]
+        frontier = [report for pid in frontier for report in org.unordered_report_ids(pid)]
     return expanded
 
 
@@ -323,7 +323,7 @@ class OrgChart(ScrollView, can_focus=True):
         manager = self.org.manager(pid) if pid in self.org else None
         if manager is None or manager.id not in self._layout.boxes or manager.id in self._expanded:
             return
-        if all(report in touched for report in self.org.graph.successors(manager.id)):
+        if all(report in touched for report in self.org.unordered_report_ids(manager.id)):
             self._expanded.add(manager.id)
 
     def _patch_texts(self, touched: set[str]) -> bool:
@@ -331,8 +331,8 @@ class OrgChart(ScrollView, can_focus=True):
         boxes = self._layout.boxes
         around = set(touched)
         for pid in touched:
-            if pid in self.org.dotted:
-                around.update(self.org.dotted.successors(pid))
+            if pid in self.org:
+                around.update(self.org.dotted_report_ids(pid))
         for pid in around:
             box = boxes.get(pid)
             if box is None:

@@ -12,7 +12,7 @@ from textual.widget import Widget
 
 from orgdesign.stats import Tally
 from orgdesign.stats_text import bar
-from orgdesign.text import printable
+from orgdesign.text import clip, printable
 
 MAX_LABEL_WIDTH = 28
 MIN_BAR_WIDTH = 4
@@ -23,9 +23,7 @@ LINE_PADDING = 4
 
 def clipped(label: str, width: int) -> str:
     """`label` padded or cut (with an ellipsis) to exactly `width` cells."""
-    if cell_len(label) > width:
-        return set_cell_size(label, width - 1) + "…"
-    return set_cell_size(label, width)
+    return set_cell_size(clip(label, width), width)
 
 
 class BarChart(Widget):

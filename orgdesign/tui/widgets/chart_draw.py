@@ -18,6 +18,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from orgdesign.rules.finding import Severity
+from orgdesign.text import clip
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
 from orgdesign.tui.widgets.chart_layout import BOX_HEIGHT, ROW_PITCH, Box, ChartLayout, Family
 
@@ -95,9 +96,8 @@ def assemble(pieces: list[Piece], start: int, end: int, base: Style) -> Strip:
 
 def fit(text: str, cells: int) -> str:
     """`text` in exactly `cells` cells, centred, with an ellipsis when it does not fit."""
+    text = clip(text, cells)
     length = cell_len(text)
-    if length > cells:
-        return set_cell_size(text, cells - 1) + "…"
     before = (cells - length) // 2
     return " " * before + text + " " * (cells - length - before)
 

@@ -14,11 +14,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from rich.cells import cell_len
-
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org, Person
-from orgdesign.text import printable
+from orgdesign.text import cell_width, printable
 from orgdesign.tidy import tidy_layout
 
 BOX_HEIGHT = 5
@@ -41,7 +39,7 @@ def dotted_line(org: Org, person: Person) -> str:
 
 def box_width(texts: Iterable[str]) -> int:
     """Wide enough for the longest text, within bounds, and always odd."""
-    wanted = max((len(text) if text.isascii() else cell_len(text) for text in texts), default=0) + PADDING
+    wanted = max((cell_width(text) for text in texts), default=0) + PADDING
     width = min(max(wanted, MIN_BOX_WIDTH), MAX_BOX_WIDTH)
     return width if width % 2 else width + 1
 

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from orgdesign.report import counts_phrase
-from orgdesign.rules.finding import Severity
+from orgdesign.report import count_phrases
+from orgdesign.text import clip_start
 from orgdesign.tui.document import Document
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
@@ -51,7 +51,7 @@ class LayoutHeader(Horizontal):
             return Text("(not saved yet)" if room >= len("(not saved yet)") else "", style="italic")
         if room < MIN_PATH:
             return Text("")
-        return literal(_tail(str(path), min(room, max(MIN_PATH, self.size.width // 3))), "dim")
+        return literal(clip_start(str(path), min(room, max(MIN_PATH, self.size.width // 3))), "dim")
 
     def on_resize(self) -> None:
         self.refresh_status()
@@ -78,18 +78,13 @@ class LayoutHeader(Horizontal):
             text.append("  ")
             text.append("● unsaved" if words else "●", style="bold yellow")
         counts = document.validator.counts()
-        severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        phrases = counts_phrase(counts).split(", ") if words else [str(counts.get(s, 0)) for s in severities]
-        for severity, phrase in zip(severities, phrases, strict=True):
+        for severity, phrase in count_phrases(counts):
+            shown = phrase if words else str(counts.get(severity, 0))
             text.append("  ")
-            text.append(f"{GLYPHS[severity]} {phrase}", style=STYLES[severity])
+            text.append(f"{GLYPHS[severity]} {shown}", style=STYLES[severity])
         text.append("  ")  # unstyled: every renderer keeps a gap that no style starts with
         text.append(f"profile {document.org.profile}" if words else document.org.profile, style="dim")
         return text
-
-
-def _tail(value: str, limit: int) -> str:
-    return value if len(value) <= limit else "…" + value[-(limit - 1) :]
 
 
 def _one_line(text: Text) -> Text:
