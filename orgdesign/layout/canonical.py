@@ -239,7 +239,8 @@ class _CanonicalReader:
                 break
             if text.startswith("  #", pos):
                 above = _PERSON_COMMENTS.match(text, pos)
-                assert above is not None  # it starts with "  #"
+                if above is None:
+                    raise _Doubt  # a comment line without its newline: the dumper always ends lines
                 comments = _comment_lines(above.group())
                 line += above.group().count("\n")
                 pos = above.end()

@@ -269,6 +269,7 @@ NEAR_MISSES = {
     "a comment inside settings": ("  max_span: 10\n", "  # agreed\n  max_span: 10\n"),
     "an unindented comment above a person": ("  - id: mei-dubois\n", "# x\n  - id: mei-dubois\n"),
     "indented comments at the end": ("years_pm: 0\n", "years_pm: 0\n  # x\n"),
+    "an indented comment without its newline": ("years_pm: 0\n", "years_pm: 0\n  #"),
     "a comment before a person's waivers": ("    allow:\n", "    # waived\n    allow:\n"),
 }
 
