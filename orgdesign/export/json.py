@@ -60,6 +60,13 @@ def _node(person: Person, parent_id: str | None, worst: Severity | None) -> dict
         "role": person.role,
         "title": person.title,
         "reports_to": person.reports_to,
+        **layout_fields(person, worst),
+    }
+
+
+def layout_fields(person: Person, worst: Severity | None) -> dict[str, object]:
+    """The person's fields beyond who they are and where they sit, shared by both JSON exports."""
+    return {
         "dotted_to": list(person.dotted_to),
         "unit": person.unit,
         "product": person.product,

@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 
 from orgdesign.export.forest import spanning_forest
-from orgdesign.export.json import SCRIPT_SAFE, virtual_root_id
+from orgdesign.export.json import SCRIPT_SAFE, layout_fields, virtual_root_id
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
@@ -56,12 +56,5 @@ def _fields(person: Person, worst: Severity | None) -> dict[str, object]:
         "name": person.name,
         "title": person.display_role,
         "role": person.role,
-        "dotted_to": list(person.dotted_to),
-        "unit": person.unit,
-        "product": person.product,
-        "years_pm": person.years_pm,
-        "vacancy": person.vacancy,
-        "notes": person.notes,
-        "allow": [{"rule": w.rule, "reason": w.reason} for w in person.allow],
-        "severity": worst.label if worst is not None else None,
+        **layout_fields(person, worst),
     }
