@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "importing"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from csv_mutations import check_import, mutants, seeds  # noqa: E402
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "layout"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from layout_mutations import check_loader, mutants, seeds  # noqa: E402
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import codecs
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+
+import mutations
+from mutations import by_lines, delete_line, delete_range, duplicate_line, flip_bit, inserting, swap_lines, truncate
 
 from orgdesign.export.csv import export_csv
 from orgdesign.importing import ImportFailed, Problem, decode_csv, import_csv
@@ -37,19 +40,6 @@ def seeds() -> list[bytes]:
     files = [path.read_bytes() for path in sorted((ROOT / "tests" / "data" / "csv").glob("*.csv"))]
     exports = [export_csv(load_layout(path), {}).encode("utf-8") for path in sorted((ROOT / "layouts").glob("*.yaml"))]
     return [*files, *exports, exports[0].decode("utf-8").encode("utf-16")]
-
-
-def mutate(data: bytes, rng: random.Random) -> bytes:
-    """`data` with one to three random mutations applied."""
-    for _ in range(rng.randint(1, 3)):
-        data = rng.choice(_MUTATIONS)(data, rng)
-    return data
-
-
-def mutants(seed_files: list[bytes], count: int, seed: int) -> Iterator[bytes]:
-    rng = random.Random(seed)
-    for _ in range(count):
-        yield mutate(rng.choice(seed_files), rng)
 
 
 def check_import(data: bytes) -> str:
@@ -86,31 +76,6 @@ def _check_located(problems: list[Problem]) -> None:
 # -- byte-level --------------------------------------------------------------------------
 
 
-def _position(data: bytes, rng: random.Random) -> int:
-    return rng.randint(0, len(data))
-
-
-def _flip_bit(data: bytes, rng: random.Random) -> bytes:
-    if not data:
-        return data
-    at = rng.randrange(len(data))
-    return data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1 :]
-
-
-def _insert_special(data: bytes, rng: random.Random) -> bytes:
-    at = _position(data, rng)
-    return data[:at] + rng.choice(SPECIAL_BYTES) + data[at:]
-
-
-def _delete_range(data: bytes, rng: random.Random) -> bytes:
-    at = _position(data, rng)
-    return data[:at] + data[at + rng.randint(1, 40) :]
-
-
-def _truncate(data: bytes, rng: random.Random) -> bytes:
-    return data[: _position(data, rng)]
-
-
 def _as_utf16(data: bytes, rng: random.Random) -> bytes:
     """The text re-encoded as UTF-16 with a BOM, sometimes cut at an odd byte."""
     encoded = codecs.BOM_UTF16_LE + data.decode("utf-8", errors="surrogateescape").encode(
@@ -120,30 +85,6 @@ def _as_utf16(data: bytes, rng: random.Random) -> bytes:
 
 
 # -- CSV-level (by lines and cells) ------------------------------------------------------
-
-
-def _by_lines(change: Callable[[list[bytes], random.Random], None]) -> Callable[[bytes, random.Random], bytes]:
-    def mutation(data: bytes, rng: random.Random) -> bytes:
-        lines = data.split(b"\n")
-        change(lines, rng)
-        return b"\n".join(lines)
-
-    return mutation
-
-
-def _duplicate_line(lines: list[bytes], rng: random.Random) -> None:
-    at = rng.randrange(len(lines))
-    lines.insert(at, lines[at])
-
-
-def _delete_line(lines: list[bytes], rng: random.Random) -> None:
-    if len(lines) > 1:
-        del lines[rng.randrange(len(lines))]
-
-
-def _swap_lines(lines: list[bytes], rng: random.Random) -> None:
-    a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
-    lines[a], lines[b] = lines[b], lines[a]
 
 
 def _replace_cell(lines: list[bytes], rng: random.Random) -> None:
@@ -164,7 +105,12 @@ def _copy_cell_to_another_row(lines: list[bytes], rng: random.Random) -> None:
 
 
 _MUTATIONS = [
-    _flip_bit, _insert_special, _delete_range, _truncate, _as_utf16, _by_lines(_duplicate_line),
-    _by_lines(_delete_line), _by_lines(_swap_lines), _by_lines(_replace_cell), _by_lines(_replace_cell),
-    _by_lines(_copy_cell_to_another_row),
+    flip_bit, inserting(SPECIAL_BYTES), delete_range, truncate, _as_utf16, by_lines(duplicate_line),
+    by_lines(delete_line), by_lines(swap_lines), by_lines(_replace_cell), by_lines(_replace_cell),
+    by_lines(_copy_cell_to_another_row),
 ]  # fmt: skip
+
+
+def mutants(seed_files: list[bytes], count: int, seed: int) -> Iterator[bytes]:
+    """Mutated CSV files, the same ones for the same `seed`."""
+    return mutations.mutants(seed_files, count, seed, _MUTATIONS)

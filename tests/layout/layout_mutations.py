@@ -6,8 +6,22 @@ Used by the short fuzz test in the suite and by bench/fuzz_loader.py for the lon
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+
+import mutations
+from mutations import (
+    by_lines,
+    delete_line,
+    delete_range,
+    duplicate_line,
+    duplicate_range,
+    flip_bit,
+    inserting,
+    random_byte,
+    swap_lines,
+    truncate,
+)
 
 from orgdesign.layout import LayoutError
 from orgdesign.layout.reader import read_layout
@@ -31,19 +45,6 @@ def seeds(folders: list[Path]) -> list[bytes]:
     return [path.read_bytes() for folder in folders for path in sorted(folder.glob("*.yaml"))]
 
 
-def mutate(data: bytes, rng: random.Random) -> bytes:
-    """`data` with one to three random mutations applied."""
-    for _ in range(rng.randint(1, 3)):
-        data = rng.choice(_MUTATIONS)(data, rng)
-    return data
-
-
-def mutants(seed_files: list[bytes], count: int, seed: int) -> Iterator[bytes]:
-    rng = random.Random(seed)
-    for _ in range(count):
-        yield mutate(rng.choice(seed_files), rng)
-
-
 def check_loader(data: bytes) -> str:
     """'loaded' or 'refused'; raises AssertionError when the loader misbehaves."""
     try:
@@ -60,67 +61,7 @@ def check_loader(data: bytes) -> str:
 # -- byte-level --------------------------------------------------------------------------
 
 
-def _position(data: bytes, rng: random.Random) -> int:
-    return rng.randint(0, len(data))
-
-
-def _flip_bit(data: bytes, rng: random.Random) -> bytes:
-    if not data:
-        return data
-    at = rng.randrange(len(data))
-    return data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1 :]
-
-
-def _random_byte(data: bytes, rng: random.Random) -> bytes:
-    at = _position(data, rng)
-    return data[:at] + bytes([rng.randrange(256)]) + data[at + 1 :]
-
-
-def _insert_special(data: bytes, rng: random.Random) -> bytes:
-    at = _position(data, rng)
-    return data[:at] + rng.choice(SPECIAL_BYTES) + data[at:]
-
-
-def _delete_range(data: bytes, rng: random.Random) -> bytes:
-    at = _position(data, rng)
-    return data[:at] + data[at + rng.randint(1, 40) :]
-
-
-def _duplicate_range(data: bytes, rng: random.Random) -> bytes:
-    at = _position(data, rng)
-    end = min(len(data), at + rng.randint(1, 200))
-    return data[:end] + data[at:end] + data[end:]
-
-
-def _truncate(data: bytes, rng: random.Random) -> bytes:
-    return data[: _position(data, rng)]
-
-
 # -- YAML-level (by lines) -------------------------------------------------------------
-
-
-def _by_lines(change: Callable[[list[bytes], random.Random], None]) -> Callable[[bytes, random.Random], bytes]:
-    def mutation(data: bytes, rng: random.Random) -> bytes:
-        lines = data.split(b"\n")
-        change(lines, rng)
-        return b"\n".join(lines)
-
-    return mutation
-
-
-def _duplicate_line(lines: list[bytes], rng: random.Random) -> None:
-    at = rng.randrange(len(lines))
-    lines.insert(at, lines[at])
-
-
-def _delete_line(lines: list[bytes], rng: random.Random) -> None:
-    if len(lines) > 1:
-        del lines[rng.randrange(len(lines))]
-
-
-def _swap_lines(lines: list[bytes], rng: random.Random) -> None:
-    a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
-    lines[a], lines[b] = lines[b], lines[a]
 
 
 def _reindent(lines: list[bytes], rng: random.Random) -> None:
@@ -158,8 +99,13 @@ def _append_document(lines: list[bytes], rng: random.Random) -> None:
 
 
 _MUTATIONS = [
-    _flip_bit, _random_byte, _insert_special, _delete_range, _duplicate_range, _truncate,
-    _by_lines(_duplicate_line), _by_lines(_delete_line), _by_lines(_swap_lines), _by_lines(_reindent),
-    _by_lines(_swap_key_and_value), _by_lines(_replace_value), _by_lines(_replace_key),
-    _by_lines(_append_document),
+    flip_bit, random_byte, inserting(SPECIAL_BYTES), delete_range, duplicate_range, truncate,
+    by_lines(duplicate_line), by_lines(delete_line), by_lines(swap_lines), by_lines(_reindent),
+    by_lines(_swap_key_and_value), by_lines(_replace_value), by_lines(_replace_key),
+    by_lines(_append_document),
 ]  # fmt: skip
+
+
+def mutants(seed_files: list[bytes], count: int, seed: int) -> Iterator[bytes]:
+    """Mutated layouts, the same ones for the same `seed`."""
+    return mutations.mutants(seed_files, count, seed, _MUTATIONS)
