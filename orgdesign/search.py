@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from itertools import accumulate
 
-from orgdesign.model import Person
+from orgdesign.model import Org, Person
 
 _WORD_START = re.compile(r"(?<=[^\w\n])\w")
 """A letter or digit after a space or punctuation: the start of a later word (never a line's first)."""
@@ -47,11 +47,25 @@ class PeopleIndex:
         self._word_owners = [index for _, index in words]
         self._name_counts = Counter(self._names)
         self._id_names = dict(zip(self._ids, self._names, strict=True))
-        others = [f"{person.display_role} {person.role}".casefold() for _, _, person in ordered]  # title, else role
+        others = [_other_text(person) for _, _, person in ordered]
         self._other_text = _Lines(others)
+        self._id_others = dict(zip(self._ids, others, strict=True))
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def describes(self, org: Org, pids: Iterable[str]) -> bool:
+        """Whether the index still holds what these people are searched by (an edit that only moved
+        someone leaves it right, so a 100,000-person index is not rebuilt for it)."""
+        for pid in pids:
+            if pid not in org:
+                if pid in self._id_names:
+                    return False
+                continue
+            person = org[pid]
+            if self._id_names.get(pid) != _folded(person.name) or self._id_others[pid] != _other_text(person):
+                return False
+        return True
 
     def shares_name(self, pid: str) -> bool:
         """Whether someone else has the same name (then a list must tell them apart)."""
@@ -144,6 +158,11 @@ def _letters_in_order(wanted: str) -> str:
     letters = [letter for letter in wanted if not letter.isspace()]
     gaps = [f"[^\\n{re.escape(letter)}]*{re.escape(letter)}" for letter in letters[1:]]
     return re.escape(letters[0]) + "".join(gaps)
+
+
+def _other_text(person: Person) -> str:
+    """What a person is found by besides their name: the title (else the role's label) and the role id."""
+    return f"{person.display_role} {person.role}".casefold()
 
 
 def _folded(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from orgdesign.model import Person
 from orgdesign.search import PeopleIndex
 
@@ -81,3 +83,24 @@ def test_excluded_people_are_never_offered_and_the_limit_counts_only_the_rest():
     assert index.search("anna", 2, exclude={"anna"}) == ["annabel", "joanna"]
     everyone_else = index.search("", 3, exclude={"ana", "anna"})
     assert everyone_else == ["annabel", "carlos", "dario"]
+
+
+def test_the_index_says_whether_an_edit_outdated_it():
+    from orgdesign.model import Org
+
+    org = Org(
+        "Acme",
+        [
+            Person("ceo", "Ada Park", "ceo"),
+            *(Person(p.id, p.name, p.role, title=p.title, reports_to="ceo") for p in PEOPLE),
+        ],
+    )
+    index = PeopleIndex(org.people())
+    assert index.describes(org, {"ceo", "tom", "nobody-ever"}), "nothing anyone is searched by changed"
+    tom, _ = org.pop("tom")
+    org.put(replace(tom, name="Thomas Berg"))
+    assert not index.describes(org, {"tom"}), "a new name"
+    org.pop("jane")
+    assert not index.describes(org, {"jane"}), "someone gone"
+    org.put(Person("lee", "Lee Chan", "pm", reports_to="ceo"))
+    assert not index.describes(org, {"lee"}), "someone new"

@@ -44,7 +44,8 @@ class Document:
         self.recovery_file: Path | None = None
         """This session's recovery file, once written (the only one this document ever removes)."""
         self._people_index: PeopleIndex | None = None
-        """The search index of the people, built on the first search after an edit."""
+        """The search index of the people, built on the first search after an edit that changed what
+        someone is searched by (a name, a title, a role, someone added or removed)."""
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -84,7 +85,8 @@ class Document:
         touched = change()
         if touched is None:
             return touched
-        self._people_index = None
+        if self._people_index is not None and not self._people_index.describes(self.org, touched):
+            self._people_index = None
         if self._org_settings() != settings_before:
             self.validator.refresh_all()
         else:
@@ -92,7 +94,7 @@ class Document:
         return touched
 
     def people_index(self) -> PeopleIndex:
-        """The search index of everyone, built when first asked for after an edit."""
+        """The search index of everyone, built when first asked for after an edit that outdated it."""
         if self._people_index is None:
             self._people_index = PeopleIndex(self.org.people())
         return self._people_index
