@@ -10,7 +10,8 @@ lone apostrophe: reading strips one leading apostrophe from every cell, and an e
 Lists of ids are joined with ';' (`dotted_to`), or written as a JSON list when an id holds a
 ';' or the list would start with '['. Waivers, which carry free text, are a JSON list. The
 organisation itself (name, profile, settings, units) is a JSON object in the `org` cell of the
-first row, so the file carries the whole layout; an org without people has no row to carry it.
+first row (the object the JSON exports carry), so the file carries the whole layout; an org
+without people has no row to carry it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import json
 from collections.abc import Mapping
 
 from orgdesign.export.forest import spanning_forest
+from orgdesign.export.json import org_fields, waiver_list
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
@@ -88,9 +90,7 @@ def person_cells(person: Person) -> list[str | None]:
         None if person.years_pm is None else str(person.years_pm),
         "true" if person.vacancy else "false",
         person.notes,
-        json.dumps([{"rule": w.rule, "reason": w.reason} for w in person.allow], ensure_ascii=False)
-        if person.allow
-        else None,
+        json.dumps(waiver_list(person), ensure_ascii=False) if person.allow else None,
     ]
 
 
@@ -106,17 +106,4 @@ def id_list_cell(ids: tuple[str, ...]) -> str | None:
 
 def org_cell(org: Org) -> str:
     """What the layout says about the organisation as a whole, as a JSON object."""
-    settings = org.settings
-    return json.dumps(
-        {
-            "name": org.name,
-            "profile": org.profile,
-            "settings": {
-                "max_span": settings.max_span,
-                "max_layers": settings.max_layers,
-                "disable": list(settings.disable),
-            },
-            "units": [{"id": unit.id, "name": unit.name} for unit in org.units],
-        },
-        ensure_ascii=False,
-    )
+    return json.dumps(org_fields(org), ensure_ascii=False)

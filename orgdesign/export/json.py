@@ -4,8 +4,10 @@ d3-org-chart builds its tree with d3.stratify, which needs exactly one root and 
 An org with several tops (or a reporting cycle, cut where it is entered) therefore gets one
 extra node standing for the whole organisation, marked `"virtual": true`, above its tops; its
 id is `__org__`, lengthened when a person has that id (d3.stratify needs unique ids).
-Every other field of the person follows under its layout name. `<`, `>` and `&` are written
-as \\u escapes so the file can also be pasted into an HTML <script> block safely.
+Every other field of the person follows under its layout name, and the first node carries the
+organisation itself (name, profile, settings, units) under `org`, so that `orgdesign import`
+gives the same layout back. `<`, `>` and `&` are written as \\u escapes so the file can also be
+pasted into an HTML <script> block safely.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def export_json(org: Org, severity: Mapping[str, Severity] | None = None) -> str
     for pid in forest.order:
         parent_id = parent.get(pid, root_id if needs_root else None)
         nodes.append(_node(org[pid], parent_id, severity.get(pid)))
+    if nodes:
+        nodes[0]["org"] = org_fields(org)
     # Only `<`, `>`, `&` and the JS line separators are replaced, and they can only occur
     # inside JSON strings, so the replacement cannot change the structure.
     return json.dumps(nodes, ensure_ascii=False, indent=2).translate(SCRIPT_SAFE) + "\n"
@@ -73,6 +77,26 @@ def layout_fields(person: Person, worst: Severity | None) -> dict[str, object]:
         "years_pm": person.years_pm,
         "vacancy": person.vacancy,
         "notes": person.notes,
-        "allow": [{"rule": w.rule, "reason": w.reason} for w in person.allow],
+        "allow": waiver_list(person),
         "severity": worst.label if worst is not None else None,
+    }
+
+
+def waiver_list(person: Person) -> list[dict[str, str]]:
+    return [{"rule": waiver.rule, "reason": waiver.reason} for waiver in person.allow]
+
+
+def org_fields(org: Org) -> dict[str, object]:
+    """What the layout says about the organisation as a whole, as JSON values (every export that carries it)."""
+    settings = org.settings
+    return {
+        "name": org.name,
+        "profile": org.profile,
+        "settings": {
+            "max_span": settings.max_span,
+            "max_layers": settings.max_layers,
+            "disable": list(settings.disable),
+            "aliases": list(settings.aliases),
+        },
+        "units": [{"id": unit.id, "name": unit.name} for unit in org.units],
     }

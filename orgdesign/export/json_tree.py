@@ -3,8 +3,10 @@
 This is the shape dabeng/OrgChart (`datasource`) and many other chart libraries read. A tree
 has one root, so an org with several tops (or a reporting cycle, cut where it is entered) gets
 the same virtual root as the flat export, marked `"virtual": true`. Each object carries
-`title` (the title, else the role's label, which a chart shows) and every field of the person
-under its layout name. The text is written without recursion, one person per line, so a
+`title` (the title, else the role's label, which a chart shows), `job_title` (the title as the
+layout has it, null when unset) and every other field of the person under its layout name; the
+root carries the organisation itself under `org`, so that `orgdesign import` gives the same
+layout back. The text is written without recursion, one person per line, so a
 10,000-deep chain is exported as easily as a flat org; `<`, `>` and `&` are \\u escapes as in
 the flat export.
 """
@@ -15,7 +17,7 @@ import json
 from collections.abc import Mapping
 
 from orgdesign.export.forest import spanning_forest
-from orgdesign.export.json import SCRIPT_SAFE, layout_fields, virtual_root_id
+from orgdesign.export.json import SCRIPT_SAFE, layout_fields, org_fields, virtual_root_id
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
@@ -27,18 +29,22 @@ def export_json_tree(org: Org, severity: Mapping[str, Severity] | None = None) -
     needs_root = len(forest.roots) != 1
     parts: list[str] = []
     if needs_root:
-        parts.append(_opened({"id": virtual_root_id(org), "name": org.name, "title": "", "virtual": True}))
+        root = {"id": virtual_root_id(org), "name": org.name, "title": "", "virtual": True, "org": org_fields(org)}
+        parts.append(_opened(root))
     shift = 1 if needs_root else 0
     open_objects = shift
     first_child = True
-    for pid in forest.order:
+    for index, pid in enumerate(forest.order):
         depth = forest.depth[pid] + shift
         while open_objects > depth:
             parts.append("]}")
             open_objects -= 1
             first_child = False
         parts.append(",\n" if not first_child else "\n" if parts else "")
-        parts.append(_opened(_fields(org[pid], severity.get(pid))))
+        fields = _fields(org[pid], severity.get(pid))
+        if index == 0 and not needs_root:
+            fields["org"] = org_fields(org)
+        parts.append(_opened(fields))
         open_objects += 1
         first_child = True
     parts.append("]}" * open_objects)
@@ -55,6 +61,8 @@ def _fields(person: Person, worst: Severity | None) -> dict[str, object]:
         "id": person.id,
         "name": person.name,
         "title": person.display_role,
+        "job_title": person.title,
         "role": person.role,
+        "reports_to": person.reports_to,
         **layout_fields(person, worst),
     }

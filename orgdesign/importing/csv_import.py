@@ -241,15 +241,55 @@ def import_table(
     return _result(state, header, layout_name, profile, default_name)
 
 
+ExportedRow = Callable[[str], str | None]
+"""A row of a file orgdesign wrote: field (a CSV column, a JSON key) -> its text as written, None when unset."""
+
+
 def _import_exported(
     text: str, header: list[str], layout_name: str | None, profile: str | None, default_name: str
 ) -> ImportResult:
     problems: list[Problem] = []
     records = _records(text, problems, skip_initial_space=False)
     next(records)
-    state = _Import({name: header.index(name) for name in header}, problems)
-    for line, cells in records:
-        _read_exported_row(state, line, cells, len(header))
+    columns = {name: header.index(name) for name in header}
+    rows = ((line, _exported_cells(columns, cells, line, problems)) for line, cells in records)
+    return import_exported_rows(
+        rows, header, problems=problems, layout_name=layout_name, profile=profile, default_name=default_name
+    )
+
+
+def _exported_cells(columns: dict[str, int], cells: list[str], line: int, problems: list[Problem]) -> ExportedRow:
+    """The row's cells by column, as `spreadsheet_cell` wrote them; a short or long row is a warning."""
+    width = len(columns)
+    if len(cells) != width:
+        problems.append(
+            Problem(line, min(len(cells), width) + 1, WARNING, f"the row has {len(cells)} fields, the header {width}")
+        )
+
+    def value(name: str) -> str | None:
+        index = columns.get(name)
+        return imported_cell(cells[index]) if index is not None and index < len(cells) else None
+
+    return value
+
+
+def import_exported_rows(
+    rows: Iterable[tuple[int, ExportedRow]],
+    header: Sequence[str],
+    *,
+    problems: list[Problem],
+    layout_name: str | None,
+    profile: str | None,
+    default_name: str,
+    object_columns: Mapping[int, int] | None = None,
+) -> ImportResult:
+    """An org from the rows of a file orgdesign wrote (CSV or JSON), every field read exactly.
+
+    `rows` are (line, the row's fields); `object_columns` as for `import_table`.
+    """
+    state = _Import({name: header.index(name) for name in header}, problems, object_columns=object_columns)
+    for line, value in rows:
+        _read_exported_row(state, line, value)
     _drop_unusable_managers(state)
     _break_cycles(state)
     return _result(state, header, layout_name, profile, default_name)
@@ -572,16 +612,15 @@ def _with(person: Person, **changes: Any) -> Person:
     return replace(person, **changes)
 
 
-def _read_exported_row(state: _Import, line: int, cells: list[str], width: int) -> None:
-    """A row of a file orgdesign wrote: every field of the person, exactly as written."""
-    if len(cells) != width:
-        state.report(line, min(len(cells), width) + 1, WARNING, f"the row has {len(cells)} fields, the header {width}")
+def _read_exported_row(state: _Import, line: int, value: ExportedRow) -> None:
+    """A row of a file orgdesign wrote: every field of the person, exactly as written.
 
-    def value(name: str) -> str | None:
-        index = state.columns[name]
-        return imported_cell(cells[index]) if index < len(cells) else None
-
+    A virtual row (the root a JSON export adds above several tops) stands for the organisation:
+    only its org cell is read.
+    """
     _read_org_cell(state, line, value("org"))
+    if value("virtual") == "true":
+        return
     pid = value("id")
     if not pid:
         state.report(line, "id", ERROR, "empty id; row skipped")
@@ -610,7 +649,7 @@ def _read_exported_row(state: _Import, line: int, cells: list[str], width: int) 
         notes=value("notes"),
         allow=_parsed(state, line, "allow", value("allow"), parse_waivers, ()),
     )
-    state.rows[pid] = _Row(line, person, state.columns["reports_to"] + 1, state.columns["dotted_to"] + 1)
+    state.rows[pid] = _Row(line, person, state.columns.get("reports_to", 0) + 1, state.columns.get("dotted_to", 0) + 1)
 
 
 def _reference(state: _Import, line: int, column: str, text: str | None) -> str | None:

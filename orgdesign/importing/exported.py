@@ -18,6 +18,7 @@ from typing import Any
 from orgdesign.export.csv import COLUMNS
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
 from orgdesign.model import PROFILES, Settings, Unit, Waiver
+from orgdesign.roles import ROLE_ALIASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +75,11 @@ def _settings(value: object, problems: list[str]) -> Settings:
         return Settings()
     default = Settings()
     limits = {key: _limit(value.get(key, getattr(default, key)), key, problems) for key in ("max_span", "max_layers")}
-    disable = value.get("disable", [])
-    codes = known_codes(disable, problems, "settings.disable") if isinstance(disable, list) else ()
-    if not isinstance(disable, list):
-        problems.append("settings.disable must be a JSON list of rule codes; nothing is disabled")
     return Settings(
         max_span=limits["max_span"] or default.max_span,
         max_layers=limits["max_layers"] or default.max_layers,
-        disable=codes,
+        disable=_names(value.get("disable", []), catalogue_codes(), problems, "settings.disable", "a rule code"),
+        aliases=_names(value.get("aliases", []), ROLE_ALIASES, problems, "settings.aliases", "an alias"),
     )
 
 
@@ -111,15 +109,18 @@ def _units(value: object, problems: list[str]) -> tuple[Unit, ...]:
     return tuple(units.values())
 
 
-def known_codes(items: list[object], problems: list[str], where: str) -> tuple[str, ...]:
-    known = catalogue_codes()
-    codes = []
-    for item in items:
+def _names(value: object, known: Collection[str], problems: list[str], where: str, what: str) -> tuple[str, ...]:
+    """The items of a JSON list that are among `known`; a problem for each that is not."""
+    if not isinstance(value, list):
+        problems.append(f"{where} must be a JSON list; it is left empty")
+        return ()
+    names = []
+    for item in value:
         if isinstance(item, str) and item in known:
-            codes.append(item)
+            names.append(item)
         else:
-            problems.append(f"{where}: {item!r} is not a rule code; left out")
-    return tuple(codes)
+            problems.append(f"{where}: {item!r} is not {what}; left out")
+    return tuple(names)
 
 
 def parse_waivers(text: str) -> tuple[tuple[Waiver, ...], list[str]]:

@@ -12,6 +12,12 @@ A top-level object that is not a person but holds one list of people (`{"nodes":
 read as that list. Keys are matched like CSV columns (`--id`, `--name`, ... apply); every
 problem is reported at the line and column of the object it is about. The virtual root
 `orgdesign export` adds above several tops (`"virtual": true`) is left out.
+
+JSON that `orgdesign export` wrote (recognised by its people having every field of the layout)
+is read exactly, like an exported CSV: texts as written, and units, products, years, notes,
+waivers and the organisation (its `org` object) included. There the chart decides who reports
+to whom (the object a person is nested in, or `parentId`); a person at the top of the chart
+reports to whom their `reports_to` names, which keeps a manager who is not in the file.
 """
 
 from __future__ import annotations
@@ -24,13 +30,16 @@ from dataclasses import dataclass
 from json import decoder, scanner
 from typing import Any
 
+from orgdesign.export.csv import COLUMNS
 from orgdesign.importing.csv_import import (
     ERROR,
     GUESSES,
     ColumnOptions,
+    ExportedRow,
     ImportFailed,
     ImportResult,
     Problem,
+    import_exported_rows,
     import_table,
     normalise_header,
 )
@@ -39,6 +48,11 @@ from orgdesign.importing.titles import TitleMap
 CHILDREN = "children"
 NESTED_PARENT = "parentId"
 PATH_ID = "id"
+LAYOUT_KEYS = frozenset(COLUMNS) - {"org"}
+"""The keys every person object of an orgdesign export has (the nested export adds `job_title`)."""
+LAYOUT_TITLE = "job_title"
+"""The nested export's key for the title as the layout has it (its `title` is what a chart shows)."""
+STRUCTURED_KEYS = frozenset({"dotted_to", "allow", "org"})
 
 
 # The pure-Python parts of the json module, which typeshed does not describe: the C scanner
@@ -106,6 +120,8 @@ def import_json(
         raise ImportFailed([Problem(1, 1, ERROR, "the JSON holds no people (objects with an id or a name)")])
     header = _header(nodes)
     virtual = {_scalar(node.item.get("id")) for node in nodes if node.item.get("virtual") is True}
+    if (options is None or options == ColumnOptions()) and _written_by_orgdesign(nodes):
+        return _import_exported(nodes, header, virtual, layout_name, profile, default_name)
     nested = any(node.parent is not None for node in nodes) and not _has_guessed(header, "parent")
     with_paths = not _has_guessed(header, "id")
     if nested:
@@ -201,3 +217,68 @@ def _scalar(value: Any) -> str:
     if isinstance(value, list):
         return ";".join(_scalar(item) for item in value if not isinstance(item, (list, dict)))
     return str(value)
+
+
+def _written_by_orgdesign(nodes: list[_Node]) -> bool:
+    person = next((node.item for node in nodes if node.item.get("virtual") is not True), None)
+    return person is not None and person.keys() >= LAYOUT_KEYS
+
+
+def _import_exported(
+    nodes: list[_Node],
+    header: list[str],
+    virtual: set[str],
+    layout_name: str | None,
+    profile: str | None,
+    default_name: str,
+) -> ImportResult:
+    problems: list[Problem] = []
+    rows = [(node.item.line, _exported_row(node, virtual, problems)) for node in nodes]
+    return import_exported_rows(
+        rows,
+        header,
+        problems=problems,
+        layout_name=layout_name,
+        profile=profile,
+        default_name=default_name,
+        object_columns={node.item.line: node.item.column for node in nodes},
+    )
+
+
+def _exported_row(node: _Node, virtual: set[str], problems: list[Problem]) -> ExportedRow:
+    """The object's fields as the texts an exported CSV row holds (lists and objects as JSON)."""
+    item = node.item
+    cells = {key: _exported_cell(item, key, problems) for key in item if key not in (CHILDREN, LAYOUT_TITLE)}
+    if LAYOUT_TITLE in item:
+        cells["title"] = _exported_cell(item, LAYOUT_TITLE, problems)
+    manager = _chart_manager(node, virtual)
+    if manager is not None:
+        cells["reports_to"] = manager
+    return cells.get
+
+
+def _exported_cell(item: _Located, key: str, problems: list[Problem]) -> str | None:
+    value = item[key]
+    if value is None:
+        return None
+    if isinstance(value, (list, dict)):
+        if key in STRUCTURED_KEYS:
+            return json.dumps(value, ensure_ascii=False)
+        problems.append(
+            Problem(item.line, item.column, ERROR, f"{key} must be a text, not a JSON {_kind(value)}; left out")
+        )
+        return None
+    return _scalar(value)
+
+
+def _kind(value: list[Any] | dict[str, Any]) -> str:
+    return "list" if isinstance(value, list) else "object"
+
+
+def _chart_manager(node: _Node, virtual: set[str]) -> str | None:
+    """The id of the person above `node` in the chart; None at the top (or under the virtual root)."""
+    manager = node.parent.get("id") if node.parent is not None else node.item.get(NESTED_PARENT)
+    if manager is None or isinstance(manager, (list, dict)):
+        return None
+    text = _scalar(manager)
+    return None if text in virtual else text
