@@ -244,6 +244,6 @@ def _print_summary(
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"
     warn(
-        f"imported {len(result.org)} people from {printable(path)} to {printable(target)} "
+        f"imported {counted(len(result.org), 'person', 'people')} from {printable(path)} to {printable(target)} "
         f"({counted(errors, 'error')}, {counted(warnings, 'warning')})"
     )

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail, report_errors
-from orgdesign.text import printable, say
+from orgdesign.text import counted, printable, say
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as error:
         fail(args.file, str(error))
         return EXIT_UNUSABLE
-    say(f"created {printable(args.file)} from template {args.template} ({len(org)} people)")
+    say(f"created {printable(args.file)} from template {args.template} ({counted(len(org), 'person', 'people')})")
     return EXIT_OK

@@ -10,7 +10,7 @@ from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, load_or_report
 from orgdesign.model import Org, Person
 from orgdesign.report import counts_phrase
 from orgdesign.rules.finding import Severity
-from orgdesign.text import printable, say
+from orgdesign.text import counted, printable, say
 
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     by_person: dict[str | None, list] = {}
     for finding in findings:
         by_person.setdefault(finding.person, []).append(finding)
-    say(printable(f"{org.name}  ({org.profile} profile, {len(org)} people)"))
+    say(printable(f"{org.name}  ({org.profile} profile, {counted(len(org), 'person', 'people')})"))
     for line in tree_lines(org, by_person):
         say(line)
     if findings:

@@ -8,15 +8,19 @@ distinct title that became `other`, and the lines to add to a titles file to map
 from __future__ import annotations
 
 import json
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 
 from orgdesign.importing.titles import TitleMap
 from orgdesign.model import Org
 from orgdesign.roles import ROLE_IDS
+from orgdesign.text import counted
 
 EXAMPLES_PER_ROLE = 3
 OTHER_TITLES_SHOWN = 40
+REPORT_WIDTH = 100
+"""Where the advice under the table wraps (a path longer than that stays whole)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +80,14 @@ def render_mapping_report(report: MappingReport, titles_file: str | None) -> str
 def _other_titles_section(other_titles: tuple[tuple[str, int], ...], titles_file: str | None) -> list[str]:
     shown = other_titles[:OTHER_TITLES_SHOWN]
     target = titles_file or "a titles file (e.g. titles.yaml)"
-    lines = [
-        f"{_titles(len(other_titles))} mapped to other. Copy these lines into {target}, put a role id",
-        "in place of 'other' where one fits, and import again with --titles (titles kept as 'other' are",
+    lines = textwrap.wrap(
+        f"{_titles(len(other_titles))} mapped to other. Copy these lines into {target}, put a role id "
+        "in place of 'other' where one fits, and import again with --titles (titles kept as 'other' are "
         f"not listed again). Role ids: {', '.join(ROLE_IDS)}.",
-    ]
+        width=REPORT_WIDTH,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
     lines += [f"  {json.dumps(title, ensure_ascii=False)}: other  # {_people(count)}" for title, count in shown]
     if len(other_titles) > len(shown):
         lines.append(f"  # ... and {len(other_titles) - len(shown)} more titles")
@@ -92,4 +99,4 @@ def _titles(count: int) -> str:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return counted(count, "person", "people")

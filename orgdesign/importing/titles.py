@@ -16,6 +16,9 @@ II") stay a PM. Titles of another discipline that merely contain "product" (Prod
 Product Marketing Manager, Product Analyst, Technical Program Manager) and managers of other
 disciplines (Engineering Manager) map to `other`, as does anything unrecognised.
 
+A title that is only "President" is the CEO (HR samples such as Oracle's have no other top);
+"President, EMEA" and "President of Sales" are not.
+
 Product Owner is mapped to `pm` (and Senior Product Owner to `senior_pm`): in the HR exports
 of companies that use Scrum or SAFe it is the title of the person who owns a team's product
 backlog, the job a PM does at team level, and leaving them out would hide product people from
@@ -144,6 +147,8 @@ def _executive(words: list[str], text: str) -> str | None:
     for role_id, phrases in _EXECUTIVES:
         if role_id in words or any(f" {phrase} " in text for phrase in phrases):
             return role_id
+    if words == ["president"]:  # the company's president, as in Oracle's HR sample; "President, EMEA" is not
+        return "ceo"
     return None
 
 
