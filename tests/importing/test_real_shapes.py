@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from orgdesign.cli import main
+from orgdesign.importing.json_import import import_json
 from orgdesign.importing.titles import role_for_title
 from orgdesign.layout import load_layout
 from orgdesign.model import Org
@@ -124,3 +125,12 @@ def test_counts_read_as_sentences_for_one(tmp_path: Path, capsys: pytest.Capture
 )
 def test_a_president_alone_is_the_ceo(title: str, role: str) -> None:
     assert role_for_title(title) == role
+
+
+def test_json_problems_point_at_their_object_past_braces_in_strings_and_repeated_keys() -> None:
+    text = (
+        '[{"id": "a", "name": "{Ann}", "tags": {"x": "}{"}},\n'
+        ' {"id": "b", "id": "c", "name": "B", "extra": {"k": {}}}, {"id": "a", "name": "Again"}]'
+    )
+    [problem] = [problem for problem in import_json(text).problems if problem.severity == "error"]
+    assert (problem.line, problem.column, problem.severity) == (2, 59, "error") and "'a'" in problem.message
