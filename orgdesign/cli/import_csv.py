@@ -239,7 +239,10 @@ def _print_summary(
 ) -> None:
     from orgdesign.importing.mapping import mapping_report, render_mapping_report
 
-    warn(render_mapping_report(mapping_report(result.org, titles), titles_file))
+    if result.exact:
+        warn("written by orgdesign export: every field read as written, roles included (no title mapped)")
+    else:
+        warn(render_mapping_report(mapping_report(result.org, titles), titles_file))
     errors = sum(1 for p in result.problems if p.severity == "error")
     warnings = len(result.problems) - errors
     target = output if output is not None else "stdout"

@@ -110,6 +110,8 @@ class ImportResult:
     problems: list[Problem]
     columns: dict[str, str]
     """Field -> the header it was read from."""
+    exact: bool = False
+    """Read from a file `orgdesign export` wrote: every field as written, roles included (no title mapped)."""
 
     @property
     def has_errors(self) -> bool:
@@ -292,17 +294,24 @@ def import_exported_rows(
         _read_exported_row(state, line, value)
     _drop_unusable_managers(state)
     _break_cycles(state)
-    return _result(state, header, layout_name, profile, default_name)
+    return _result(state, header, layout_name, profile, default_name, exact=True)
 
 
 def _result(
-    state: _Import, header: Sequence[str], layout_name: str | None, profile: str | None, default_name: str
+    state: _Import,
+    header: Sequence[str],
+    layout_name: str | None,
+    profile: str | None,
+    default_name: str,
+    *,
+    exact: bool = False,
 ) -> ImportResult:
     org = _build_org(state, layout_name, profile, default_name)
     return ImportResult(
         org,
         sorted(state.problems, key=lambda p: (p.line, p.column)),
         {name: header[index] for name, index in state.columns.items()},
+        exact,
     )
 
 
