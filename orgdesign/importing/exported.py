@@ -143,7 +143,7 @@ def _waiver(item: object, known: Collection[str]) -> Waiver | None:
     if not isinstance(item, dict) or set(item) != {"rule", "reason"}:
         return None
     rule, reason = item["rule"], item["reason"]
-    if rule not in known or not isinstance(reason, str) or not reason.strip():
+    if not isinstance(rule, str) or rule not in known or not isinstance(reason, str) or not reason.strip():
         return None
     return Waiver(rule, reason)
 

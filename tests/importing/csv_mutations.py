@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import codecs
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import mutations
 from mutations import by_lines, delete_line, delete_range, duplicate_line, flip_bit, inserting, swap_lines, truncate
 
 from orgdesign.export.csv import export_csv
-from orgdesign.importing import ImportFailed, Problem, decode_csv, import_csv
+from orgdesign.importing import ImportFailed, ImportResult, Problem, decode_csv, import_csv
 from orgdesign.layout import LayoutError, dump_layout, load_layout
 from orgdesign.layout.reader import read_layout
 from orgdesign.text import printable
@@ -31,7 +31,8 @@ TRAP_CELLS = [
     "", "'", "''", "=1+1", "'=1+1", "-", "true", "maybe", "-1", "007", "9" * 5000, "[", "[[[[", "[" * 3000,
     '["a", 1]', "{}", '{"name": ""}', '{"profile": "huge"}', '{"units": [{"id": "u"}]}',
     '{"settings": {"max_span": 0, "disable": ["NOPE"]}}', '[{"rule": "PRD101", "reason": " "}]',
-    '[{"rule": "PRD101", "reason": "ok"}]', "ceo", "wizard", "a;b;;c", '"open', "x\ny", "\u202e", "😀",
+    '[{"rule": "PRD101", "reason": "ok"}]', '[{"rule": [], "reason": "x"}]', "ceo", "wizard", "a;b;;c", '"open',
+    "x\ny", "\u202e", "😀",
 ]  # fmt: skip
 
 
@@ -42,8 +43,8 @@ def seeds() -> list[bytes]:
     return [*files, *exports, exports[0].decode("utf-8").encode("utf-16")]
 
 
-def check_import(data: bytes) -> str:
-    """'imported' or 'refused'; raises AssertionError when the importer misbehaves.
+def check_import(data: bytes, read: Callable[[str], ImportResult] = import_csv) -> str:
+    """'imported' or 'refused'; raises AssertionError when the importer (`read`) misbehaves.
 
     An import must give a layout that the loader reads back as the same org; every problem
     must have a line and column and print as one line.
@@ -51,7 +52,7 @@ def check_import(data: bytes) -> str:
     problems: list[Problem] = []
     try:
         text, problems = decode_csv(data)
-        result = import_csv(text)
+        result = read(text)
     except ImportFailed as failure:
         assert failure.problems, "an ImportFailed without problems"
         _check_located(problems + failure.problems)

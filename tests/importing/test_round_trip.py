@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from csv_mutations import TRAP_CELLS, check_import
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgdesign.cli import main
+from orgdesign.export import Exporter
 from orgdesign.export.csv import export_csv
 from orgdesign.export.json import export_json
 from orgdesign.export.json_tree import export_json_tree
@@ -159,3 +161,45 @@ def test_an_unknown_alias_in_the_org_cell_is_left_out_with_an_error() -> None:
     result = import_json(json.dumps(nodes))
     assert result.org.settings.aliases == ("cpo_is_head",)
     assert [p.severity for p in result.problems] == ["error"] and "no_such_alias" in result.problems[0].message
+
+
+# -- edited exports ---------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | texts | st.sampled_from(TRAP_CELLS),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@pytest.mark.parametrize("exporter", [export_json, export_json_tree])
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_an_exported_json_edited_anywhere_imports_or_gives_located_errors(
+    exporter: Exporter, data: st.DataObject
+) -> None:
+    """Any value of any key of any object (the org included) replaced: no traceback, a layout that loads."""
+    document = json.loads(exporter(data.draw(layouts()), {}))
+    target = data.draw(st.sampled_from(list(_objects(document))))
+    target[data.draw(st.sampled_from(sorted(target)) | texts)] = data.draw(json_values)
+    edited = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    assert check_import(edited, import_json) in ("imported", "refused")
+
+
+def _objects(value: object) -> Iterator[dict[str, object]]:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+@pytest.mark.parametrize("export_format", sorted(FORMATS))
+def test_a_waiver_whose_rule_is_not_a_text_is_left_out_with_an_error(export_format: str) -> None:
+    export, read, _ = FORMATS[export_format]
+    text = export(Org("Acme", [Person("a", "Ann", "ceo", allow=(Waiver("PRD101", "agreed"),))]))
+    result = read(text.replace('"rule": "PRD101"', '"rule": []').replace('""rule"": ""PRD101""', '""rule"": []'))
+    assert [p.severity for p in result.problems] == ["error"] and result.org["a"].allow == ()
