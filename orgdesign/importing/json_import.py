@@ -51,6 +51,8 @@ LAYOUT_KEYS = frozenset(COLUMNS) - {"org"}
 LAYOUT_TITLE = "job_title"
 """The nested export's key for the title as the layout has it (its `title` is what a chart shows)."""
 STRUCTURED_KEYS = frozenset({"dotted_to", "allow", "org"})
+READ_BACK_KEYS = LAYOUT_KEYS | {"org", "virtual"}
+"""What is read from an object orgdesign exported; the rest (`positionName`, `severity`, ...) is for charts."""
 
 
 class _Located(dict[str, Any]):
@@ -270,7 +272,7 @@ def _import_exported(
 def _exported_row(node: _Node, virtual: set[str], problems: list[Problem]) -> ExportedRow:
     """The object's fields as the texts an exported CSV row holds (lists and objects as JSON)."""
     item = node.item
-    cells = {key: _exported_cell(item, key, problems) for key in item if key not in (CHILDREN, LAYOUT_TITLE)}
+    cells = {key: _exported_cell(item, key, problems) for key in READ_BACK_KEYS.intersection(item)}
     if LAYOUT_TITLE in item:
         cells["title"] = _exported_cell(item, LAYOUT_TITLE, problems)
     manager = _chart_manager(node, virtual)

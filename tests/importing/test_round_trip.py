@@ -203,3 +203,10 @@ def test_a_waiver_whose_rule_is_not_a_text_is_left_out_with_an_error(export_form
     text = export(Org("Acme", [Person("a", "Ann", "ceo", allow=(Waiver("PRD101", "agreed"),))]))
     result = read(text.replace('"rule": "PRD101"', '"rule": []').replace('""rule"": ""PRD101""', '""rule"": []'))
     assert [p.severity for p in result.problems] == ["error"] and result.org["a"].allow == ()
+
+
+def test_keys_a_chart_added_to_an_exported_json_are_ignored() -> None:
+    nodes = json.loads(export_json(Org("Acme", [Person("a", "Ann", "ceo")]), {}))
+    nodes[0].update(tags=["lead", "remote"], _expanded=True, style={"color": "red"})
+    result = import_json(json.dumps(nodes))
+    assert result.problems == [] and dump_layout(result.org) == dump_layout(Org("Acme", [Person("a", "Ann", "ceo")]))
