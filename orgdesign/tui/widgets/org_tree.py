@@ -15,12 +15,14 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
+from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.badges import badge
 
@@ -65,13 +67,43 @@ class OrgTree(Tree[str]):
             tooltip="Expand everyone below the selected person",
             id="tree-expand-subtree",
         ),
+        # Bulk editing: extend the marks (Tree's own shift+up/down go to the previous/next sibling).
+        Binding(
+            "shift+down",
+            "mark_and_move(1)",
+            "Mark and go down (extend the selection)",
+            show=False,
+            tooltip="Mark the selected person and the one below, for a bulk edit",
+            id="mark-down",
+        ),
+        Binding(
+            "shift+up",
+            "mark_and_move(-1)",
+            "Mark and go up (extend the selection)",
+            show=False,
+            tooltip="Mark the selected person and the one above, for a bulk edit",
+            id="mark-up",
+        ),
     ]
 
+    class MarksChanged(Message):
+        """Someone was marked or unmarked (the header shows how many are)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, OrgTree.MarksChanged)  # one pending notice says it all
+
     def __init__(
-        self, org: Org, worst: Callable[[str], Severity | None], cycles: CycleWatch | None = None, **kwargs: Any
+        self,
+        org: Org,
+        worst: Callable[[str], Severity | None],
+        cycles: CycleWatch | None = None,
+        marks: Marks | None = None,
+        **kwargs: Any,
     ) -> None:
-        """`cycles`: the reporting cycles, shared with the chart (found here when not given)."""
+        """`cycles`: the reporting cycles, shared with the chart (found here when not given).
+        `marks`: the people marked for a bulk edit, shared with the screen."""
         super().__init__("org", **kwargs)
+        self.marks = marks if marks is not None else Marks()
         self.org = org
         self._worst = worst
         self.show_root = False
@@ -131,6 +163,8 @@ class OrgTree(Tree[str]):
     def label_for(self, pid: str) -> Text:
         person = self.org[pid]
         label = literal(person.name, "bold", limit=NAME_LIMIT)
+        if pid in self.marks:
+            label = Text.assemble((MARK, "bold reverse green"), " ", label, no_wrap=True)
         label.append("  ")
         label.append_text(literal(person.display_role, "dim", limit=NAME_LIMIT))
         if person.vacancy:
@@ -254,6 +288,7 @@ class OrgTree(Tree[str]):
         for pid in touched:
             node = self._person_nodes.get(pid)
             if pid not in self.org:
+                self._unmark_removed(pid)
                 if node is not None:
                     self._remove(node)
                 continue
@@ -297,6 +332,39 @@ class OrgTree(Tree[str]):
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()
+
+    # -- marks (bulk editing) --------------------------------------------------------------
+
+    def toggle_mark(self, pid: str) -> None:
+        self.marks.toggle(pid)
+        self.relabel([pid])
+        self.post_message(self.MarksChanged())
+
+    def clear_marks(self) -> None:
+        self.relabel(self.marks.clear())
+        self.post_message(self.MarksChanged())
+
+    def action_mark_and_move(self, step: int) -> None:
+        """Mark the person under the cursor and the next one up or down (shift+arrows extend a selection)."""
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return
+        self.marks.add(node.data)
+        self.relabel([node.data])
+        if step > 0:
+            self.action_cursor_down()
+        else:
+            self.action_cursor_up()
+        landed = self.cursor_node
+        if landed is not None and landed.data is not None:
+            self.marks.add(landed.data)
+            self.relabel([landed.data])
+        self.post_message(self.MarksChanged())
+
+    def _unmark_removed(self, pid: str) -> None:
+        if pid in self.marks:
+            self.marks.forget([pid])
+            self.post_message(self.MarksChanged())
 
     # -- moving the cursor -----------------------------------------------------------------
 
