@@ -63,7 +63,13 @@ class BulkActions(Screen[None]):
             id="mark",
             show=False,
         ),
-        Binding("escape", "clear_marks", "Clear marks (unselect all)", tooltip="Unmark everyone", id="clear-marks"),
+        Binding(
+            "escape",
+            "clear_marks",
+            "Clear marks",
+            tooltip="Unmark everyone (unselect all); shown while someone is marked",
+            id="clear-marks",
+        ),
         Binding(
             "U",
             "assign_unit",
@@ -132,6 +138,11 @@ class BulkActions(Screen[None]):
     @on(OrgTree.MarksChanged)
     def _marks_changed(self) -> None:
         self.designer.refresh_header()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Clearing the marks is offered (footer, palette, help) only while someone is marked."""
+        return bool(self.marks) if action == "clear_marks" else True
 
     def action_mark(self) -> None:
         person = self.designer._require_selection()
@@ -187,7 +198,9 @@ class BulkActions(Screen[None]):
         everyone = len(org.below(marked))
         choices = [
             Choice("reattach", f"Remove only the {len(marked)} marked; their reports move up", "r"),
-            Choice("subtree", f"Remove them and everyone below them ({counted(everyone, 'person')} in all)", "s"),
+            Choice(
+                "subtree", f"Remove them and everyone below them ({counted(everyone, 'person', 'people')} in all)", "s"
+            ),
             Choice("cancel", "Cancel", "c"),
         ]
         message = Text(f"Remove the {len(marked)} marked people?")
@@ -334,12 +347,12 @@ class BulkActions(Screen[None]):
             renamed = ", ".join(f"{old} → {new}" for old, new in list(imported.renamed.items())[:SHOWN_PROBLEMS])
             if len(imported.renamed) > SHOWN_PROBLEMS:
                 renamed += ", …"
-            message = f"Imported {counted(len(result.org), 'person')} from {path.name}"
+            message = f"Imported {counted(len(result.org), 'person', 'people')} from {path.name}"
             if imported.renamed:
                 message += f"; {counted(len(imported.renamed), 'id')} already taken, renamed: {renamed}"
             toast(self, message + " (ctrl+z undoes it)")
 
-        heading = Text(f"Import {counted(len(result.org), 'person')} under…")
+        heading = Text(f"Import {counted(len(result.org), 'person', 'people')} under…")
         self.app.push_screen(
             PersonPicker(heading, org, place, offer_nobody=True, index=self.designer.document.people_index())
         )
@@ -363,7 +376,7 @@ class BulkActions(Screen[None]):
             return
         below = len(org.below([person.id]))
         choices = [
-            Choice("org", f"The whole org ({counted(len(org), 'person')})", "w"),
+            Choice("org", f"The whole org ({counted(len(org), 'person', 'people')})", "w"),
             Choice(
                 person.id, Text.assemble(literal(person.name, limit=50), f" and everyone below ({below} in all)"), "s"
             ),
