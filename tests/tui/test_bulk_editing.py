@@ -319,3 +319,28 @@ async def test_each_bulk_action_is_in_the_palette_under_the_word_users_search_fo
         await select(pilot, "pm1")
         descriptions = [command.description.lower() for command in available_commands(app.screen)]
         assert any(query in description for description in descriptions), descriptions
+
+
+def big_team(size: int) -> Org:
+    people = [Person("ceo", "Ada Park", "ceo"), Person("hop", "Di Evans", "head_of_product", reports_to="ceo")]
+    people += [Person(f"pm{n:03}", f"Pm Number {n:03}", "pm", reports_to="hop") for n in range(size)]
+    return Org("Big team", people)
+
+
+async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_scrolled_to():
+    """Past RELABEL_NOW_LIMIT people, labels are rebuilt as their lines are drawn (OrgTree.render_line)."""
+    app = designer(big_team(150))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        pids = [f"pm{n:03}" for n in range(150)]
+        for pid in pids:
+            screen.marks.add(pid)
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.dismiss("senior_pm")
+        await pilot.pause()
+        assert "✓ Pm Number 000  Senior Product Manager" in screen_text(app)
+        await select(pilot, "pm149")
+        text = screen_text(app)
+        assert "✓ Pm Number 149  Senior Product Manager" in text and "  Product Manager" not in text
+        assert "Senior" in screen.org_tree.node_for("pm149").label.plain

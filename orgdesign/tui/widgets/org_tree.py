@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -31,6 +32,9 @@ MAX_DEPTH = 400
 ancestors per line, so a 10,000-deep chain cannot be expanded in full."""
 
 NAME_LIMIT = 80
+
+RELABEL_NOW_LIMIT = 100
+"""Most labels `relabel` rebuilds at once; a larger batch waits for each line to be drawn."""
 
 OPEN_ON_LOAD = 300
 """Most people shown under the product organisation's top when a layout opens."""
@@ -112,6 +116,8 @@ class OrgTree(Tree[str]):
         self._person_nodes: dict[str, TreeNode[str]] = {}
         self._populated_keys: set[str | None] = set()
         self._badges: dict[str, Severity | None] = {}
+        self._stale_labels: set[str] = set()
+        """People whose label a bulk edit changed, rebuilt when their line is next drawn."""
         """The severity each shown node's badge displays, to relabel only those that change."""
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
@@ -125,6 +131,7 @@ class OrgTree(Tree[str]):
         self._person_nodes.clear()
         self._populated_keys.clear()
         self._badges.clear()
+        self._stale_labels.clear()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -263,14 +270,36 @@ class OrgTree(Tree[str]):
     # -- following edits -------------------------------------------------------------------
 
     def relabel(self, pids: Iterable[str]) -> None:
-        """Refresh the labels (and expandability) of the given people, where shown."""
-        for pid in pids:
-            node = self._person_nodes.get(pid)
-            if node is not None and pid in self.org:
-                node.set_label(self.label_for(pid))
-                expandable = self.org.report_count(pid) > 0 and self._depth_of(node) < MAX_DEPTH
-                if node.allow_expand != expandable:
-                    node.allow_expand = expandable
+        """Refresh the labels (and expandability) of the given people, where shown; one repaint for all.
+
+        A batch larger than RELABEL_NOW_LIMIT (a bulk edit) only notes who changed: each of
+        those labels is rebuilt when its line is next drawn, so an edit of 1,000 people costs
+        the lines on screen, not a label per person.
+        """
+        shown = [pid for pid in pids if pid in self._person_nodes and pid in self.org]
+        if len(shown) > RELABEL_NOW_LIMIT:
+            self._stale_labels.update(shown)
+        else:
+            for pid in shown:
+                self._relabel_now(self._person_nodes[pid], pid)
+        if shown:
+            self.refresh()
+
+    def _relabel_now(self, node: TreeNode[str], pid: str) -> None:
+        self._stale_labels.discard(pid)
+        set_label_quietly(node, self.process_label(self.label_for(pid)))
+        expandable = self.org.report_count(pid) > 0 and self._depth_of(node) < MAX_DEPTH
+        if node.allow_expand != expandable:
+            node.allow_expand = expandable
+
+    def render_line(self, y: int) -> Strip:
+        """Draw line `y`, first rebuilding its label when a bulk edit changed it (see `relabel`)."""
+        if self._stale_labels:
+            node = self.get_node_at_line(y + self.scroll_offset.y)
+            pid = None if node is None else node.data
+            if node is not None and pid is not None and pid in self._stale_labels and pid in self.org:
+                self._relabel_now(node, pid)
+        return super().render_line(y)
 
     def refresh_badges(self) -> None:
         """Relabel the shown people whose worst finding changed (edits move findings of
@@ -329,6 +358,7 @@ class OrgTree(Tree[str]):
             if pid is not None and self._person_nodes.get(pid) is current:
                 del self._person_nodes[pid]
                 self._badges.pop(pid, None)
+                self._stale_labels.discard(pid)
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()
@@ -407,3 +437,14 @@ class OrgTree(Tree[str]):
         node = self.cursor_node
         if node is not None:
             self.scroll_to_node(node, animate=False)
+
+
+def set_label_quietly(node: TreeNode[str], label: Text) -> None:
+    """`TreeNode.set_label` without its repaint callback; the caller repaints the tree once.
+
+    `set_label` queues one callback per node, each scanning the visible lines: a bulk edit that
+    relabels 1,000 people spent half a second in them. This is the one place that writes the
+    node's private label and update counter (the counter keys Tree's cache of rendered lines).
+    """
+    node._label = label
+    node._updates += 1
