@@ -487,6 +487,25 @@ class Bench:
                 verdict(settled < 0.05, size, BIG),
             )
 
+    def bulk_repaint(self, size: int) -> Iterator[Row]:
+        from bulk import SINGLE, time_bulk_edits
+
+        figures = asyncio.run(
+            time_bulk_edits(self.layout_file(size), max(3, self.repeat_for(size)), TERMINAL_SIZE, settle)
+        )
+        single = figures.pop(SINGLE)
+        yield Row(size_label(size), f"designer: {SINGLE} to repaint", seconds(single), verdict="(reference)")
+        for name, settled in figures.items():
+            yield Row(
+                size_label(size),
+                f"designer: {name} to repaint",
+                seconds(settled),
+                f"role of 1 person {seconds(single)}",
+                f"{settled / single:.1f}x",
+                "< 100 ms at 100k",
+                verdict(settled < 0.1, size, BIG),
+            )
+
     def cursor_moves(self, size: int) -> Iterator[Row]:
         elapsed = asyncio.run(time_cursor_moves(self.layout_file(size), CURSOR_MOVES))
         yield Row(
@@ -829,6 +848,7 @@ ONCE = (
     ("svg_export", "export: svg"),
     ("svg_process", "process: orgdesign export svg"),
     ("edit_repaint", "designer: edit to repaint"),
+    ("bulk_repaint", "designer: bulk edit to repaint"),
     ("memory", "memory"),
     ("csv_import", "import: csv"),
     ("depth", "depth"),
@@ -898,6 +918,7 @@ def main(argv: list[str] | None = None) -> int:
         "svg_export": min(SVG_SIZE, largest),
         "svg_process": min(SVG_PROCESS_SIZE, largest),
         "edit_repaint": largest,
+        "bulk_repaint": largest,
         "memory": largest,
         "csv_import": largest,
         "depth": args.chain,

@@ -12,6 +12,8 @@ The TUI and `validate --fix` call the same commands the tests call.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -155,12 +157,17 @@ def _check_manager(org: Org, pid: str, manager_id: str | None) -> None:
         raise EditRefused(f"{who} already reports to {org[pid].name} (directly or indirectly); that would make a cycle")
 
 
-def free_id(org: Org, name: str) -> str:
-    """A new id derived from a name: lower-case words joined by '-', made unique."""
+def free_id(org: Org, name: str, also_taken: AbstractSet[str] = frozenset()) -> str:
+    """A new id derived from a name: lower-case words joined by '-', unique in `org` and not in `also_taken`."""
     base = "-".join("".join(ch for ch in word if ch.isalnum()) for word in name.lower().split()) or "person"
     base = "-".join(part for part in base.split("-") if part) or "person"
+    return _unused(base, lambda candidate: candidate in org or candidate in also_taken)
+
+
+def _unused(base: str, taken: Callable[[str], bool]) -> str:
+    """`base`, or `base-2`, `base-3`, ... : the first that is not taken."""
     candidate, n = base, 2
-    while candidate in org:
+    while taken(candidate):
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
@@ -415,3 +422,129 @@ class History:
     def depth(self) -> int:
         """How many edits are applied; with a saved depth it tells whether there are unsaved changes."""
         return len(self._done)
+
+
+# -- bulk edits: several people changed, undone and redone as one step --------------------
+
+BULK_FIELDS = ("role", "product", "unit")
+"""The fields one bulk edit sets to the same value for every marked person."""
+
+
+class Bulk(Batch):
+    """A batch over several people, refused (with the reason) when it would change nobody."""
+
+    def __init__(self, edits: list[Edit], description: str, *, unchanged: str) -> None:
+        super().__init__(edits, description)
+        self.unchanged = unchanged
+
+    def apply(self, org: Org) -> set[str]:
+        if not self.edits:
+            raise EditRefused(self.unchanged)
+        return super().apply(org)
+
+
+def set_for_all(org: Org, pids: Iterable[str], field_name: str, value: str | None) -> Bulk:
+    """Give everyone in `pids` the same role, product or unit (None clears a product or unit).
+
+    People who have that value already are left alone, so undo names only real changes.
+    """
+    if field_name not in BULK_FIELDS:
+        raise EditRefused(f"cannot set the {field_name} of several people at once")
+    changing = [pid for pid in pids if getattr(_require(org, pid), field_name) != value]
+    edits: list[Edit] = [
+        ChangeRole(pid, value)
+        if field_name == "role" and value is not None
+        else UpdatePerson(pid, **{field_name: value})
+        for pid in changing
+    ]
+    return Bulk(
+        edits,
+        f"set the {field_name} of {_people(len(edits))}",
+        unchanged=f"nothing to change: every one of them has that {field_name} already",
+    )
+
+
+def move_all(org: Org, pids: Iterable[str], manager: str | None) -> Bulk:
+    """Move everyone in `pids` (each with the people below them) under `manager` (None: make them tops)."""
+    moving = [pid for pid in pids if _require(org, pid).reports_to != manager]
+    where = "to the top of the org" if manager is None else f"under {_require(org, manager).name}"
+    edits: list[Edit] = [MovePerson(pid, manager) for pid in moving]
+    return Bulk(edits, f"move {_people(len(edits))} {where}", unchanged=f"nobody to move: they all report {where}")
+
+
+def remove_all(org: Org, pids: Iterable[str], *, with_subtree: bool = False) -> Bulk:
+    """Remove everyone in `pids`; their reports move up (to the nearest manager who stays), or go too.
+
+    With `with_subtree`, someone below another removed person goes with them and is not removed twice.
+    """
+    chosen = [_require(org, pid).id for pid in pids]
+    if with_subtree:
+        marked = set(chosen)
+        chosen = [pid for pid in chosen if not any(boss.id in marked for boss in org.chain_of_command(pid))]
+    edits: list[Edit] = [RemovePerson(pid, with_subtree=with_subtree) for pid in chosen]
+    gone = len(org.below(chosen)) if with_subtree else len(chosen)
+    return Bulk(edits, f"remove {_people(gone)}", unchanged="nobody to remove")
+
+
+def add_named(org: Org, names: Sequence[str], template: Person) -> Bulk:
+    """Add one person per name, each a copy of `template` (role, manager, ...) under a fresh id from their name."""
+    taken: set[str] = set()
+    edits: list[Edit] = []
+    for name in (name.strip() for name in names):
+        if name:
+            pid = free_id(org, name, taken)
+            taken.add(pid)
+            edits.append(AddPerson(replace(template, id=pid, name=name)))
+    return Bulk(edits, f"add {_people(len(edits))}", unchanged="no names to add")
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """The edit that brings an imported org into the open one, and the ids it had to rename."""
+
+    edit: Bulk
+    renamed: dict[str, str]
+    """Imported id -> the id it got, for every id the open layout already used."""
+
+
+def import_under(org: Org, imported: Org, manager: str | None) -> Imported:
+    """Everyone in `imported`, its tops placed under `manager` (None: as tops), as one edit.
+
+    An imported id the open layout already uses gets a free one (`ann` -> `ann-2`), and every
+    reporting and dotted line inside the import follows the new id. The import's units that the
+    open layout lacks are added; units with the same id are taken to be the same unit.
+    """
+    if manager is not None:
+        _require(org, manager)
+    people = imported.tree_order()
+    renamed: dict[str, str] = {}
+    given: set[str] = set()
+    for person in people:
+        if person.id in org:
+            renamed[person.id] = _unused(person.id, lambda pid: pid in org or pid in imported or pid in given)
+            given.add(renamed[person.id])
+
+    def new_id(pid: str) -> str:
+        return renamed.get(pid, pid)
+
+    edits: list[Edit] = []
+    new_units = [unit for unit in imported.units if org.unit(unit.id) is None]
+    if new_units:
+        edits.append(SetOrgField("units", (*org.units, *new_units)))
+    for person in people:
+        edits.append(AddPerson(_placed(person, new_id, manager, imported)))
+    return Imported(Bulk(edits, f"import {_people(len(people))}", unchanged="the file has nobody to import"), renamed)
+
+
+def _placed(person: Person, new_id: Callable[[str], str], manager: str | None, imported: Org) -> Person:
+    """`person` as the open layout takes them in: new ids, the tops under `manager`, no file position."""
+    boss = person.reports_to if person.reports_to in imported else None
+    return replace(
+        person,
+        id=new_id(person.id),
+        reports_to=manager if boss is None else new_id(boss),
+        dotted_to=tuple(new_id(pid) for pid in person.dotted_to if pid in imported),
+        line=0,
+        column=0,
+        comments=(),
+    )

@@ -11,15 +11,12 @@ from __future__ import annotations
 import argparse
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors, report_warnings
-from orgdesign.edits import EditRefused
 from orgdesign.layout import LayoutError, SaveConflict, SaveError, open_layout, save_layout
-from orgdesign.model import PROFILES, Org
+from orgdesign.model import PROFILES
 from orgdesign.report import FORMATS, FileResult, renderer
-from orgdesign.rules import RULES, Finding, Severity, Validator
+from orgdesign.rules import Severity, Validator
+from orgdesign.rules.fixing import apply_safe_fixes
 from orgdesign.text import printable, say, warn
-
-MAX_FIX_ROUNDS = 10
-"""A fix can uncover another finding with a safe fix; stop after this many rounds."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> None:
@@ -74,32 +71,6 @@ def check_file(path: str, args: argparse.Namespace) -> FileResult | None:
             org.profile = args.profile or own_profile
             validator.refresh_all()
     return FileResult(path, validator.findings)
-
-
-def apply_safe_fixes(org: Org, validator: Validator) -> list[str]:
-    """Apply every safe fix of an unwaived finding, round after round; describe each one."""
-    done: list[str] = []
-    for _ in range(MAX_FIX_ROUNDS):
-        applied = [fixed for finding in validator.active() if (fixed := _apply_fix(org, validator, finding))]
-        done.extend(applied)
-        if not applied:
-            break
-    return done
-
-
-def _apply_fix(org: Org, validator: Validator, finding: Finding) -> str | None:
-    if not RULES[finding.code].safe_fix or finding.fix is None:
-        return None
-    if finding not in validator.for_person(finding.person or ""):
-        return None  # an earlier fix in this round resolved or changed it
-    edit = validator.fix_for(finding)
-    if edit is None:
-        return None
-    try:
-        validator.refresh(edit.apply(org))
-    except EditRefused:
-        return None
-    return f"{finding.code}: {finding.fix}"
 
 
 def fails(results: list[FileResult], *, strict: bool) -> bool:

@@ -20,6 +20,7 @@ from textual.keys import _normalize_key_list  # how Textual itself reads a keyma
 from orgdesign.keymap import keymap_help
 from orgdesign.readme_sections import rewrite_readme
 from orgdesign.tui.app import NAVIGATION, OrgDesignApp
+from orgdesign.tui.screens.bulk_actions import BulkActions
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.help import HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
@@ -28,17 +29,18 @@ from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.screens.person_picker import PersonPicker
 from orgdesign.tui.screens.stats import StatsScreen
+from orgdesign.tui.screens.text_prompt import TextPrompt
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.org_tree import OrgTree
 
 PLACES: tuple[tuple[str, tuple[type[DOMNode], ...]], ...] = (
     ("everywhere", (OrgDesignApp,)),
-    ("main screen", (MainScreen,)),
+    ("main screen", (MainScreen, BulkActions)),
     ("tree", (OrgTree,)),
     ("chart view", (OrgChart,)),
     (
         "dialogs and the error screen",
-        (PersonForm, PersonPicker, ChoiceScreen, PathPrompt, HelpScreen, StatsScreen, LoadErrorScreen),
+        (PersonForm, PersonPicker, ChoiceScreen, PathPrompt, HelpScreen, StatsScreen, LoadErrorScreen, TextPrompt),
     ),
 )
 
@@ -49,9 +51,9 @@ def bindings_of(owner: type[DOMNode]) -> list[Binding]:
 
 # Bindings active at the same time: a key given to two of them in one group is a clash.
 _TOGETHER: tuple[tuple[type, ...], ...] = (
-    (OrgDesignApp, MainScreen),
-    (OrgDesignApp, MainScreen, OrgTree),
-    (OrgDesignApp, MainScreen, OrgChart),
+    (OrgDesignApp, MainScreen, BulkActions),
+    (OrgDesignApp, MainScreen, BulkActions, OrgTree),
+    (OrgDesignApp, MainScreen, BulkActions, OrgChart),
     *((OrgDesignApp, dialog) for dialog in PLACES[-1][1]),
 )
 

@@ -76,6 +76,8 @@ _NAMED = {
     "down": "\x1b[B",
     "right": "\x1b[C",
     "left": "\x1b[D",
+    "shift+up": "\x1b[1;2A",
+    "shift+down": "\x1b[1;2B",
 }
 
 

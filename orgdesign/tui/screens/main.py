@@ -17,13 +17,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Tree
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.edits import (
-    AddPerson,
     ChangeRole,
     Edit,
     EditRefused,
@@ -32,7 +30,6 @@ from orgdesign.edits import (
     SetOrgField,
     SetProductLineTo,
     UpdatePerson,
-    free_id,
     product_top,
 )
 from orgdesign.layout import SaveConflict, SaveError
@@ -42,6 +39,7 @@ from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
 from orgdesign.tui.document import Document
+from orgdesign.tui.screens.bulk_actions import BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
@@ -64,7 +62,7 @@ AUTOSAVE_DELAY = 3.0
 """Seconds of quiet after an edit before unsaved work goes to the recovery file."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(BulkActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add report", tooltip="Add a report under the selected person", id="add"),
         Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
@@ -115,11 +113,11 @@ class MainScreen(Screen[None]):
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield LayoutHeader(self.document, id="layout-header")
+        yield LayoutHeader(self.document, self.marks, id="layout-header")
         with Horizontal(id="body"):
             with ContentSwitcher(initial="tree-view", id="views"):
                 cycles = CycleWatch(self.document.org)
-                yield OrgTree(self.document.org, self.document.validator.worst, cycles, id="tree-view")
+                yield OrgTree(self.document.org, self.document.validator.worst, cycles, self.marks, id="tree-view")
                 yield OrgChart(self.document.org, self.document.validator.worst, cycles, id="chart-view")
             with Vertical(id="side"):
                 with VerticalScroll(id="details-pane", can_focus=False):
@@ -285,17 +283,7 @@ class MainScreen(Screen[None]):
         heading = Text("Add a report")
         if manager is not None:
             heading = Text.assemble("Add a report to ", literal(manager.name, limit=50))
-
-        def add(fields: PersonFields) -> str:
-            person = Person(
-                id=free_id(self.document.org, fields.name),
-                reports_to=manager.id if manager else None,
-                **_as_changes(fields),
-            )
-            self._do_or_raise(AddPerson(person), person.id)
-            return person.id
-
-        self.app.push_screen(PersonForm(heading, add, units=self.document.org.units))
+        self.open_add_form(manager, heading)
 
     def action_edit(self) -> None:
         person = self._require_selection()
@@ -316,6 +304,9 @@ class MainScreen(Screen[None]):
         self.show_outcome(self.document.do(edit), select)
 
     def action_role(self) -> None:
+        if self.marked_ids():
+            self.role_of_marked()
+            return
         person = self._require_selection()
         if person is None:
             return
@@ -329,6 +320,9 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen(title, choices, highlight=person.role, type_ahead=True), chosen)
 
     def action_move(self) -> None:
+        if self.marked_ids():
+            self.move_marked()
+            return
         person = self._require_selection()
         if person is None:
             return
@@ -352,6 +346,9 @@ class MainScreen(Screen[None]):
         )
 
     def action_delete(self) -> None:
+        if self.marked_ids():
+            self.delete_marked()
+            return
         person = self._require_selection()
         if person is None:
             return

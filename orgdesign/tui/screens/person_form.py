@@ -7,7 +7,7 @@ the edit or raises EditRefused with the reason; the reason is shown and the form
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,6 +24,7 @@ from orgdesign.edits import EditRefused
 from orgdesign.model import Person, Unit
 from orgdesign.roles import ROLES
 from orgdesign.tui.text import as_typed, editable, literal
+from orgdesign.tui.widgets.names_input import NamesInput
 
 DEFAULT_ROLE = "pm"
 
@@ -57,10 +58,13 @@ class PersonForm(ModalScreen[str | None]):
         *,
         initial: Person | None = None,
         units: tuple[Unit, ...] = (),
+        submit_many: Callable[[list[PersonFields]], str] | None = None,
     ) -> None:
+        """`submit_many`: adds one person per name pasted into the name field (a form that adds)."""
         super().__init__(classes="dialog-screen")
         self.heading = heading
         self.submit_fields = submit
+        self.submit_many = submit_many
         self.initial = initial
         self.units = units
 
@@ -75,8 +79,9 @@ class PersonForm(ModalScreen[str | None]):
     def _fields(self, person: Person | None) -> ComposeResult:
         roles = [(role.label, role.id) for role in ROLES.values()]
         years = "" if person is None or person.years_pm is None else str(person.years_pm)
+        name_field = Input if self.submit_many is None else NamesInput
         yield self._row(
-            "Name", Input(editable(_text(person, "name")), id="name", placeholder="full name", compact=True)
+            "Name", name_field(editable(_text(person, "name")), id="name", placeholder="full name", compact=True)
         )
         yield Static("", id="name-error", classes="field-error")
         yield self._row(
@@ -124,6 +129,12 @@ class PersonForm(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
+    @on(NamesInput.NamesPasted)
+    def _names_pasted(self, event: NamesInput.NamesPasted) -> None:
+        self.query_one("#name-error", Static).update(
+            Text(f"{event.count} names: Enter adds {event.count} people with the fields below", style="green")
+        )
+
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.query_one("#form-hint", Static).update(Text(self.hint_for(event.widget)))
 
@@ -154,12 +165,21 @@ class PersonForm(ModalScreen[str | None]):
         fields = self.read_fields()
         if fields is None:
             return
+        names = self._pasted_names()
         try:
-            pid = self.submit_fields(fields)
+            if names and self.submit_many is not None:
+                pid = self.submit_many([replace(fields, name=name) for name in names])
+            else:
+                pid = self.submit_fields(fields)
         except EditRefused as refused:
             self._show_error("#form-error", str(refused))
             return
         self.dismiss(pid)
+
+    def _pasted_names(self) -> list[str]:
+        """The names pasted into the name field, while it still shows them (else none)."""
+        name_field = self.query_one("#name", Input)
+        return name_field.names if isinstance(name_field, NamesInput) else []
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from orgdesign.report import count_phrases
 from orgdesign.text import clip_start
 from orgdesign.tui.document import Document
+from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
 
@@ -27,9 +28,11 @@ PATH_GAP = 2
 class LayoutHeader(Horizontal):
     """Status on the left, the file path on the right (shortened from the left)."""
 
-    def __init__(self, document: Document, **kwargs: Any) -> None:
+    def __init__(self, document: Document, marks: Marks | None = None, **kwargs: Any) -> None:
+        """`marks`: the people marked for a bulk edit, counted in the header."""
         super().__init__(**kwargs)
         self.document = document
+        self.marks = marks if marks is not None else Marks()
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -77,6 +80,9 @@ class LayoutHeader(Horizontal):
         if document.dirty:
             text.append("  ")
             text.append("● unsaved" if words else "●", style="bold yellow")
+        if self.marks:
+            text.append("  ")
+            text.append(f"{MARK} {len(self.marks)}{' marked' if words else ''}", style="bold green")
         counts = document.validator.counts()
         for severity, phrase in count_phrases(counts):
             shown = phrase if words else str(counts.get(severity, 0))

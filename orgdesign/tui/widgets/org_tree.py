@@ -15,12 +15,15 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
+from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.badges import badge
 
@@ -29,6 +32,9 @@ MAX_DEPTH = 400
 ancestors per line, so a 10,000-deep chain cannot be expanded in full."""
 
 NAME_LIMIT = 80
+
+RELABEL_NOW_LIMIT = 100
+"""Most labels `relabel` rebuilds at once; a larger batch waits for each line to be drawn."""
 
 OPEN_ON_LOAD = 300
 """Most people shown under the product organisation's top when a layout opens."""
@@ -65,13 +71,43 @@ class OrgTree(Tree[str]):
             tooltip="Expand everyone below the selected person",
             id="tree-expand-subtree",
         ),
+        # Bulk editing: extend the marks (Tree's own shift+up/down go to the previous/next sibling).
+        Binding(
+            "shift+down",
+            "mark_and_move(1)",
+            "Mark and go down (extend the selection)",
+            show=False,
+            tooltip="Mark the selected person and the one below, for a bulk edit",
+            id="mark-down",
+        ),
+        Binding(
+            "shift+up",
+            "mark_and_move(-1)",
+            "Mark and go up (extend the selection)",
+            show=False,
+            tooltip="Mark the selected person and the one above, for a bulk edit",
+            id="mark-up",
+        ),
     ]
 
+    class MarksChanged(Message):
+        """Someone was marked or unmarked (the header shows how many are)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, OrgTree.MarksChanged)  # one pending notice says it all
+
     def __init__(
-        self, org: Org, worst: Callable[[str], Severity | None], cycles: CycleWatch | None = None, **kwargs: Any
+        self,
+        org: Org,
+        worst: Callable[[str], Severity | None],
+        cycles: CycleWatch | None = None,
+        marks: Marks | None = None,
+        **kwargs: Any,
     ) -> None:
-        """`cycles`: the reporting cycles, shared with the chart (found here when not given)."""
+        """`cycles`: the reporting cycles, shared with the chart (found here when not given).
+        `marks`: the people marked for a bulk edit, shared with the screen."""
         super().__init__("org", **kwargs)
+        self.marks = marks if marks is not None else Marks()
         self.org = org
         self._worst = worst
         self.show_root = False
@@ -80,6 +116,8 @@ class OrgTree(Tree[str]):
         self._person_nodes: dict[str, TreeNode[str]] = {}
         self._populated_keys: set[str | None] = set()
         self._badges: dict[str, Severity | None] = {}
+        self._stale_labels: set[str] = set()
+        """People whose label a bulk edit changed, rebuilt when their line is next drawn."""
         """The severity each shown node's badge displays, to relabel only those that change."""
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
@@ -93,6 +131,7 @@ class OrgTree(Tree[str]):
         self._person_nodes.clear()
         self._populated_keys.clear()
         self._badges.clear()
+        self._stale_labels.clear()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -131,6 +170,8 @@ class OrgTree(Tree[str]):
     def label_for(self, pid: str) -> Text:
         person = self.org[pid]
         label = literal(person.name, "bold", limit=NAME_LIMIT)
+        if pid in self.marks:
+            label = Text.assemble((MARK, "bold reverse green"), " ", label, no_wrap=True)
         label.append("  ")
         label.append_text(literal(person.display_role, "dim", limit=NAME_LIMIT))
         if person.vacancy:
@@ -229,14 +270,36 @@ class OrgTree(Tree[str]):
     # -- following edits -------------------------------------------------------------------
 
     def relabel(self, pids: Iterable[str]) -> None:
-        """Refresh the labels (and expandability) of the given people, where shown."""
-        for pid in pids:
-            node = self._person_nodes.get(pid)
-            if node is not None and pid in self.org:
-                node.set_label(self.label_for(pid))
-                expandable = self.org.report_count(pid) > 0 and self._depth_of(node) < MAX_DEPTH
-                if node.allow_expand != expandable:
-                    node.allow_expand = expandable
+        """Refresh the labels (and expandability) of the given people, where shown; one repaint for all.
+
+        A batch larger than RELABEL_NOW_LIMIT (a bulk edit) only notes who changed: each of
+        those labels is rebuilt when its line is next drawn, so an edit of 1,000 people costs
+        the lines on screen, not a label per person.
+        """
+        shown = [pid for pid in pids if pid in self._person_nodes and pid in self.org]
+        if len(shown) > RELABEL_NOW_LIMIT:
+            self._stale_labels.update(shown)
+        else:
+            for pid in shown:
+                self._relabel_now(self._person_nodes[pid], pid)
+        if shown:
+            self.refresh()
+
+    def _relabel_now(self, node: TreeNode[str], pid: str) -> None:
+        self._stale_labels.discard(pid)
+        set_label_quietly(node, self.process_label(self.label_for(pid)))
+        expandable = self.org.report_count(pid) > 0 and self._depth_of(node) < MAX_DEPTH
+        if node.allow_expand != expandable:
+            node.allow_expand = expandable
+
+    def render_line(self, y: int) -> Strip:
+        """Draw line `y`, first rebuilding its label when a bulk edit changed it (see `relabel`)."""
+        if self._stale_labels:
+            node = self.get_node_at_line(y + self.scroll_offset.y)
+            pid = None if node is None else node.data
+            if node is not None and pid is not None and pid in self._stale_labels and pid in self.org:
+                self._relabel_now(node, pid)
+        return super().render_line(y)
 
     def refresh_badges(self) -> None:
         """Relabel the shown people whose worst finding changed (edits move findings of
@@ -254,6 +317,7 @@ class OrgTree(Tree[str]):
         for pid in touched:
             node = self._person_nodes.get(pid)
             if pid not in self.org:
+                self._unmark_removed(pid)
                 if node is not None:
                     self._remove(node)
                 continue
@@ -294,9 +358,43 @@ class OrgTree(Tree[str]):
             if pid is not None and self._person_nodes.get(pid) is current:
                 del self._person_nodes[pid]
                 self._badges.pop(pid, None)
+                self._stale_labels.discard(pid)
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()
+
+    # -- marks (bulk editing) --------------------------------------------------------------
+
+    def toggle_mark(self, pid: str) -> None:
+        self.marks.toggle(pid)
+        self.relabel([pid])
+        self.post_message(self.MarksChanged())
+
+    def clear_marks(self) -> None:
+        self.relabel(self.marks.clear())
+        self.post_message(self.MarksChanged())
+
+    def action_mark_and_move(self, step: int) -> None:
+        """Mark the person under the cursor and the next one up or down (shift+arrows extend a selection)."""
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return
+        self.marks.add(node.data)
+        self.relabel([node.data])
+        if step > 0:
+            self.action_cursor_down()
+        else:
+            self.action_cursor_up()
+        landed = self.cursor_node
+        if landed is not None and landed.data is not None:
+            self.marks.add(landed.data)
+            self.relabel([landed.data])
+        self.post_message(self.MarksChanged())
+
+    def _unmark_removed(self, pid: str) -> None:
+        if pid in self.marks:
+            self.marks.forget([pid])
+            self.post_message(self.MarksChanged())
 
     # -- moving the cursor -----------------------------------------------------------------
 
@@ -339,3 +437,14 @@ class OrgTree(Tree[str]):
         node = self.cursor_node
         if node is not None:
             self.scroll_to_node(node, animate=False)
+
+
+def set_label_quietly(node: TreeNode[str], label: Text) -> None:
+    """`TreeNode.set_label` without its repaint callback; the caller repaints the tree once.
+
+    `set_label` queues one callback per node, each scanning the visible lines: a bulk edit that
+    relabels 1,000 people spent half a second in them. This is the one place that writes the
+    node's private label and update counter (the counter keys Tree's cache of rendered lines).
+    """
+    node._label = label
+    node._updates += 1

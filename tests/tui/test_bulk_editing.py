@@ -1,0 +1,346 @@
+"""Bulk editing in the designer: marks, changes to everyone marked, adding several people, fix all,
+import and export; each checked on the model, on the screen, and undone in one step."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from orgdesign.model import Org, Person, Unit
+from orgdesign.tui.commands import available_commands
+from orgdesign.tui.screens.choice import ChoiceScreen
+from orgdesign.tui.screens.main import MainScreen
+from orgdesign.tui.screens.person_form import PersonForm
+from orgdesign.tui.screens.person_picker import PersonPicker
+from orgdesign.tui.screens.text_prompt import TextPrompt
+
+from .conftest import SIZE, notices, screen_text, small_org
+from .test_editing import designer, select
+
+
+async def mark(pilot, *pids: str) -> MainScreen:
+    screen = pilot.app.screen
+    for pid in pids:
+        await select(pilot, pid)
+        await pilot.press("x")
+    await pilot.pause()
+    return screen
+
+
+def with_units() -> Org:
+    org = small_org()
+    org.units = (Unit("pay", "Payments"), Unit("web", "Web"))
+    return org
+
+
+async def test_marks_show_in_the_tree_and_are_counted_in_the_header():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm1", "pm2")
+        text = screen_text(app)
+        assert "✓ Eve Ford" in text and "✓ Fay Gold" in text and "✓ Di Evans" not in text
+        assert "✓ 2 marked" in text
+        await pilot.press("x")  # the cursor is on Fay Gold: unmark her
+        await pilot.pause()
+        assert "✓ Fay Gold" not in screen_text(app) and "✓ 1 marked" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "✓" not in screen_text(app)
+        assert list(screen.marks) == []
+
+
+async def test_shift_arrows_extend_the_marks():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        await pilot.press("shift+down", "shift+down")
+        await pilot.pause()
+        assert list(screen.marks) == ["hop", "pm1", "pm2"]
+        assert screen.org_tree.selected_id == "pm2"
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert list(screen.marks) == ["hop", "pm1", "pm2"], "going back keeps the marks"
+        assert "✓ 3 marked" in screen_text(app)
+
+
+async def test_role_of_everyone_marked_is_one_step_and_marks_survive_the_repaint():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm1", "pm2")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        app.screen.dismiss("associate_pm")
+        await pilot.pause()
+        org = screen.document.org
+        assert org["pm1"].role == org["pm2"].role == "associate_pm"
+        text = screen_text(app)
+        assert "✓ Eve Ford  Associate Product Manager" in text and "✓ Fay Gold  Associate Product Manager" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert (org["pm1"].role, org["pm2"].role) == ("pm", "senior_pm")
+        assert "✓ 2 marked" in screen_text(app)
+
+
+async def test_move_everyone_marked_under_the_one_picked():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm1", "eng")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonPicker)
+        await pilot.press(*"Ben Cole", "enter")
+        await pilot.pause()
+        org = screen.document.org
+        assert org["pm1"].reports_to == "cto" and org["eng"].reports_to == "cto"
+        assert screen.document.history.depth == 1
+
+
+async def test_delete_everyone_marked_and_undo_brings_them_back():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm1", "pm2")
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Remove the 2 marked people?" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        org = screen.document.org
+        assert "pm1" not in org and "pm2" not in org
+        assert "Eve Ford" not in screen_text(app) and "marked" not in screen_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "pm1" in org and "pm2" in org and "Eve Ford" in screen_text(app)
+
+
+async def test_assign_a_unit_to_everyone_marked():
+    app = designer(with_units())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm1", "pm2", "hop")
+        await pilot.press("U")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "Web" in screen_text(app)
+        app.screen.dismiss("web")
+        await pilot.pause()
+        assert {screen.document.org[pid].unit for pid in ("pm1", "pm2", "hop")} == {"web"}
+        assert screen.document.history.depth == 1
+
+
+async def test_assign_unit_without_units_says_to_add_one():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, "pm1")
+        await pilot.press("U")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "no units" in notices(app)
+
+
+async def test_set_the_product_of_everyone_marked_offering_the_products_in_use():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm2", "hop")
+        await pilot.press("P")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Pay", "right", "enter")  # → takes the suggestion: Payments
+        await pilot.pause()
+        org = screen.document.org
+        assert org["pm2"].product == org["hop"].product == "Payments"
+
+
+async def test_add_sibling_and_again_for_the_next_one():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "pm1")
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonForm) and "Add a sibling of Eve Ford" in screen_text(app)
+        await pilot.press(*"Ivy Jones", "enter")
+        await pilot.pause()
+        await pilot.press("A", *"Jo King", "enter")
+        await pilot.pause()
+        org = screen.document.org
+        assert org["ivy-jones"].reports_to == "hop" and org["jo-king"].reports_to == "hop"
+        assert screen.org_tree.selected_id == "jo-king"
+
+
+async def test_pasting_a_list_of_names_adds_them_all_under_the_manager_in_one_step():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        await pilot.press("a")
+        await pilot.pause()
+        app.focused.post_message(events.Paste("Kim Lu\nLeo Ma\n\nMo Ng\n"))
+        await pilot.pause()
+        assert "3 names" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        org = screen.document.org
+        assert [org[pid].name for pid in org.report_ids("hop")][-3:] == ["Kim Lu", "Leo Ma", "Mo Ng"]
+        assert all(org[pid].role == "pm" for pid in ("kim-lu", "leo-ma", "mo-ng"))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "kim-lu" not in org and "mo-ng" not in org
+
+
+async def test_editing_pasted_names_turns_them_back_into_one_name():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        await pilot.press("a")
+        await pilot.pause()
+        app.focused.post_message(events.Paste("Kim Lu\nLeo Ma"))
+        await pilot.pause()
+        await pilot.press(*["backspace"] * len("; Leo Ma"), "enter")
+        await pilot.pause()
+        assert screen.document.org["kim-lu"].name == "Kim Lu"
+        assert "leo-ma" not in screen.document.org
+
+
+def fixable() -> Org:
+    people = [
+        Person("ceo", "Ada Park", "ceo"),
+        Person("cpo", "Cy Diaz", "cpo", reports_to="ceo"),
+        Person("hop", "Di Evans", "head_of_product", reports_to="ceo"),
+        Person("pm1", "Eve Ford", "pm", reports_to="hop", dotted_to=("ghost",)),
+    ]
+    return Org("Fixable", people)
+
+
+async def test_fix_all_applies_every_safe_fix_as_one_step_with_a_summary():
+    app = designer(fixable())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "pm1")
+        await pilot.press("F")
+        await pilot.pause()
+        org = screen.document.org
+        assert org["hop"].reports_to == "cpo" and org["pm1"].dotted_to == ()
+        assert "applied 2 safe fixes" in notices(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert org["hop"].reports_to == "ceo" and org["pm1"].dotted_to == ("ghost",)
+
+
+async def test_fix_all_with_nothing_to_fix_says_so():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "ceo")
+        before = screen.document.history.depth
+        await pilot.press("F")
+        await pilot.pause()
+        assert screen.document.history.depth == before
+        assert "Not changed" in notices(app)
+
+
+async def test_import_a_csv_under_a_chosen_manager_renaming_clashing_ids(tmp_path: Path):
+    csv = tmp_path / "team.csv"
+    csv.write_text("id,name,manager,title\npm1,Nia Oh,,Product Manager\nq2,Ola Pi,pm1,Product Manager\n")
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        await pilot.press("I")
+        await pilot.pause()
+        await pilot.press(*str(csv), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonPicker)
+        await pilot.press(*"Di Evans", "enter")
+        await pilot.pause()
+        org = screen.document.org
+        assert org["pm1-2"].name == "Nia Oh" and org["pm1-2"].reports_to == "hop"
+        assert org["q2"].reports_to == "pm1-2"
+        assert org["pm1"].name == "Eve Ford"
+        assert "pm1 → pm1-2" in notices(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "pm1-2" not in org and "q2" not in org
+
+
+async def test_import_of_a_file_without_people_changes_nothing(tmp_path: Path):
+    csv = tmp_path / "empty.csv"
+    csv.write_text("colour,size\nred,3\n")
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        await pilot.press("I", *str(csv), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen.document.history.depth == 0
+        assert "Not imported" in notices(app)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"), [("1", "<svg"), ("2", "flowchart"), ("3", "- **Di Evans**"), ("4", "Eve Ford")]
+)
+async def test_export_the_selected_subtree_in_each_format(tmp_path: Path, key: str, expected: str):
+    out = tmp_path / "part.out"
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, "hop")
+        await pilot.press("ctrl+e", key, "s")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *str(out), "enter")
+        await pilot.pause()
+        text = out.read_text(encoding="utf-8")
+        assert expected in text and "Eve Ford" in text
+        assert "Ada Park" not in text, "only the subtree"
+
+
+async def test_export_asks_before_replacing_and_refuses_a_fifo(tmp_path: Path):
+    out = tmp_path / "org.md"
+    out.write_text("keep me")
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, "ceo")
+        await pilot.press("ctrl+e", "3", "w", "ctrl+u", *str(out), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "already exists" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert out.read_text() == "keep me"
+        await pilot.press("ctrl+e", "3", "w", "ctrl+u", *str(out), "enter", "y")
+        await pilot.pause()
+        assert "Ada Park" in out.read_text()
+        await pilot.press("ctrl+e", "3", "w", "ctrl+u", *str(fifo), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "not a regular file" in notices(app)
+
+
+@pytest.mark.parametrize("query", ["mark", "select", "fix all", "import", "export", "add sibling", "unit", "product"])
+async def test_each_bulk_action_is_in_the_palette_under_the_word_users_search_for(query: str):
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, "pm1")
+        descriptions = [command.description.lower() for command in available_commands(app.screen)]
+        assert any(query in description for description in descriptions), descriptions
+
+
+def big_team(size: int) -> Org:
+    people = [Person("ceo", "Ada Park", "ceo"), Person("hop", "Di Evans", "head_of_product", reports_to="ceo")]
+    people += [Person(f"pm{n:03}", f"Pm Number {n:03}", "pm", reports_to="hop") for n in range(size)]
+    return Org("Big team", people)
+
+
+async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_scrolled_to():
+    """Past RELABEL_NOW_LIMIT people, labels are rebuilt as their lines are drawn (OrgTree.render_line)."""
+    app = designer(big_team(150))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "hop")
+        pids = [f"pm{n:03}" for n in range(150)]
+        for pid in pids:
+            screen.marks.add(pid)
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.dismiss("senior_pm")
+        await pilot.pause()
+        assert "✓ Pm Number 000  Senior Product Manager" in screen_text(app)
+        await select(pilot, "pm149")
+        text = screen_text(app)
+        assert "✓ Pm Number 149  Senior Product Manager" in text and "  Product Manager" not in text
+        assert "Senior" in screen.org_tree.node_for("pm149").label.plain
