@@ -27,6 +27,7 @@ import io
 import os
 import platform
 import pstats
+import random
 import shutil
 import statistics
 import subprocess
@@ -48,6 +49,7 @@ import generate  # noqa: E402
 import yaml  # noqa: E402  (after the path set-up, like the project imports below)
 
 from orgdesign import edits  # noqa: E402
+from orgdesign.compare import Comparison  # noqa: E402
 from orgdesign.export import severity_by_person  # noqa: E402
 from orgdesign.export.dot import export_dot  # noqa: E402
 from orgdesign.export.svg import export_svg  # noqa: E402
@@ -388,6 +390,71 @@ class Bench:
             "(no target)",
         )
 
+    # -- scenarios (issue 19) ----------------------------------------------------------------
+
+    def proposal_file(self, size: int) -> Path:
+        """The generated org reorganised: a proposal to compare with it (see `proposed_org`)."""
+        path = OUT_DIR / f"proposal-{size}-seed{SEED}-gen{generate.GENERATOR_VERSION}.yaml"
+        return self._written(path, lambda: proposed_org(self.loaded_org(size)))
+
+    def compare(self, size: int) -> Iterator[Row]:
+        old_path, new_path = self.layout_file(size), self.proposal_file(size)
+        old_text, new_text = old_path.read_text(encoding="utf-8"), new_path.read_text(encoding="utf-8")
+
+        def open_both() -> Comparison:
+            old, new = load_layout(str(old_path)), load_layout(str(new_path))
+            comparison = Comparison(old, new, Validator(old), Validator(new))
+            comparison.summary()
+            return comparison
+
+        def csafe_both() -> None:
+            yaml.load(old_text, Loader=yaml.CSafeLoader)
+            yaml.load(new_text, Loader=yaml.CSafeLoader)
+
+        times = interleaved_medians({"open": open_both, "csafe": csafe_both}, self.repeat_for(size))
+        label = size_label(size)
+        yield Row(
+            label,
+            f"compare: open two layouts ({len(open_both().summary().moved)} moves apart)",
+            seconds(times["open"]),
+            f"CSafeLoader both {seconds(times['csafe'])}",
+            f"{times['open'] / times['csafe']:.2f}x",
+            "< 1 s at 10k",
+            verdict(times["open"] < 1, size, 10_000),
+        )
+        comparison = open_both()
+        validator = comparison.current_findings
+        assert isinstance(validator, Validator)
+        for name, make_edit in edit_makers(comparison.current).items():
+            elapsed = self._timed_compared_edit(comparison, validator, make_edit)
+            yield Row(
+                label,
+                f"compare: {name} + rules + comparison",
+                seconds(elapsed),
+                target="< 50 ms at 10k",
+                verdict=verdict(elapsed < 0.05, size, 10_000),
+            )
+
+    def _timed_compared_edit(
+        self, comparison: Comparison, validator: Validator, make_edit: Callable[[], object]
+    ) -> float:
+        """Median of edit + rules + comparison (summary included); each round is undone (untimed) afterwards."""
+        org = comparison.current
+        times = []
+        for _ in range(max(3, self.repeat_for(len(org)))):
+            edit = make_edit()
+            gc.collect()
+            start = time.perf_counter()
+            touched = edit.apply(org)
+            validator.refresh(touched)
+            comparison.refresh(touched, validator.last_rechecked)
+            comparison.summary()
+            times.append(time.perf_counter() - start)
+            touched = edit.revert(org)
+            validator.refresh(touched)
+            comparison.refresh(touched, validator.last_rechecked)
+        return statistics.median(times)
+
     # -- pictures --------------------------------------------------------------------------
 
     def svg_export(self, size: int) -> Iterator[Row]:
@@ -596,6 +663,28 @@ def depth_stage(label: str, name: str, stage: Callable[[], object]) -> Row:
             verdict="FAILED",
         )
     return Row(label, measure, f"ok ({seconds(time.perf_counter() - start)})", target="no recursion", verdict="PASS")
+
+
+def proposed_org(org):
+    """`org` reorganised the way a proposal does: one PM in fifty moved to another group, one in a
+    hundred promoted, one person in two hundred without reports gone, and ten new hires."""
+    people = sorted(org.ids())
+    groups = [p.id for p in org.people() if p.role == "gpm"]
+    rng = random.Random(SEED)
+    for n, pid in enumerate(people):
+        person = org.get(pid)
+        if person is None or person.role != "pm":
+            continue
+        if n % 50 == 0:
+            edits.MovePerson(pid, rng.choice([g for g in groups if g != person.reports_to])).apply(org)
+        elif n % 100 == 1:
+            edits.ChangeRole(pid, "senior_pm").apply(org)
+    for pid in people[::200]:
+        if pid in org and not org.report_count(pid) and org.manager_id(pid) is not None:
+            edits.RemovePerson(pid).apply(org)
+    for n in range(10):
+        edits.AddPerson(Person(f"hire-{n}", f"New Hire {n}", "pm", reports_to=groups[n % len(groups)])).apply(org)
+    return org
 
 
 def edit_makers(org) -> dict[str, Callable[[], object]]:
@@ -823,6 +912,7 @@ PER_SIZE = (
     ("save", "save"),
     ("first_paint", "designer: first paint"),
     ("cursor_moves", "designer: cursor moves"),
+    ("compare", "compare"),
 )
 """(Bench method, name) of the measurements made at every size."""
 ONCE = (

@@ -372,17 +372,9 @@ class Comparison:
             return status
         return replace(status, renamed_from=partner) if status.added else replace(status, renamed_to=partner)
 
-    def removed_under(self, manager: str | None) -> list[str]:
-        """The removed people whose baseline manager was `manager` (None: the baseline's tops),
-        in baseline order: where the designer shows them, struck through."""
-        found = [
-            pid for pid, status in self._status.items() if status.removed and self.baseline[pid].reports_to == manager
-        ]
-        return sorted(found, key=self.baseline.seq)
-
-    def removed_managers(self) -> set[str | None]:
-        """The baseline managers of everyone removed."""
-        return {self.baseline[pid].reports_to for pid, status in self._status.items() if status.removed}
+    def removed_ids(self) -> list[str]:
+        """Everyone removed (renamed ones included), in baseline order."""
+        return sorted((pid for pid, status in self._status.items() if status.removed), key=self.baseline.seq)
 
     def summary(self) -> OrgDiff:
         """Every change, grouped by kind; people in display order."""

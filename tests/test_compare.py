@@ -174,7 +174,7 @@ def test_refresh_says_whose_marks_changed():
     changed = live.refresh(touched, validator.last_rechecked)
     assert {"old", "olive-2"} <= changed
     assert live.status("old").renamed_to == "olive-2"
-    assert live.removed_under("gpm") == ["old"]
+    assert live.removed_ids() == ["old"]
 
 
 def every_change(comparison: Comparison) -> list:
