@@ -101,3 +101,16 @@ def test_a_broken_layout_at_the_revision_is_located_in_it(repo, capsys):
     assert main(["diff", "HEAD", str(repo)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("HEAD:") and ":1:" in err
+
+
+@needs_git
+@pytest.mark.parametrize("baseline", ["no-such-branch", "missing.yaml"])
+def test_open_with_a_baseline_that_cannot_be_read_stops_before_the_designer(repo, capsys, baseline):
+    assert main([str(repo), "--compare", baseline]) == 2
+    captured = capsys.readouterr()
+    assert len(captured.err.strip().splitlines()) == 1 and ":1:1: error: " in captured.err
+
+
+def test_compare_without_a_layout_is_explained(capsys):
+    assert main(["open", "--compare", "HEAD"]) == 2
+    assert "--compare needs the layout" in capsys.readouterr().err

@@ -125,9 +125,12 @@ def deltas(diff: OrgDiff, stats: list[StatChange]) -> Text:
     """The findings delta and the stats delta, as lines."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("Findings ", style="bold")
-    text.append(f"+{len(diff.findings_introduced)} introduced", style="red" if diff.findings_introduced else "dim")
-    text.append(", ")
-    text.append(f"-{len(diff.findings_resolved)} resolved", style="green" if diff.findings_resolved else "dim")
+    if not (diff.findings_introduced or diff.findings_resolved):
+        text.append("none introduced or resolved", style="dim")
+    else:
+        text.append(f"+{len(diff.findings_introduced)} introduced", style="red" if diff.findings_introduced else "dim")
+        text.append(", ")
+        text.append(f"-{len(diff.findings_resolved)} resolved", style="green" if diff.findings_resolved else "dim")
     _findings(text, "+", "red", diff.findings_introduced)
     _findings(text, "-", "green", diff.findings_resolved)
     text.append("\nStats ", style="bold")
