@@ -99,6 +99,23 @@ class CompareMode:
             label.append("  ✗ removed", style="bold red")
         return label
 
+    def describe_removed(self, pid: str) -> Text:
+        """The details pane for a removed person: who they were in the baseline."""
+        person = self.baseline.org[pid]
+        text = literal(person.name, "bold strike")
+        status = self.comparison.status(pid)
+        partner = status.renamed_to if status is not None else None
+        text.append("\nnot in this layout: possibly renamed to " if partner else "\nnot in this layout", style="red")
+        if partner:
+            text.append_text(literal(partner, "bold"))
+        text.append(f"\n\nIn {self.baseline.label}:\n", style="dim")
+        text.append_text(literal(person.display_role))
+        manager = self.baseline.org.get(person.reports_to)
+        text.append("\nreported to ")
+        text.append_text(literal(manager.name) if manager is not None else Text("nobody (a top)", style="italic"))
+        text.append("\n\nR (revert) brings them back.", style="dim")
+        return text
+
     def _placed_ghosts(self) -> dict[str | None, list[str]]:
         """Removed people by where they are shown: under their nearest manager still in the org."""
         placed: dict[str | None, list[str]] = {}

@@ -120,6 +120,7 @@ async def test_reverting_a_removal_from_the_changes_list_brings_the_person_back(
         await pilot.press("enter")
         await pilot.pause()
         assert main_of(app).org_tree.cursor_node.data == GHOST + "eng"
+        assert "Gus Hill\nnot in this layout" in str(main_of(app).details.render())
         changes.focus()
         await pilot.press("R")
         await pilot.pause()

@@ -59,7 +59,7 @@ from orgdesign.tui.widgets.designer_footer import DesignerFooter
 from orgdesign.tui.widgets.details import PersonDetails
 from orgdesign.tui.widgets.findings import FindingsList
 from orgdesign.tui.widgets.layout_header import LayoutHeader
-from orgdesign.tui.widgets.org_tree import OrgTree
+from orgdesign.tui.widgets.org_tree import GHOST, OrgTree
 from orgdesign.tui.widgets.rule_info import RuleInfo
 
 if TYPE_CHECKING:
@@ -623,6 +623,13 @@ class MainScreen(Screen[None]):
         accepted = self.comparing.toggle_accepted(changes)
         self.show_changes()
         toast(self, f"{counted(len(changes), 'change')} marked {'accepted' if accepted else 'to review'}")
+
+    @on(Tree.NodeHighlighted)
+    def _ghost_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        """A removed person (shown struck through) is described as the baseline had them."""
+        data = event.node.data
+        if self.comparing is not None and data is not None and data.startswith(GHOST):
+            self.details.update(self.comparing.describe_removed(data.removeprefix(GHOST)))
 
     @on(OptionList.OptionSelected, "#changes")
     def _change_chosen(self) -> None:
