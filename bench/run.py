@@ -415,7 +415,7 @@ class Bench:
         label = size_label(size)
         yield Row(
             label,
-            f"compare: open two layouts ({len(open_both().summary().moved)} moves apart)",
+            f"compare: open two layouts ({changes_between(open_both())} changes apart)",
             seconds(times["open"]),
             f"CSafeLoader both {seconds(times['csafe'])}",
             f"{times['open'] / times['csafe']:.2f}x",
@@ -666,25 +666,27 @@ def depth_stage(label: str, name: str, stage: Callable[[], object]) -> Row:
 
 
 def proposed_org(org):
-    """`org` reorganised the way a proposal does: one PM in fifty moved to another group, one in a
-    hundred promoted, one person in two hundred without reports gone, and ten new hires."""
-    people = sorted(org.ids())
-    groups = [p.id for p in org.people() if p.role == "gpm"]
+    """`org` reorganised the way a proposal does: one PM in twenty moved to another group, one in
+    ten promoted, one leaf in a hundred removed, and ten new hires."""
+    pms = sorted(p.id for p in org.people() if p.role == "pm")
+    groups = sorted(p.id for p in org.people() if p.role == "gpm")
     rng = random.Random(SEED)
-    for n, pid in enumerate(people):
-        person = org.get(pid)
-        if person is None or person.role != "pm":
-            continue
-        if n % 50 == 0:
-            edits.MovePerson(pid, rng.choice([g for g in groups if g != person.reports_to])).apply(org)
-        elif n % 100 == 1:
+    for n, pid in enumerate(pms):
+        if n % 20 == 0:
+            edits.MovePerson(pid, rng.choice([g for g in groups if g != org[pid].reports_to])).apply(org)
+        elif n % 10 == 1:
             edits.ChangeRole(pid, "senior_pm").apply(org)
-    for pid in people[::200]:
-        if pid in org and not org.report_count(pid) and org.manager_id(pid) is not None:
-            edits.RemovePerson(pid).apply(org)
+    leaves = sorted(pid for pid in org.ids() if not org.report_count(pid) and org.manager_id(pid) is not None)
+    for pid in leaves[::100]:
+        edits.RemovePerson(pid).apply(org)
     for n in range(10):
         edits.AddPerson(Person(f"hire-{n}", f"New Hire {n}", "pm", reports_to=groups[n % len(groups)])).apply(org)
     return org
+
+
+def changes_between(comparison: Comparison) -> int:
+    diff = comparison.summary()
+    return len(diff.added) + len(diff.removed) + len(diff.renamed) + len(diff.moved) + len(diff.changed)
 
 
 def edit_makers(org) -> dict[str, Callable[[], object]]:
