@@ -49,6 +49,7 @@ import generate  # noqa: E402
 import yaml  # noqa: E402  (after the path set-up, like the project imports below)
 
 from orgdesign import edits  # noqa: E402
+from orgdesign.baseline import Baseline  # noqa: E402
 from orgdesign.compare import Comparison  # noqa: E402
 from orgdesign.export import severity_by_person  # noqa: E402
 from orgdesign.export.dot import export_dot  # noqa: E402
@@ -435,6 +436,19 @@ class Bench:
                 verdict=verdict(elapsed < 0.05, size, 10_000),
             )
 
+    def compare_designer(self, size: int) -> Iterator[Row]:
+        rounds = max(3, self.repeat_for(size))
+        figures = asyncio.run(time_designer_edits(self.proposal_file(size), rounds, self.layout_file(size)))
+        for name, (settled, paused) in figures.items():
+            yield Row(
+                size_label(size),
+                f"compare: designer {name} to repaint",
+                seconds(settled),
+                f"with pilot.pause() {seconds(paused)}",
+                target="< 50 ms at 10k",
+                verdict=verdict(settled < 0.05, size, 10_000),
+            )
+
     def _timed_compared_edit(
         self, comparison: Comparison, validator: Validator, make_edit: Callable[[], object]
     ) -> float:
@@ -710,14 +724,15 @@ async def open_designer(path: Path) -> None:
         await pilot.pause()
 
 
-async def time_designer_edits(path: Path, rounds: int) -> dict[str, tuple[float, float]]:
+async def time_designer_edits(path: Path, rounds: int, baseline: Path | None = None) -> dict[str, tuple[float, float]]:
     """Edit-to-repaint medians per edit: settled (see `settle`) and with `pilot.pause()`.
 
     `pilot.pause()` waits until the process has been idle for a 20 ms slice, so it adds at
     least 20 ms to whatever the edit costs; the settled figure is the edit plus processing
     every message it caused plus the repaint itself, which is what a user waits for.
+    `baseline`: the designer compares the layout with it (its marks and Changes pane follow each edit).
     """
-    app = OrgDesignApp(path)
+    app = OrgDesignApp(path, baseline=None if baseline is None else Baseline(load_layout(baseline), str(baseline)))
     settled: dict[str, list[float]] = {}
     paused: dict[str, list[float]] = {}
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
@@ -915,6 +930,7 @@ PER_SIZE = (
     ("first_paint", "designer: first paint"),
     ("cursor_moves", "designer: cursor moves"),
     ("compare", "compare"),
+    ("compare_designer", "compare: designer"),
 )
 """(Bench method, name) of the measurements made at every size."""
 ONCE = (

@@ -555,10 +555,11 @@ class MainScreen(Screen[None]):
         relabel, ghosts_under = self.comparing.follow(touched)
         self.org_tree.relabel(relabel)
         self.org_tree.refresh_ghosts(ghosts_under)
-        self.show_changes()
+        self.call_after_refresh(self.show_changes)  # the tree repaints first; the pane follows a frame later
 
     def show_changes(self) -> None:
-        self.query_one(ChangesPane).show(*self._compared())
+        if self.comparing is not None:  # it may have stopped since this was scheduled
+            self.query_one(ChangesPane).show(*self._compared())
 
     def _compared(self) -> tuple[OrgDiff, frozenset[Change], list[StatChange]]:
         assert self.comparing is not None, "only while comparing"

@@ -83,6 +83,8 @@ class ChangesList(OptionList):
         super().__init__(markup=False, **kwargs)
         self.changes: list[Change | None] = []
         self._shown: tuple[OrgDiff, frozenset[Change]] | None = None
+        self._prompts: dict[tuple[Change, bool], Text] = {}
+        """The prompt of each change listed, kept for the next edit (most changes stay as they were)."""
 
     def show(self, diff: OrgDiff, accepted: frozenset[Change]) -> None:
         """Replace the list (unless nothing changed), keeping the highlight on the same change."""
@@ -92,11 +94,14 @@ class ChangesList(OptionList):
         previous = self.highlighted_change
         options: list[Option] = []
         self.changes = []
+        known, self._prompts = self._prompts, {}
         for title, colour, changes in grouped(diff):
             options.append(Option(Text(f"{title} ({len(changes)})", style=f"bold {colour}"), disabled=True))
             self.changes.append(None)
             for change in changes[: SHOWN_LIMIT - len(options)]:
-                options.append(Option(self._prompt(change, change in accepted)))
+                key = (change, change in accepted)
+                prompt = self._prompts[key] = known.get(key) or self._prompt(*key)
+                options.append(Option(prompt))
                 self.changes.append(change)
         if not options:
             options.append(Option(Text("No changes: the same as the baseline.", style="green"), disabled=True))
