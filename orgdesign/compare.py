@@ -21,10 +21,10 @@ from dataclasses import dataclass, fields, replace
 from typing import Protocol
 
 from orgdesign.edits import AddPerson, Batch, Edit, EditRefused, MovePerson, RemovePerson, SetOrgField, UpdatePerson
-from orgdesign.model import Org, Person, Settings, discard_member
+from orgdesign.model import Org, Person, Settings, Unit, Waiver, discard_member
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
-from orgdesign.stats import span_group
+from orgdesign.stats import SPAN_GROUPS, span_group
 
 COMPARED_FIELDS = tuple(f.name for f in fields(Person) if f.compare and f.name not in ("id", "reports_to"))
 """Every field of a person a layout can set, but the id (what people are matched by) and the
@@ -251,8 +251,6 @@ def _catalogue_order(item: tuple[str, int]) -> int:
 
 
 def _span_order(item: tuple[str, int]) -> int:
-    from orgdesign.stats import SPAN_GROUPS
-
     return next(n for n, (label, _, _) in enumerate(SPAN_GROUPS) if label == item[0])
 
 
@@ -489,12 +487,10 @@ def shown(value: object) -> str:
 
 
 def _item(value: object) -> str:
-    rule, reason = getattr(value, "rule", None), getattr(value, "reason", None)  # a Waiver, a Unit: by what it says
-    if rule is not None:
-        return f"{rule} ({reason})"
-    unit_id, name = getattr(value, "id", None), getattr(value, "name", None)
-    if unit_id is not None:
-        return f"{unit_id} ({name})"
+    if isinstance(value, Waiver):
+        return f"{value.rule} ({value.reason})"
+    if isinstance(value, Unit):
+        return f"{value.id} ({value.name})"
     return str(value)
 
 

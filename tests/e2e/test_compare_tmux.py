@@ -50,7 +50,6 @@ def test_compare_with_head_then_revert_the_move_and_save(terminal: Terminal, pro
     terminal.start(str(orgdesign_command()), str(layout), "--compare", "HEAD")
     terminal.wait_for("Changes since HEAD:")
     terminal.wait_for("Moved (1)")
-    terminal.wait_for("↷ from")
     terminal.keys("/")
     terminal.wait_for("Jump to")
     terminal.text(name)
