@@ -57,25 +57,24 @@ def read_revision(revision: str, path: Path) -> Baseline:
 
 
 def _git_show(folder: Path, target: str, label: str) -> bytes:
+    """What `git show` prints for `target`, run in `folder` (its output is data, never shown as is)."""
+    command = ["git", "-C", str(folder), "show", target]
     try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), "show", target],
-            capture_output=True,
-            timeout=GIT_TIMEOUT,
-            check=False,
-            stdin=subprocess.DEVNULL,
-        )
+        with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as git:
+            try:
+                shown, complaint = git.communicate(timeout=GIT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                git.kill()
+                raise file_error(label, f"git took more than {GIT_TIMEOUT:.0f} s to answer") from None
     except FileNotFoundError:
         raise file_error(label, "git is not installed: compare with a file instead") from None
-    except subprocess.TimeoutExpired:
-        raise file_error(label, f"git took more than {GIT_TIMEOUT:.0f} s to answer") from None
-    if done.returncode != 0:
-        raise file_error(label, _git_complaint(done.stderr))
-    if len(done.stdout) > LAYOUT_FILE.limit:
+    if git.returncode != 0:
+        raise file_error(label, _git_complaint(complaint))
+    if len(shown) > LAYOUT_FILE.limit:
         raise file_error(
             label, f"the file is larger than {LAYOUT_FILE.limit // MEBIBYTE} MiB, the most a layout may hold"
         )
-    return done.stdout
+    return shown
 
 
 def _git_complaint(stderr: bytes) -> str:

@@ -566,9 +566,6 @@ class MainScreen(Screen[None]):
         comparison = self.comparing.comparison
         return comparison.summary(), frozenset(comparison.accepted), comparison.stats()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.comparing is not None or action not in ("revert_change", "accept_change")
-
     def action_compare(self) -> None:
         path = self.document.path
         choices = baseline_choices(path, comparing=self.comparing is not None)
@@ -606,7 +603,7 @@ class MainScreen(Screen[None]):
     def action_revert_change(self) -> None:
         changes = self._chosen_changes()
         if self.comparing is None or not changes:
-            toast(self, "Nothing selected differs from the baseline", severity="warning")
+            self._say_nothing_to_act_on()
             return
         try:
             edit = self.comparing.revert(changes)
@@ -619,11 +616,17 @@ class MainScreen(Screen[None]):
     def action_accept_change(self) -> None:
         changes = self._chosen_changes()
         if self.comparing is None or not changes:
-            toast(self, "Nothing selected differs from the baseline", severity="warning")
+            self._say_nothing_to_act_on()
             return
         accepted = self.comparing.toggle_accepted(changes)
         self.show_changes()
         toast(self, f"{counted(len(changes), 'change')} marked {'accepted' if accepted else 'to review'}")
+
+    def _say_nothing_to_act_on(self) -> None:
+        if self.comparing is None:
+            toast(self, "Compare with a baseline first (shift+b)", severity="warning")
+        else:
+            toast(self, "Nothing selected differs from the baseline", severity="warning")
 
     @on(Tree.NodeHighlighted)
     def _ghost_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
