@@ -27,6 +27,7 @@ import io
 import os
 import platform
 import pstats
+import random
 import shutil
 import statistics
 import subprocess
@@ -48,6 +49,8 @@ import generate  # noqa: E402
 import yaml  # noqa: E402  (after the path set-up, like the project imports below)
 
 from orgdesign import edits  # noqa: E402
+from orgdesign.baseline import Baseline  # noqa: E402
+from orgdesign.compare import Comparison  # noqa: E402
 from orgdesign.export import severity_by_person  # noqa: E402
 from orgdesign.export.dot import export_dot  # noqa: E402
 from orgdesign.export.svg import export_svg  # noqa: E402
@@ -388,6 +391,76 @@ class Bench:
             "(no target)",
         )
 
+    # -- scenarios (issue 19) ----------------------------------------------------------------
+
+    def proposal_file(self, size: int) -> Path:
+        """The generated org reorganised: a proposal to compare with it (see `proposed_org`)."""
+        path = OUT_DIR / f"proposal-{size}-seed{SEED}-gen{generate.GENERATOR_VERSION}.yaml"
+        return self._written(path, lambda: proposed_org(self.loaded_org(size)))
+
+    def compare(self, size: int) -> Iterator[Row]:
+        old_path, new_path = self.layout_file(size), self.proposal_file(size)
+        old_text, new_text = old_path.read_text(encoding="utf-8"), new_path.read_text(encoding="utf-8")
+
+        def open_both() -> Comparison:
+            old, new = load_layout(str(old_path)), load_layout(str(new_path))
+            comparison = Comparison(old, new, Validator(old), Validator(new))
+            comparison.summary()
+            return comparison
+
+        def csafe_both() -> None:
+            yaml.load(old_text, Loader=yaml.CSafeLoader)
+            yaml.load(new_text, Loader=yaml.CSafeLoader)
+
+        times = interleaved_medians({"open": open_both, "csafe": csafe_both}, self.repeat_for(size))
+        label = size_label(size)
+        yield Row(
+            label,
+            f"compare: open two layouts ({changes_between(open_both())} changes apart)",
+            seconds(times["open"]),
+            f"CSafeLoader both {seconds(times['csafe'])}",
+            f"{times['open'] / times['csafe']:.2f}x",
+            "< 1 s at 10k",
+            verdict(times["open"] < 1, size, 10_000),
+        )
+        comparison = open_both()
+        validator = comparison.current_findings
+        assert isinstance(validator, Validator)
+        for name, make_edit in edit_makers(comparison.current).items():
+            elapsed = self._timed_compared_edit(comparison, validator, make_edit)
+            yield Row(
+                label,
+                f"compare: {name} + rules + comparison",
+                seconds(elapsed),
+                target="< 50 ms at 10k",
+                verdict=verdict(elapsed < 0.05, size, 10_000),
+            )
+
+    def compare_designer(self, size: int) -> Iterator[Row]:
+        rounds = max(3, self.repeat_for(size))
+        figures = asyncio.run(time_designer_edits(self.proposal_file(size), rounds, self.layout_file(size)))
+        yield from repaint_rows(size, figures, "compare: designer", 10_000)
+
+    def _timed_compared_edit(
+        self, comparison: Comparison, validator: Validator, make_edit: Callable[[], object]
+    ) -> float:
+        """Median of edit + rules + comparison (summary included); each round is undone (untimed) afterwards."""
+        org = comparison.current
+        times = []
+        for _ in range(max(3, self.repeat_for(len(org)))):
+            edit = make_edit()
+            gc.collect()
+            start = time.perf_counter()
+            touched = edit.apply(org)
+            validator.refresh(touched)
+            comparison.refresh(touched, validator.last_rechecked)
+            comparison.summary()
+            times.append(time.perf_counter() - start)
+            touched = edit.revert(org)
+            validator.refresh(touched)
+            comparison.refresh(touched, validator.last_rechecked)
+        return statistics.median(times)
+
     # -- pictures --------------------------------------------------------------------------
 
     def svg_export(self, size: int) -> Iterator[Row]:
@@ -476,16 +549,7 @@ class Bench:
     def edit_repaint(self, size: int) -> Iterator[Row]:
         path = self.layout_file(size)
         figures = asyncio.run(time_designer_edits(path, max(3, self.repeat_for(size))))
-        for name, (settled, paused) in figures.items():
-            yield Row(
-                size_label(size),
-                f"designer: {name} to repaint",
-                seconds(settled),
-                f"with pilot.pause() {seconds(paused)}",
-                "",
-                "< 50 ms at 100k",
-                verdict(settled < 0.05, size, BIG),
-            )
+        yield from repaint_rows(size, figures, "designer:", BIG)
 
     def bulk_repaint(self, size: int) -> Iterator[Row]:
         from bulk import SINGLE, time_bulk_edits
@@ -617,6 +681,44 @@ def depth_stage(label: str, name: str, stage: Callable[[], object]) -> Row:
     return Row(label, measure, f"ok ({seconds(time.perf_counter() - start)})", target="no recursion", verdict="PASS")
 
 
+def proposed_org(org):
+    """`org` reorganised the way a proposal does: one PM in twenty moved to another group, one in
+    ten promoted, one leaf in a hundred removed, and ten new hires."""
+    pms = sorted(p.id for p in org.people() if p.role == "pm")
+    groups = sorted(p.id for p in org.people() if p.role == "gpm")
+    rng = random.Random(SEED)
+    for n, pid in enumerate(pms):
+        if n % 20 == 0:
+            edits.MovePerson(pid, rng.choice([g for g in groups if g != org[pid].reports_to])).apply(org)
+        elif n % 10 == 1:
+            edits.ChangeRole(pid, "senior_pm").apply(org)
+    leaves = sorted(pid for pid in org.ids() if not org.report_count(pid) and org.manager_id(pid) is not None)
+    for pid in leaves[::100]:
+        edits.RemovePerson(pid).apply(org)
+    for n in range(10):
+        edits.AddPerson(Person(f"hire-{n}", f"New Hire {n}", "pm", reports_to=groups[n % len(groups)])).apply(org)
+    return org
+
+
+def repaint_rows(size: int, figures: dict[str, tuple[float, float]], label: str, target_size: int) -> Iterator[Row]:
+    """One row per edit of `time_designer_edits`: under 50 ms (a few frames) at `target_size`."""
+    for name, (settled, paused) in figures.items():
+        yield Row(
+            size_label(size),
+            f"{label} {name} to repaint",
+            seconds(settled),
+            f"with pilot.pause() {seconds(paused)}",
+            "",
+            f"< 50 ms at {size_label(target_size)}",
+            verdict(settled < 0.05, size, target_size),
+        )
+
+
+def changes_between(comparison: Comparison) -> int:
+    diff = comparison.summary()
+    return len(diff.added) + len(diff.removed) + len(diff.renamed) + len(diff.moved) + len(diff.changed)
+
+
 def edit_makers(org) -> dict[str, Callable[[], object]]:
     """Fresh edit commands (planned anew each round) on people deep in the org."""
     people = list(org.people())
@@ -638,14 +740,15 @@ async def open_designer(path: Path) -> None:
         await pilot.pause()
 
 
-async def time_designer_edits(path: Path, rounds: int) -> dict[str, tuple[float, float]]:
+async def time_designer_edits(path: Path, rounds: int, baseline: Path | None = None) -> dict[str, tuple[float, float]]:
     """Edit-to-repaint medians per edit: settled (see `settle`) and with `pilot.pause()`.
 
     `pilot.pause()` waits until the process has been idle for a 20 ms slice, so it adds at
     least 20 ms to whatever the edit costs; the settled figure is the edit plus processing
     every message it caused plus the repaint itself, which is what a user waits for.
+    `baseline`: the designer compares the layout with it (its marks and Changes pane follow each edit).
     """
-    app = OrgDesignApp(path)
+    app = OrgDesignApp(path, baseline=None if baseline is None else Baseline(load_layout(baseline), str(baseline)))
     settled: dict[str, list[float]] = {}
     paused: dict[str, list[float]] = {}
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
@@ -842,6 +945,8 @@ PER_SIZE = (
     ("save", "save"),
     ("first_paint", "designer: first paint"),
     ("cursor_moves", "designer: cursor moves"),
+    ("compare", "compare"),
+    ("compare_designer", "compare: designer"),
 )
 """(Bench method, name) of the measurements made at every size."""
 ONCE = (

@@ -26,6 +26,9 @@ class Validator:
 
     def __init__(self, org: Org) -> None:
         self.org = org
+        self.last_rechecked: set[str] | None = None
+        """Whose findings the last check could have changed: None after a full check (everyone's).
+        A comparison with a baseline (`orgdesign.compare`) reads it to update only those people."""
         self.refresh_all()
 
     # -- checking --------------------------------------------------------------------------
@@ -33,6 +36,7 @@ class Validator:
     def refresh_all(self) -> None:
         """Check everything again (after a change of profile, settings or units)."""
         org = self.org
+        self.last_rechecked = None
         self._org_fields = _org_fields(org)
         self._state = OrgState(org)
         rules = [r for r in RULES.values() if _active(r, org)]
@@ -65,6 +69,7 @@ class Validator:
         before = self._state.context
         recheck, repositioned = self._state.sync(touched)
         recheck |= self._holding_stale_fixes(before, self._state.context)
+        self.last_rechecked = set(touched) | recheck | repositioned
         people = self._state.people
         for pid in [pid for pid in touched if pid in self._by_person and pid not in people]:
             self._store(pid, [])

@@ -17,6 +17,7 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
+from orgdesign.baseline import Baseline
 from orgdesign.layout import FileStamp, LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
@@ -93,12 +94,15 @@ class OrgDesignApp(App[None]):
         document: Document | None = None,
         autosave_delay: float = AUTOSAVE_DELAY,
         keymap: Mapping[str, str] | None = None,
+        baseline: Baseline | None = None,
     ) -> None:
         """Open `path`, or show `document` (an org built in memory), else the start screen.
 
         `keymap`: the user's keys by binding id (from their keys.yaml), over the defaults.
+        `baseline`: compare the first layout shown with it (`orgdesign NEW --compare OLD`).
         """
         super().__init__()
+        self.start_baseline = baseline
         self.user_keymap = dict(keymap or {})
         self.start_path = path
         self.start_document = document
@@ -142,7 +146,8 @@ class OrgDesignApp(App[None]):
         return None if main is None else main.document
 
     def show_document(self, document: Document) -> None:
-        self.show_base(MainScreen(document, autosave_delay=self.autosave_delay))
+        baseline, self.start_baseline = self.start_baseline, None
+        self.show_base(MainScreen(document, autosave_delay=self.autosave_delay, baseline=baseline))
 
     # -- opening ---------------------------------------------------------------------------
 

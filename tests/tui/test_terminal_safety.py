@@ -11,7 +11,7 @@ import inspect
 from pathlib import Path
 
 import pytest
-from hostile_text import HOSTILE, SHOWN, hostile, raw_control, write_hostile_layout
+from hostile_text import HOSTILE, SHOWN, hostile, hostile_org, raw_control, write_hostile_layout
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.screen import Screen
@@ -20,6 +20,9 @@ from textual.widgets import Input, Static, TextArea
 
 import orgdesign.tui.screens as screens_package
 import orgdesign.tui.widgets as widgets_package
+from orgdesign.edits import AddPerson, RemovePerson, UpdatePerson
+from orgdesign.layout import save_layout
+from orgdesign.model import Person
 from orgdesign.recent import remember_layout
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.screens.choice import ChoiceScreen
@@ -67,6 +70,17 @@ def designer_classes() -> set[type]:
                 if cls.__module__ == module.__name__ and issubclass(cls, (Screen, Widget))
             )
     return found
+
+
+def hostile_baseline(folder: Path) -> Path:
+    """A baseline for the hostile layout: Pia not there yet, Kai named otherwise, someone since removed."""
+    org = hostile_org()
+    RemovePerson("pm1").apply(org)
+    UpdatePerson("kai", name=hostile("Kai-before")).apply(org)
+    AddPerson(Person("gone", hostile("Gone"), "pm", reports_to="maya")).apply(org)
+    path = folder / "baseline.yaml"
+    save_layout(org, path, backup=False)
+    return path
 
 
 @pytest.fixture
@@ -118,6 +132,14 @@ async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout
         seen.look(app)  # the save-as prompt starts from the current (hostile) file name
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("B", "f")
+        await pilot.pause()
+        seen.look(app)
+        await pilot.press(*str(hostile_baseline(tmp_path)), "enter")
+        await pilot.pause()
+        compared = seen.look(app)
+        assert "Changed (1)" in compared, "the Changes pane lists Kai's old name (shown as escapes, checked by look)"
+        assert f"Gone{SHOWN}"[:20] in compared, "removed people are shown (as escapes) at their old place"
 
     broken = tmp_path / f"{hostile('broken')}.yaml"
     broken.write_text('orgdesign: 1\nname: x\npeople: []\n"key\\e]0;pwned\\a\\u202e": 1\n', encoding="utf-8")

@@ -20,6 +20,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Tree
 
+from orgdesign.baseline import Baseline
+from orgdesign.compare import Change, OrgDiff, StatChange, subject_of
 from orgdesign.cycles import CycleWatch
 from orgdesign.edits import (
     ChangeRole,
@@ -32,31 +34,37 @@ from orgdesign.edits import (
     UpdatePerson,
     product_top,
 )
-from orgdesign.layout import SaveConflict, SaveError
+from orgdesign.layout import LayoutError, SaveConflict, SaveError
 from orgdesign.model import PROFILES, Person
 from orgdesign.recent import remember_layout
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
+from orgdesign.tui.compare_mode import COMPARE_BINDINGS, CompareMode
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.bulk_actions import BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
+from orgdesign.tui.screens.compare_with import STOP, baseline_choices, file_prompt, revision_prompt, saved_version
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
 from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal, toast
+from orgdesign.tui.widgets.changes import ChangesPane
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.designer_footer import DesignerFooter
 from orgdesign.tui.widgets.details import PersonDetails
 from orgdesign.tui.widgets.findings import FindingsList
 from orgdesign.tui.widgets.layout_header import LayoutHeader
-from orgdesign.tui.widgets.org_tree import OrgTree
+from orgdesign.tui.widgets.org_tree import GHOST, OrgTree
 from orgdesign.tui.widgets.rule_info import RuleInfo
 
 if TYPE_CHECKING:
     from orgdesign.tui.app import OrgDesignApp
+
+GHOST_PARENTS_OPENED = 50
+"""When comparing starts, the managers of removed people whose branches are opened to show them."""
 
 AUTOSAVE_DELAY = 3.0
 """Seconds of quiet after an edit before unsaved work goes to the recovery file."""
@@ -102,13 +110,19 @@ class MainScreen(BulkActions):
         ),
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
         Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
+        *COMPARE_BINDINGS,
     ]
 
-    def __init__(self, document: Document, *, autosave_delay: float = AUTOSAVE_DELAY) -> None:
+    def __init__(
+        self, document: Document, *, autosave_delay: float = AUTOSAVE_DELAY, baseline: Baseline | None = None
+    ) -> None:
+        """`baseline`: compare the document with it from the start (`orgdesign NEW --compare OLD`)."""
         super().__init__()
         self.document = document
         self.autosave_delay = autosave_delay
         self._autosave_timer: Timer | None = None
+        self._start_baseline = baseline
+        self.comparing: CompareMode | None = None
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -136,6 +150,8 @@ class MainScreen(BulkActions):
         self.query_one("#details-pane").border_title = "Person"
         self.refresh_findings()
         self.details.show(self.org_tree.selected_id)
+        if self._start_baseline is not None:
+            self.compare_with(self._start_baseline)
 
     @property
     def org_app(self) -> OrgDesignApp:
@@ -219,6 +235,7 @@ class MainScreen(BulkActions):
 
     def show_outcome(self, touched: set[str], select: str | None = None) -> None:
         self.org_tree.apply(touched)
+        self.follow_comparison(touched)
         self.chart.refresh_people(touched)
         self.org_tree.refresh_badges()
         target = select if select in self.document.org else self._still_there(touched)
@@ -500,6 +517,132 @@ class MainScreen(BulkActions):
                 toast(self, f"Profile {profile}: rules re-checked")
 
         self.app.push_screen(ChoiceScreen("Profile", choices, highlight=current), chosen)
+
+    # -- comparing with a baseline (issue 19) ------------------------------------------------
+
+    def compare_with(self, baseline: Baseline) -> None:
+        """Compare the layout with `baseline` (instead of any baseline before): marks, Changes pane."""
+        if self.comparing is not None:
+            self.stop_comparing()
+        self.comparing = CompareMode(self.document, baseline)
+        pane = ChangesPane(id="compare-pane")
+        pane.border_title = Text.assemble("Changes since ", literal(baseline.label, limit=50))
+        pane.show(*self._compared())
+        self.query_one("#side").mount(pane, before="#details-pane")
+        self.query_one("#rule-pane").display = False
+        self.org_tree.annotations = self.comparing
+        self.org_tree.redraw_annotations()
+        for manager in self.comparing.ghost_parents()[:GHOST_PARENTS_OPENED]:
+            node = self.org_tree.node_for(manager)
+            if node is not None:
+                node.expand()  # removed people show at their old place without a search
+
+    def stop_comparing(self) -> None:
+        self.comparing = None
+        self.org_tree.annotations = None
+        self.org_tree.redraw_annotations()
+        self.query_one("#compare-pane").remove()
+        self.query_one("#rule-pane").display = True
+        self.focus_view()
+
+    def follow_comparison(self, touched: set[str]) -> None:
+        """After an edit: the marks and ghosts it changed, and the Changes pane."""
+        if self.comparing is None:
+            return
+        relabel, ghosts_under = self.comparing.follow(touched)
+        self.org_tree.relabel(relabel)
+        self.org_tree.refresh_ghosts(ghosts_under)
+        self.call_after_refresh(self.show_changes)  # the tree repaints first; the pane follows a frame later
+
+    def show_changes(self) -> None:
+        if self.comparing is not None:  # it may have stopped since this was scheduled
+            self.query_one(ChangesPane).show(*self._compared())
+
+    def _compared(self) -> tuple[OrgDiff, frozenset[Change], list[StatChange]]:
+        assert self.comparing is not None, "only while comparing"
+        comparison = self.comparing.comparison
+        return comparison.summary(), frozenset(comparison.accepted), comparison.stats()
+
+    def action_compare(self) -> None:
+        path = self.document.path
+        choices = baseline_choices(path, comparing=self.comparing is not None)
+
+        def chosen(answer: str | None) -> None:
+            if answer == STOP:
+                self.stop_comparing()
+            elif answer == "file":
+                self.app.push_screen(file_prompt(), self._baseline_chosen)
+            elif answer == "git" and path is not None:
+                self.app.push_screen(revision_prompt(path), self._baseline_chosen)
+            elif answer == "saved" and path is not None:
+                try:
+                    self.compare_with(saved_version(path))
+                except LayoutError as error:
+                    toast(self, str(error.errors[0]), title="Cannot compare", severity="error")
+
+        self.app.push_screen(ChoiceScreen("Compare with…", choices), chosen)
+
+    def _baseline_chosen(self, baseline: Baseline | None) -> None:
+        if baseline is not None:
+            self.compare_with(baseline)
+
+    def _chosen_changes(self) -> list[Change]:
+        """The highlighted change while the Changes list has focus, else every change of the tree's selection."""
+        if self.comparing is None:
+            return []
+        pane = self.query_one(ChangesPane).changes_list
+        if pane.has_focus:
+            change = pane.highlighted_change
+            return [] if change is None else [change]
+        node = self.org_tree.cursor_node
+        return [] if node is None or node.data is None else self.comparing.changes_of(node.data)
+
+    def action_revert_change(self) -> None:
+        changes = self._chosen_changes()
+        if self.comparing is None or not changes:
+            self._say_nothing_to_act_on()
+            return
+        try:
+            edit = self.comparing.revert(changes)
+        except EditRefused as refused:
+            toast(self, str(refused), title="Not reverted", severity="error")
+            return
+        subject = subject_of(changes[0])
+        self.perform(edit, select=subject if subject in self.document.org else None)
+
+    def action_accept_change(self) -> None:
+        changes = self._chosen_changes()
+        if self.comparing is None or not changes:
+            self._say_nothing_to_act_on()
+            return
+        accepted = self.comparing.toggle_accepted(changes)
+        self.show_changes()
+        toast(self, f"{counted(len(changes), 'change')} marked {'accepted' if accepted else 'to review'}")
+
+    def _say_nothing_to_act_on(self) -> None:
+        if self.comparing is None:
+            toast(self, "Compare with a baseline first (shift+b)", severity="warning")
+        else:
+            toast(self, "Nothing selected differs from the baseline", severity="warning")
+
+    @on(Tree.NodeHighlighted)
+    def _ghost_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        """A removed person (shown struck through) is described as the baseline had them."""
+        data = event.node.data
+        if self.comparing is not None and data is not None and data.startswith(GHOST):
+            self.details.update(self.comparing.describe_removed(data.removeprefix(GHOST)))
+
+    @on(OptionList.OptionSelected, "#changes")
+    def _change_chosen(self) -> None:
+        change = self.query_one(ChangesPane).changes_list.highlighted_change
+        if self.comparing is None or change is None:
+            return
+        pid = subject_of(change)
+        if pid is not None and pid not in self.document.org:
+            self.org_tree.select_ghost(pid, self.comparing.ghost_parent(pid))
+            self.focus_view()
+        elif pid is not None:
+            self.jump_to(pid)
 
     # -- saving ----------------------------------------------------------------------------
 

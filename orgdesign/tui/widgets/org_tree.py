@@ -10,7 +10,7 @@ line cache on the next cursor query.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from rich.text import Text
 from textual import events, on
@@ -41,6 +41,19 @@ OPEN_ON_LOAD = 300
 
 EXPAND_LIMIT = 5000
 """Most people one "expand the whole subtree" shows (deeper layers still open on demand)."""
+
+
+GHOST = "\0"
+"""Starts the node data of a ghost: someone shown where they were, not in the org (no id starts so)."""
+
+
+class Annotations(Protocol):
+    """What a view laid over the tree adds (the compare view): a mark after a person's label,
+    and ghosts, people shown under a manager who are not in the org (as (key, label), key not an id)."""
+
+    def mark(self, pid: str) -> Text | None: ...
+
+    def ghosts(self, manager: str | None) -> list[tuple[str, Text]]: ...
 
 
 class OrgTree(Tree[str]):
@@ -121,6 +134,7 @@ class OrgTree(Tree[str]):
         """The severity each shown node's badge displays, to relabel only those that change."""
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
+        self.annotations: Annotations | None = None
 
     # -- building --------------------------------------------------------------------------
 
@@ -182,11 +196,14 @@ class OrgTree(Tree[str]):
         if worst is not None:
             label.append(" ")
             label.append_text(badge(worst))
+        mark = self.annotations.mark(pid) if self.annotations is not None else None
+        if mark is not None:
+            label.append_text(mark)
         return label
 
     def _add_person_node(self, parent: TreeNode[str], pid: str, depth: int, before: int | None = None) -> TreeNode[str]:
         """Add `pid` under `parent`, which sits `depth` layers below the hidden root."""
-        expandable = self.org.report_count(pid) > 0 and depth < MAX_DEPTH
+        expandable = self._has_children(pid) and depth < MAX_DEPTH
         node = parent.add(self.label_for(pid), pid, before=before, allow_expand=expandable)
         self._person_nodes[pid] = node
         return node
@@ -199,6 +216,43 @@ class OrgTree(Tree[str]):
         depth = self._depth_of(node)
         for pid in self._expected_children(key):
             self._add_person_node(node, pid, depth)
+        self._add_ghosts(node)
+
+    def refresh_ghosts(self, keys: Iterable[str | None]) -> None:
+        """Show the ghosts under each of `keys` (managers, None for the top) again, where shown."""
+        keys = list(keys)
+        self.relabel([key for key in keys if key is not None])  # a manager may have ghosts to open now, or none
+        for key in keys:
+            node = self.root if key is None else self._person_nodes.get(key)
+            if node is not None and key in self._populated_keys:
+                for child in [c for c in node.children if (c.data or "").startswith(GHOST)]:
+                    child.remove()
+                self._add_ghosts(node)
+
+    def redraw_annotations(self) -> None:
+        """Relabel everyone shown and redraw every ghost (the annotations came, went or changed)."""
+        self.relabel(list(self._person_nodes))
+        self.refresh_ghosts(list(self._populated_keys))
+
+    def select_ghost(self, key: str, manager: str | None) -> bool:
+        """Move the cursor to the ghost `key` shown under `manager` (None: at the top)."""
+        parent = self.root if manager is None else self.reveal(manager)
+        if parent is None or parent.data != manager:
+            return False
+        self._populate(parent)
+        parent.expand()
+        ghost = next((child for child in parent.children if child.data == GHOST + key), None)
+        if ghost is not None:
+            self._move_cursor_once(ghost)
+        return ghost is not None
+
+    def _has_children(self, pid: str) -> bool:
+        return self.org.report_count(pid) > 0 or (self.annotations is not None and bool(self.annotations.ghosts(pid)))
+
+    def _add_ghosts(self, node: TreeNode[str]) -> None:
+        if self.annotations is not None:
+            for key, label in self.annotations.ghosts(node.data):
+                node.add_leaf(label, GHOST + key)
 
     def _expected_children(self, key: str | None) -> list[str]:
         return self.cycles.roots() if key is None else self.cycles.reports(key)
@@ -288,7 +342,7 @@ class OrgTree(Tree[str]):
     def _relabel_now(self, node: TreeNode[str], pid: str) -> None:
         self._stale_labels.discard(pid)
         set_label_quietly(node, self.process_label(self.label_for(pid)))
-        expandable = self.org.report_count(pid) > 0 and self._depth_of(node) < MAX_DEPTH
+        expandable = self._has_children(pid) and self._depth_of(node) < MAX_DEPTH
         if node.allow_expand != expandable:
             node.allow_expand = expandable
 
@@ -349,6 +403,7 @@ class OrgTree(Tree[str]):
                 if pid in self._person_nodes:
                     self._remove(self._person_nodes[pid])
                 self._add_person_node(parent, pid, depth, before=index)
+        self.refresh_ghosts([parent.data])
 
     def _remove(self, node: TreeNode[str]) -> None:
         stack = [node]

@@ -1,0 +1,190 @@
+"""The compare view's side pane: every change from the baseline grouped by kind, then the findings
+and stats deltas. Highlighting a change names it; selecting one jumps to the person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from orgdesign.compare import (
+    Change,
+    Entry,
+    FieldChange,
+    FindingRef,
+    Move,
+    OrgDiff,
+    PersonRef,
+    Renamed,
+    StatChange,
+)
+from orgdesign.tui.text import literal
+
+SHOWN_LIMIT = 500
+"""Changes listed at once; the rest are counted (a proposal rarely changes more people)."""
+
+FINDINGS_SHOWN = 5
+"""Findings listed under each of "introduced" and "resolved"; the rest are counted."""
+
+ALWAYS_SHOWN = ("positions", "managers", "layers", "vacancies")
+"""Figures of the stats delta shown even when they did not change."""
+
+GROUPS: tuple[tuple[str, str, Callable[[OrgDiff], Sequence[Change]]], ...] = (
+    ("Added", "green", lambda diff: diff.added),
+    ("Removed", "red", lambda diff: diff.removed),
+    ("Possibly renamed", "yellow", lambda diff: diff.renamed),
+    ("Moved", "cyan", lambda diff: diff.moved),
+    ("Changed", "yellow", lambda diff: diff.changed),
+    ("Layout", "yellow", lambda diff: diff.org_changed),
+)
+"""(heading, colour, the changes) of each group, in the order listed."""
+
+
+def grouped(diff: OrgDiff) -> list[tuple[str, str, Sequence[Change]]]:
+    return [(title, colour, changes) for title, colour, pick in GROUPS if (changes := pick(diff))]
+
+
+def describe(change: Change) -> Text:
+    """One line about a change, names shown literally."""
+    if isinstance(change, Entry):
+        return Text.assemble(_who(change.person), ", ", literal(change.role, "dim"))
+    if isinstance(change, Renamed):
+        return Text.assemble(_who(change.old), " → ", literal(change.new.id, "bold"))
+    if isinstance(change, Move):
+        return Text.assemble(
+            _who(change.person), ": ", _manager(change.old_manager), " → ", _manager(change.new_manager)
+        )
+    if isinstance(change, FieldChange):
+        return Text.assemble(_who(change.person), f" {change.field}: ", _value(change.old), " → ", _value(change.new))
+    return Text.assemble(f"{change.field}: ", _value(change.old), " → ", _value(change.new))
+
+
+def _who(ref: PersonRef) -> Text:
+    return literal(ref.name, "bold", limit=40)
+
+
+def _manager(ref: PersonRef | None) -> Text:
+    return Text("the top", style="italic") if ref is None else literal(ref.name, limit=40)
+
+
+def _value(value: str) -> Text:
+    return literal(value, limit=40)
+
+
+class ChangesList(OptionList):
+    """The changes, a heading per kind; `changes[i]` is option i's change (None for headings)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.changes: list[Change | None] = []
+        self._shown: tuple[OrgDiff, frozenset[Change]] | None = None
+        self._prompts: dict[tuple[Change, bool], Text] = {}
+        """The prompt of each change listed, kept for the next edit (most changes stay as they were)."""
+
+    def show(self, diff: OrgDiff, accepted: frozenset[Change]) -> None:
+        """Replace the list (unless nothing changed), keeping the highlight on the same change."""
+        if self._shown == (diff, accepted):
+            return
+        self._shown = (diff, accepted)
+        previous = self.highlighted_change
+        options: list[Option] = []
+        self.changes = []
+        known, self._prompts = self._prompts, {}
+        for title, colour, changes in grouped(diff):
+            options.append(Option(Text(f"{title} ({len(changes)})", style=f"bold {colour}"), disabled=True))
+            self.changes.append(None)
+            for change in changes[: SHOWN_LIMIT - len(options)]:
+                key = (change, change in accepted)
+                prompt = self._prompts[key] = known.get(key) or self._prompt(*key)
+                options.append(Option(prompt))
+                self.changes.append(change)
+        if not options:
+            options.append(Option(Text("No changes: the same as the baseline.", style="green"), disabled=True))
+        self.can_focus = any(change is not None for change in self.changes)
+        self.set_options(options)
+        if previous is not None and previous in self.changes:
+            self.highlighted = self.changes.index(previous)
+        elif self.can_focus:
+            self.highlighted = next(n for n, change in enumerate(self.changes) if change is not None)
+
+    @staticmethod
+    def _prompt(change: Change, accepted: bool) -> Text:
+        text = Text("✓ " if accepted else "  ", style="green")
+        text.append_text(describe(change))
+        if accepted:
+            text.stylize("dim")
+        return text
+
+    @property
+    def highlighted_change(self) -> Change | None:
+        index = self.highlighted
+        return self.changes[index] if index is not None and index < len(self.changes) else None
+
+
+def deltas(diff: OrgDiff, stats: list[StatChange]) -> Text:
+    """The findings delta and the stats delta, as lines."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("Findings ", style="bold")
+    if not (diff.findings_introduced or diff.findings_resolved):
+        text.append("none introduced or resolved", style="dim")
+    else:
+        text.append(f"+{len(diff.findings_introduced)} introduced", style="red" if diff.findings_introduced else "dim")
+        text.append(", ")
+        text.append(f"-{len(diff.findings_resolved)} resolved", style="green" if diff.findings_resolved else "dim")
+    _findings(text, "+", "red", diff.findings_introduced)
+    _findings(text, "-", "green", diff.findings_resolved)
+    text.append("\nStats ", style="bold")
+    shown = [c for c in stats if c.label in ALWAYS_SHOWN or c.old != c.new]
+    for change in shown:
+        style = "" if change.old == change.new else "bold"
+        text.append(f"\n  {change.label}: {change.old} → {change.new}", style=style)
+        if change.old != change.new:
+            text.append(f" ({change.delta})", style="green" if change.new > change.old else "red")
+    return text
+
+
+def _findings(text: Text, sign: str, colour: str, found: Sequence[FindingRef]) -> None:
+    for finding in found[:FINDINGS_SHOWN]:
+        text.append(f"\n  {sign} ", style=colour)
+        text.append(finding.code, style="bold")
+        text.append(" ")
+        text.append_text(literal(finding.message, limit=70))
+    if len(found) > FINDINGS_SHOWN:
+        text.append(f"\n  … and {len(found) - FINDINGS_SHOWN} more", style="dim")
+
+
+class ChangesPane(Vertical):
+    """The list of changes over the deltas; the border names the baseline."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._latest: tuple[OrgDiff, frozenset[Change], list[StatChange]] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ChangesList(id="changes")
+        with VerticalScroll(id="deltas-pane", can_focus=False):
+            yield Static(id="deltas")
+
+    def on_mount(self) -> None:
+        self._draw()
+
+    def show(self, diff: OrgDiff, accepted: frozenset[Change], stats: list[StatChange]) -> None:
+        """Show these (once mounted, when shown before)."""
+        self._latest = (diff, accepted, stats)
+        if self.is_mounted:
+            self._draw()
+
+    def _draw(self) -> None:
+        if self._latest is not None:
+            diff, accepted, stats = self._latest
+            self.query_one(ChangesList).show(diff, accepted)
+            self.query_one("#deltas", Static).update(deltas(diff, stats))
+
+    @property
+    def changes_list(self) -> ChangesList:
+        return self.query_one(ChangesList)
