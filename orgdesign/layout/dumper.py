@@ -15,13 +15,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 from yaml.nodes import ScalarNode
 
 from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
-from orgdesign.layout.schema import FORMAT_VERSION
-from orgdesign.model import Org, Person, Settings, Unit, Waiver
+from orgdesign.layout.schema import FORMAT_VERSION, PERSON_FIELDS
+from orgdesign.model import Kind, Org, Person, Settings, Unit, Waiver
 
 _DEFAULT_SETTINGS = Settings()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -111,32 +113,18 @@ def _unit_lines(units: tuple[Unit, ...]) -> list[str]:
 
 
 def _person_lines(person: Person) -> list[str]:
+    """The person's comments, then each field set to anything but its default, in table order."""
     lines = [f"  #{comment}" for comment in person.comments] if person.comments else []
-    lines += [
-        f"  - id: {scalar(person.id)}",
-        f"    name: {scalar(person.name)}",
-        f"    role: {scalar(person.role)}",
-    ]
-    if person.title is not None:
-        lines.append(f"    title: {scalar(person.title)}")
-    if person.reports_to is not None:
-        lines.append(f"    reports_to: {scalar(person.reports_to)}")
-    if person.dotted_to:
-        lines.append(f"    dotted_to: {flow_list(person.dotted_to)}")
-    if person.unit is not None:
-        lines.append(f"    unit: {scalar(person.unit)}")
-    if person.product is not None:
-        lines.append(f"    product: {scalar(person.product)}")
-    if person.years_pm is not None:
-        lines.append(f"    years_pm: {person.years_pm}")
-    if person.vacancy:
-        lines.append("    vacancy: true")
-    if person.notes is not None:
-        lines.append(f"    notes: {scalar(person.notes)}")
-    if person.allow:
-        lines.append("    allow:")
-        lines.extend(f"      - {_waiver(waiver)}" for waiver in person.allow)
+    for name, start, write, required, default in _PERSON_WRITERS:
+        value = getattr(person, name)
+        if required or value != default:
+            lines.append(start + write(value))
     return lines
+
+
+def _waiver_lines(waivers: tuple[Waiver, ...]) -> str:
+    """The waivers as a block list, one per line, starting on the line after the key."""
+    return "".join(f"\n      - {_waiver(waiver)}" for waiver in waivers)
 
 
 def _waiver(waiver: Waiver) -> str:
@@ -194,3 +182,36 @@ def reads_back_plain(text: str, flow: bool) -> bool:
         return False
     tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))
     return tag == _STR_TAG
+
+
+def _true(_: bool) -> str:
+    return "true"
+
+
+_VALUE_WRITERS: dict[Kind, Callable[[Any], str]] = {
+    Kind.ID: scalar,
+    Kind.TEXT: scalar,
+    Kind.ROLE: scalar,
+    Kind.REFERENCE: scalar,
+    Kind.REFERENCES: flow_list,
+    Kind.UNIT: scalar,
+    Kind.COUNT: str,
+    Kind.FLAG: _true,
+    Kind.WAIVERS: _waiver_lines,
+}
+"""How each kind of value is written after its key (a flag is written only when true)."""
+
+BLOCK_KINDS = frozenset({Kind.WAIVERS})
+"""Kinds whose value is a block list on the lines after the key, not on the key's line."""
+
+_PERSON_WRITERS = tuple(
+    (
+        spec.name,
+        f"{'    ' if index else '  - '}{spec.name}:{'' if spec.kind in BLOCK_KINDS else ' '}",
+        _VALUE_WRITERS[spec.kind],
+        spec.required,
+        spec.default,
+    )
+    for index, spec in enumerate(PERSON_FIELDS)
+)
+"""Per person field: its name, the start of its line, its value's writer, whether it is required, its default."""

@@ -1,13 +1,43 @@
-"""What both readers (the full one and the canonical fast path) and the dumper agree on."""
+"""What both readers (the full one and the canonical fast path), the dumper and the exports agree on.
+
+`PERSON_FIELDS` is the table of a person's layout fields, in the order a layout writes them.
+It is derived from `model.Person`, where each layout field is declared once with its `Kind`:
+every format maps kinds (not field names) to its writer and reader, so a new field of an
+existing kind needs no change here or in any format.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection
+
+from orgdesign.model import Kind, Person
 
 FORMAT_VERSION = "1"
 WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 """How a whole number is written: no sign, no leading zeros, no underscores."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PersonField:
+    """One layout field of a person."""
+
+    name: str
+    """The `Person` attribute, and the field's key in the layout, the CSV header and the JSON exports."""
+    kind: Kind
+    required: bool
+    default: object
+    """The value of an unset optional field, which the layout leaves out (unused when required)."""
+
+
+PERSON_FIELDS: tuple[PersonField, ...] = tuple(
+    PersonField(spec.name, spec.metadata["kind"], spec.metadata["required"], spec.default)
+    for spec in dataclasses.fields(Person)
+    if "kind" in spec.metadata
+)
+PERSON_KEYS: tuple[str, ...] = tuple(spec.name for spec in PERSON_FIELDS)
+REQUIRED_PERSON_KEYS: tuple[str, ...] = tuple(spec.name for spec in PERSON_FIELDS if spec.required)
 
 
 def catalogue_codes() -> Collection[str]:
