@@ -274,9 +274,6 @@ class RemovePerson(Edit):
         return Patch(changes)
 
 
-PRODUCT_TOP_ROLES = ("cpo", "head_of_product")
-
-
 class SetProductLineTo(Edit):
     """Point the product organisation's top (the CPO, else the Head of Product) at the CEO or the CTO."""
 
@@ -288,22 +285,13 @@ class SetProductLineTo(Edit):
     def plan(self, org: Org) -> Patch:
         if self.target_role not in ("ceo", "cto"):
             raise EditRefused("the product organisation reports to the CEO or the CTO")
-        top = product_top(org)
+        top = org.product_top()
         if top is None:
             raise EditRefused("the org has no CPO or Head of Product")
-        targets = org.people_with_role(self.target_role)
-        if not targets:
+        target = org.first_with_role(self.target_role)
+        if target is None:
             raise EditRefused(f"the org has no {self.target_role.upper()}")
-        return MovePerson(top.id, targets[0].id).plan(org)
-
-
-def product_top(org: Org) -> Person | None:
-    """The most senior product leader: the first CPO, else the first Head of Product."""
-    for role_id in PRODUCT_TOP_ROLES:
-        found = org.people_with_role(role_id)
-        if found:
-            return found[0]
-    return None
+        return MovePerson(top.id, target.id).plan(org)
 
 
 class SetOrgField(Edit):

@@ -55,6 +55,5 @@ def _fields(person: Person, worst: Severity | None) -> dict[str, object]:
         "id": person.id,
         "name": person.name,
         "title": person.display_role,
-        "role": person.role,
-        **layout_fields(person, worst),
+        **layout_fields(person, worst, leaving_out=("id", "name", "title", "reports_to")),
     }

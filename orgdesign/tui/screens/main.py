@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Tree
 
 from orgdesign.cycles import CycleWatch
+from orgdesign.document import AUTOSAVE_DELAY, Document
 from orgdesign.edits import (
     AddPerson,
     ChangeRole,
@@ -33,15 +34,11 @@ from orgdesign.edits import (
     SetProductLineTo,
     UpdatePerson,
     free_id,
-    product_top,
 )
-from orgdesign.layout import SaveConflict, SaveError
 from orgdesign.model import PROFILES, Person
-from orgdesign.recent import remember_layout
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
@@ -59,9 +56,6 @@ from orgdesign.tui.widgets.rule_info import RuleInfo
 
 if TYPE_CHECKING:
     from orgdesign.tui.app import OrgDesignApp
-
-AUTOSAVE_DELAY = 3.0
-"""Seconds of quiet after an edit before unsaved work goes to the recovery file."""
 
 
 class MainScreen(Screen[None]):
@@ -131,7 +125,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.document.session.start()
-        top = product_top(self.document.org)
+        top = self.document.org.product_top()
         self.org_tree.load(open_below=top.id if top else None)
         self.org_tree.focus()
         self.findings.border_title = "Findings"
@@ -381,7 +375,7 @@ class MainScreen(Screen[None]):
         if person is None:
             return
         org = self.document.org
-        top = product_top(org)
+        top = org.product_top()
         if top is not None and person.id == top.id:
             self._ask_product_line(person)
         elif person.role_info.is_product_manager:
@@ -507,7 +501,7 @@ class MainScreen(Screen[None]):
     # -- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        if self.document.path is None:
+        if self.document.untitled:
             self.action_save_as()
         else:
             self.save_to(None)
@@ -518,7 +512,7 @@ class MainScreen(Screen[None]):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            if path.exists() and (self.document.path is None or path.resolve() != self.document.path.resolve()):
+            if self.document.would_replace_another_file(path):
                 self._confirm_replace(path)
             else:
                 self.save_to(path)
@@ -537,19 +531,17 @@ class MainScreen(Screen[None]):
 
     def save_to(self, path: Path | None, *, overwrite: bool = False) -> bool:
         """Save; a conflict asks what to do, a failure is reported and the edits stay."""
-        try:
-            saved = self.document.save(path, overwrite=overwrite)
-        except SaveConflict:
+        outcome = self.document.attempt_save(path, overwrite=overwrite)
+        if outcome.conflict:
             self._ask_about_conflict(path)
-            return False
-        except (SaveError, OSError) as error:
-            toast(self, str(error), title="Not saved: your edits are still here", severity="error", timeout=10)
-            return False
-        tell_set_aside(self, remember_layout(saved))
-        self.cancel_autosave()
-        self.refresh_header()
-        toast(self, f"Saved {saved}")
-        return True
+        elif outcome.failure is not None:
+            toast(self, outcome.failure, title="Not saved: your edits are still here", severity="error", timeout=10)
+        else:
+            tell_set_aside(self, outcome.set_aside)
+            self.cancel_autosave()
+            self.refresh_header()
+            toast(self, f"Saved {outcome.saved}")
+        return outcome.saved is not None
 
     def _ask_about_conflict(self, path: Path | None) -> None:
         choices = [
@@ -578,7 +570,7 @@ class MainScreen(Screen[None]):
     def schedule_autosave(self) -> None:
         """(Re)start the idle countdown: the recovery file is written once edits pause."""
         self.cancel_autosave()
-        if self.document.dirty:
+        if self.document.autosave_due:
             self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
 
     def cancel_autosave(self) -> None:
@@ -588,10 +580,9 @@ class MainScreen(Screen[None]):
 
     def autosave(self) -> None:
         self._autosave_timer = None
-        try:
-            self.document.autosave()
-        except OSError as error:
-            toast(self, f"Could not write the recovery file: {error}", severity="warning")
+        problem = self.document.attempt_autosave()
+        if problem is not None:
+            toast(self, problem, severity="warning")
 
     def on_unmount(self) -> None:
         self.cancel_autosave()
