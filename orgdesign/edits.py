@@ -17,6 +17,7 @@ from typing import Any
 
 from orgdesign.model import PROFILES, Org, Person
 from orgdesign.roles import ROLES
+from orgdesign.text import counted
 
 
 class EditRefused(ValueError):
@@ -109,10 +110,6 @@ class Edit:
     def revert(self, org: Org) -> set[str]:
         self.patch.revert(org)
         return self.patch.touched()
-
-
-def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
 
 
 def _entry(org: Org, pid: str) -> Entry:
@@ -254,7 +251,7 @@ class RemovePerson(Edit):
         removed = org.subtree_ids(self.pid) if self.with_subtree else [self.pid]
         self.description = f"remove {person.name}"
         if len(removed) > 1:
-            self.description += f" and {_people(len(removed) - 1)} below"
+            self.description += f" and {counted(len(removed) - 1, 'person', 'people')} below"
         gone = set(removed)
         updated: dict[str, Person] = {}
 

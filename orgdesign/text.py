@@ -113,9 +113,10 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def counted(count: int, noun: str) -> str:
-    """'1 error', '2 errors': a count with its noun, plural unless it is one."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 error', '2 errors', '3 people': a count with its noun, plural (`plural`, else the noun
+    with an s) unless it is one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {plural or noun + 's'}"
 
 
 def cell_width(text: str) -> int:

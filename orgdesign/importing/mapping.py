@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from orgdesign.importing.titles import TitleMap
 from orgdesign.model import Org
 from orgdesign.roles import ROLE_IDS
+from orgdesign.text import counted
 
 EXAMPLES_PER_ROLE = 3
 OTHER_TITLES_SHOWN = 40
@@ -92,4 +93,4 @@ def _titles(count: int) -> str:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return counted(count, "person", "people")

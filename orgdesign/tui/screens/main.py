@@ -595,7 +595,7 @@ def _their_reports(count: int) -> str:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return counted(count, "person", "people")
 
 
 def _as_changes(fields: PersonFields) -> dict[str, Any]:
