@@ -33,10 +33,6 @@ UNKNOWN_BASE = FileStamp(-1, "unknown")
 """The stamp of restored work whose base file is not known: it matches no file, so saving asks first."""
 
 
-AUTOSAVE_DELAY = 3.0
-"""Seconds of quiet after an edit before unsaved work goes to the recovery file."""
-
-
 @dataclass(frozen=True, slots=True)
 class SaveOutcome:
     """What an attempt to save came to; exactly one of `saved`, `conflict` and `failure` is set."""

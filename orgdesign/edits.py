@@ -13,7 +13,7 @@ The TUI and `validate --fix` call the same commands the tests call.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, Protocol
 
 from orgdesign.model import PROFILES, Org, Person
 from orgdesign.roles import ROLES
@@ -110,6 +110,10 @@ class Edit:
     def revert(self, org: Org) -> set[str]:
         self.patch.revert(org)
         return self.patch.touched()
+
+
+def _people(count: int) -> str:
+    return counted(count, "person", "people")
 
 
 def _entry(org: Org, pid: str) -> Entry:
@@ -251,7 +255,7 @@ class RemovePerson(Edit):
         removed = org.subtree_ids(self.pid) if self.with_subtree else [self.pid]
         self.description = f"remove {person.name}"
         if len(removed) > 1:
-            self.description += f" and {counted(len(removed) - 1, 'person', 'people')} below"
+            self.description += f" and {_people(len(removed) - 1)} below"
         gone = set(removed)
         updated: dict[str, Person] = {}
 
@@ -271,6 +275,10 @@ class RemovePerson(Edit):
         return Patch(changes)
 
 
+PRODUCT_TOP_ROLES = ("cpo", "head_of_product")
+"""Who can lead the product organisation, most senior first."""
+
+
 class SetProductLineTo(Edit):
     """Point the product organisation's top (the CPO, else the Head of Product) at the CEO or the CTO."""
 
@@ -282,13 +290,26 @@ class SetProductLineTo(Edit):
     def plan(self, org: Org) -> Patch:
         if self.target_role not in ("ceo", "cto"):
             raise EditRefused("the product organisation reports to the CEO or the CTO")
-        top = org.product_top()
+        top = product_top(org)
         if top is None:
             raise EditRefused("the org has no CPO or Head of Product")
         target = org.first_with_role(self.target_role)
         if target is None:
             raise EditRefused(f"the org has no {self.target_role.upper()}")
         return MovePerson(top.id, target.id).plan(org)
+
+
+class RoleIndex(Protocol):
+    def first_with_role(self, role_id: str) -> Person | None:
+        """The earliest-added person with `role_id`."""
+
+
+def product_top(people: RoleIndex) -> Person | None:
+    """The product organisation's top: the first CPO, else the first Head of Product.
+
+    The one definition: the designer and the edits ask the `Org`, the rules their own
+    incremental index of roles, so they always agree."""
+    return next((top for top in map(people.first_with_role, PRODUCT_TOP_ROLES) if top is not None), None)
 
 
 class SetOrgField(Edit):

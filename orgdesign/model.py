@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 PROFILES = ("startup", "scaleup", "enterprise")
 DEFAULT_PROFILE = "scaleup"
-PRODUCT_TOP_ROLES = ("cpo", "head_of_product")
-"""Who can lead the product organisation, most senior first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,10 +398,6 @@ class Org:
         """The earliest-added person with `role_id` (the first in the file)."""
         return min(self.people_with_role(role_id), key=lambda person: self._seq[person.id], default=None)
 
-    def product_top(self) -> Person | None:
-        """The product organisation's top (see `product_top_among`)."""
-        return product_top_among(self.first_with_role)
-
     def unit(self, unit_id: str | None) -> Unit | None:
         return next((u for u in self.units if u.id == unit_id), None)
 
@@ -501,12 +495,6 @@ def climb(
         current = manager_of(current)
     path = list(walked)
     return path, path[path.index(current) :] if current is not None and current in walked else []
-
-
-def product_top_among(first_with_role: Callable[[str], Person | None]) -> Person | None:
-    """The product organisation's top, given who comes first in each role: the first CPO, else the
-    first Head of Product. The one definition the rules (incrementally), the edits and the designer use."""
-    return next((top for top in map(first_with_role, PRODUCT_TOP_ROLES) if top is not None), None)
 
 
 def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:

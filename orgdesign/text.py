@@ -114,8 +114,7 @@ def stdout_is_terminal() -> bool:
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """'1 error', '2 errors', '3 people': a count with its noun, plural (`plural`, else the noun
-    with an s) unless it is one."""
+    """'1 error', '2 errors': a count with its noun, plural (`plural`, else the noun and s) unless it is one."""
     return f"{count} {noun}" if count == 1 else f"{count} {plural or noun + 's'}"
 
 

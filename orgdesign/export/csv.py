@@ -18,16 +18,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from orgdesign.export.forest import spanning_forest
-from orgdesign.export.json import waiver_objects
-from orgdesign.layout.schema import PERSON_FIELDS, PERSON_KEYS
-from orgdesign.model import Kind, Org, Person, Waiver
+from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
-COLUMNS = (*PERSON_KEYS, "org")
+COLUMNS = (
+    "id",
+    "name",
+    "role",
+    "title",
+    "reports_to",
+    "dotted_to",
+    "unit",
+    "product",
+    "years_pm",
+    "vacancy",
+    "notes",
+    "allow",
+    "org",
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """What makes a spreadsheet read a cell as a formula: OWASP's list (CSV injection), plus the
 full-width forms of = + - @, which some spreadsheets convert to ASCII on input."""
@@ -65,26 +76,22 @@ def imported_cell(cell: str) -> str | None:
 
 
 def person_cells(person: Person) -> list[str | None]:
-    """The person's layout fields as cell texts, in `PERSON_FIELDS` order (None: an empty cell)."""
-    return [_CELL_WRITERS.get(spec.kind, _as_is)(getattr(person, spec.name)) for spec in PERSON_FIELDS]
-
-
-def _as_is(text: str | None) -> str | None:
-    return text
-
-
-def _count_cell(count: int | None) -> str | None:
-    return None if count is None else str(count)
-
-
-def _flag_cell(flag: bool) -> str:
-    return "true" if flag else "false"
-
-
-def _waivers_cell(waivers: tuple[Waiver, ...]) -> str | None:
-    if not waivers:
-        return None
-    return json.dumps(waiver_objects(waivers), ensure_ascii=False)
+    return [
+        person.id,
+        person.name,
+        person.role,
+        person.title,
+        person.reports_to,
+        id_list_cell(person.dotted_to),
+        person.unit,
+        person.product,
+        None if person.years_pm is None else str(person.years_pm),
+        "true" if person.vacancy else "false",
+        person.notes,
+        json.dumps([{"rule": w.rule, "reason": w.reason} for w in person.allow], ensure_ascii=False)
+        if person.allow
+        else None,
+    ]
 
 
 def id_list_cell(ids: tuple[str, ...]) -> str | None:
@@ -95,15 +102,6 @@ def id_list_cell(ids: tuple[str, ...]) -> str | None:
     if joined.startswith("[") or any(";" in pid for pid in ids):
         return json.dumps(list(ids), ensure_ascii=False)
     return joined
-
-
-_CELL_WRITERS: dict[Kind, Callable[[Any], str | None]] = {
-    Kind.REFERENCES: id_list_cell,
-    Kind.COUNT: _count_cell,
-    Kind.FLAG: _flag_cell,
-    Kind.WAIVERS: _waivers_cell,
-}
-"""How the kinds that are not texts are written in a cell (texts are written as they are)."""
 
 
 def org_cell(org: Org) -> str:

@@ -11,12 +11,10 @@ as \\u escapes so the file can also be pasted into an HTML <script> block safely
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from orgdesign.export.forest import spanning_forest
-from orgdesign.layout.schema import PERSON_FIELDS
-from orgdesign.model import Kind, Org, Person, Waiver
+from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 
 VIRTUAL_ROOT_ID = "__org__"
@@ -59,30 +57,22 @@ def _node(person: Person, parent_id: str | None, worst: Severity | None) -> dict
         "parentId": parent_id,
         "name": person.name,
         "positionName": person.display_role,
-        **layout_fields(person, worst, leaving_out=("id", "name")),
+        "role": person.role,
+        "title": person.title,
+        "reports_to": person.reports_to,
+        **layout_fields(person, worst),
     }
 
 
-def layout_fields(person: Person, worst: Severity | None, leaving_out: Collection[str]) -> dict[str, object]:
-    """The person's layout fields but those `leaving_out`, in layout order, then the worst finding's
-    severity: what both JSON exports carry under the layout's names."""
-    fields: dict[str, object] = {
-        spec.name: _json_value(spec.kind, getattr(person, spec.name))
-        for spec in PERSON_FIELDS
-        if spec.name not in leaving_out
+def layout_fields(person: Person, worst: Severity | None) -> dict[str, object]:
+    """The person's fields beyond who they are and where they sit, shared by both JSON exports."""
+    return {
+        "dotted_to": list(person.dotted_to),
+        "unit": person.unit,
+        "product": person.product,
+        "years_pm": person.years_pm,
+        "vacancy": person.vacancy,
+        "notes": person.notes,
+        "allow": [{"rule": w.rule, "reason": w.reason} for w in person.allow],
+        "severity": worst.label if worst is not None else None,
     }
-    fields["severity"] = worst.label if worst is not None else None
-    return fields
-
-
-def _json_value(kind: Kind, value: Any) -> object:
-    if kind is Kind.REFERENCES:
-        return list(value)
-    if kind is Kind.WAIVERS:
-        return waiver_objects(value)
-    return value
-
-
-def waiver_objects(waivers: tuple[Waiver, ...]) -> list[dict[str, str]]:
-    """Waivers as JSON objects `{"rule": CODE, "reason": why}` (the CSV export's `allow` cell holds them too)."""
-    return [{"rule": waiver.rule, "reason": waiver.reason} for waiver in waivers]

@@ -55,5 +55,6 @@ def _fields(person: Person, worst: Severity | None) -> dict[str, object]:
         "id": person.id,
         "name": person.name,
         "title": person.display_role,
-        **layout_fields(person, worst, leaving_out=("id", "name", "title", "reports_to")),
+        "role": person.role,
+        **layout_fields(person, worst),
     }

@@ -25,16 +25,15 @@ from typing import Any, TypeVar
 from orgdesign.export.csv import imported_cell
 from orgdesign.importing.exported import (
     OrgCell,
-    parse_count,
     parse_flag,
     parse_id_list,
     parse_org_cell,
     parse_waivers,
+    parse_years,
     written_by_orgdesign,
 )
 from orgdesign.importing.titles import TitleMap, role_for_title, role_from_column
-from orgdesign.layout.schema import PERSON_FIELDS, PersonField
-from orgdesign.model import DEFAULT_PROFILE, Kind, Org, Person, Unit, climb
+from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit, climb
 from orgdesign.roles import ROLES
 
 ERROR, WARNING = "error", "warning"
@@ -596,35 +595,22 @@ def _read_exported_row(state: _Import, line: int, cells: list[str], width: int) 
         state.report(line, "name", ERROR, f"empty name for id {pid!r}; row skipped")
         state.skipped[pid] = line
         return
-    fields: dict[str, Any] = {
-        "id": pid,
-        "name": name,
-        "role": _exported_role(state, line, value("role"), value("title")),
-    }
-    for spec in PERSON_FIELDS:
-        if spec.name not in fields:
-            fields[spec.name] = _exported_value(state, line, spec, value(spec.name))
-    person = Person(**fields)
+    title = value("title")
+    person = Person(
+        id=pid,
+        name=name,
+        role=_exported_role(state, line, value("role"), title),
+        title=title,
+        reports_to=_reference(state, line, "reports_to", value("reports_to")),
+        dotted_to=_parsed(state, line, "dotted_to", value("dotted_to"), parse_id_list, ()),
+        unit=_reference(state, line, "unit", value("unit")),
+        product=value("product"),
+        years_pm=_parsed(state, line, "years_pm", value("years_pm"), parse_years, None),
+        vacancy=_parsed(state, line, "vacancy", value("vacancy") or "false", parse_flag, False),
+        notes=value("notes"),
+        allow=_parsed(state, line, "allow", value("allow"), parse_waivers, ()),
+    )
     state.rows[pid] = _Row(line, person, state.columns["reports_to"] + 1, state.columns["dotted_to"] + 1)
-
-
-_CELL_PARSERS: dict[Kind, Callable[[str, str], tuple[Any, list[str]]]] = {
-    Kind.REFERENCES: parse_id_list,
-    Kind.COUNT: parse_count,
-    Kind.FLAG: parse_flag,
-    Kind.WAIVERS: parse_waivers,
-}
-"""How the cells of the kinds that are not texts or ids are read back (see orgdesign/export/csv.py)."""
-
-
-def _exported_value(state: _Import, line: int, spec: PersonField, text: str | None) -> Any:
-    """A field's value from its cell: texts as written, ids checked, the rest parsed."""
-    if spec.kind in (Kind.REFERENCE, Kind.UNIT):
-        return _reference(state, line, spec.name, text)
-    parse = _CELL_PARSERS.get(spec.kind)
-    if parse is None:
-        return text
-    return _parsed(state, line, spec.name, text, parse, spec.default)
 
 
 def _reference(state: _Import, line: int, column: str, text: str | None) -> str | None:
@@ -642,17 +628,12 @@ def _exported_role(state: _Import, line: int, written: str | None, title: str | 
 
 
 def _parsed(
-    state: _Import,
-    line: int,
-    column: str,
-    text: str | None,
-    parse: Callable[[str, str], tuple[T, list[str]]],
-    unset: T,
+    state: _Import, line: int, column: str, text: str | None, parse: Callable[[str], tuple[T, list[str]]], unset: T
 ) -> T:
-    """`parse(text, column)`, reporting its problems at the cell; `unset` for an empty cell."""
+    """`parse(text)`, reporting its problems at the cell; `unset` for an empty cell."""
     if text is None:
         return unset
-    value, problems = parse(text, column)
+    value, problems = parse(text)
     for message in problems:
         state.report(line, column, ERROR, message)
     return value

@@ -122,10 +122,10 @@ def known_codes(items: list[object], problems: list[str], where: str) -> tuple[s
     return tuple(codes)
 
 
-def parse_waivers(text: str, field: str) -> tuple[tuple[Waiver, ...], list[str]]:
+def parse_waivers(text: str) -> tuple[tuple[Waiver, ...], list[str]]:
     value, failure = parse_json(text)
     if failure is not None or not isinstance(value, list):
-        return (), [f"{field} is {failure or 'not a JSON list'}; the waivers are left out"]
+        return (), [f"allow is {failure or 'not a JSON list'}; the waivers are left out"]
     known = catalogue_codes()
     waivers: list[Waiver] = []
     problems: list[str] = []
@@ -147,31 +147,30 @@ def _waiver(item: object, known: Collection[str]) -> Waiver | None:
     return Waiver(rule, reason)
 
 
-def parse_id_list(text: str, field: str) -> tuple[tuple[str, ...], list[str]]:
+def parse_id_list(text: str) -> tuple[tuple[str, ...], list[str]]:
     """Ids joined with ';', or a JSON list of ids when the cell starts with '['."""
     if not text.startswith("["):
         items: list[object] = list(text.split(";"))
     else:
         value, failure = parse_json(text)
         if failure is not None or not isinstance(value, list):
-            return (), [f"{field} is {failure or 'not a JSON list'}; the ids are left out"]
+            return (), [f"dotted_to is {failure or 'not a JSON list'}; the dotted lines are left out"]
         items = value
     ids = tuple(item for item in items if isinstance(item, str) and item)
-    problems = [] if len(ids) == len(items) else [f"{field} has an empty or non-text id; it is left out"]
+    problems = [] if len(ids) == len(items) else ["dotted_to has an empty or non-text id; it is left out"]
     return ids, problems
 
 
-def parse_count(text: str, field: str) -> tuple[int | None, list[str]]:
+def parse_years(text: str) -> tuple[int | None, list[str]]:
     if WHOLE_NUMBER.fullmatch(text):
         try:
             return int(text), []
         except ValueError:  # more digits than Python converts
             pass
-    return None, [f"{field} must be a whole number of at least 0, not {text!r}; left out"]
+    return None, [f"years_pm must be a whole number of at least 0, not {text!r}; left out"]
 
 
-def parse_flag(text: str, field: str) -> tuple[bool, list[str]]:
-    """'true' or 'false'; an empty text is false, as an empty cell is."""
-    if text in ("", "false", "true"):
+def parse_flag(text: str) -> tuple[bool, list[str]]:
+    if text in ("false", "true"):
         return text == "true", []
-    return False, [f"{field} must be true or false, not {text!r}; false is used"]
+    return False, [f"vacancy must be true or false, not {text!r}; false is used"]

@@ -21,7 +21,8 @@ from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from orgdesign.model import PRODUCT_TOP_ROLES, Org, Person, climb, discard_member, product_top_among
+from orgdesign.edits import PRODUCT_TOP_ROLES, product_top
+from orgdesign.model import Org, Person, climb, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
@@ -460,7 +461,7 @@ class OrgState:
             above_single_heads={unit: frozenset(self.chain_ids(head)) for unit, head in single_heads.items()},
             product_homes={**cpos, **heads},
             has_product_managers=any(self.role_members.get(role_id) for role_id in PM_ROLES),
-            product_top=product_top_among(self.first_with_role),
+            product_top=product_top(self),
         )
 
     def _firsts(self, role_id: str) -> dict[str | None, Person]:

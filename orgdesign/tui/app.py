@@ -17,7 +17,6 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
-from orgdesign.document import AUTOSAVE_DELAY, Document
 from orgdesign.layout import FileStamp, LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
@@ -25,10 +24,11 @@ from orgdesign.statefiles import set_aside, write_state_file
 from orgdesign.templates import list_templates
 from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands, available_commands
+from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.help import HelpEntry, HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
-from orgdesign.tui.screens.main import MainScreen
+from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.recovery_offer import recovery_message, tell_set_aside
 from orgdesign.tui.screens.start import StartScreen, template_prompt

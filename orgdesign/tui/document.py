@@ -1,5 +1,6 @@
-"""Where `Document` lived before it moved to the core (orgdesign/document.py): kept only so that
-branches written against the old path still import; remove once they are merged."""
+"""The designer's import of the core `Document` (orgdesign/document.py), which it moved to: the
+screens and the branches in flight import it from here; after the merge, import it from
+`orgdesign.document` and delete this module."""
 
 from orgdesign.document import Document, SaveOutcome
 

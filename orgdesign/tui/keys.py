@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 
 from orgdesign.keymap import keymap_help
 from orgdesign.readme_sections import rewrite_readme
+from orgdesign.tui import textual_private
 from orgdesign.tui.app import NAVIGATION, OrgDesignApp
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.help import HelpScreen
@@ -27,7 +28,6 @@ from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.screens.person_picker import PersonPicker
 from orgdesign.tui.screens.stats import StatsScreen
-from orgdesign.tui.textual_private import normalize_key_list
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.org_tree import OrgTree
 
@@ -64,7 +64,7 @@ def keymap_clashes(keymap: Mapping[str, str]) -> list[str]:
         for owner in owners:
             for binding in bindings_of(owner):
                 keys = keymap.get(binding.id or "", binding.key)
-                for key in normalize_key_list(keys).split(","):
+                for key in textual_private.normalize_key_list(keys).split(","):
                     claims.setdefault(key, {})[binding.id or binding.action] = binding.description
         for key, described in claims.items():
             ids = set(described)

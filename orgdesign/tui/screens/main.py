@@ -22,7 +22,6 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Tree
 
 from orgdesign.cycles import CycleWatch
-from orgdesign.document import AUTOSAVE_DELAY, Document
 from orgdesign.edits import (
     AddPerson,
     ChangeRole,
@@ -34,11 +33,13 @@ from orgdesign.edits import (
     SetProductLineTo,
     UpdatePerson,
     free_id,
+    product_top,
 )
 from orgdesign.model import PROFILES, Person
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
+from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
@@ -56,6 +57,9 @@ from orgdesign.tui.widgets.rule_info import RuleInfo
 
 if TYPE_CHECKING:
     from orgdesign.tui.app import OrgDesignApp
+
+AUTOSAVE_DELAY = 3.0
+"""Seconds of quiet after an edit before unsaved work goes to the recovery file."""
 
 
 class MainScreen(Screen[None]):
@@ -125,7 +129,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.document.session.start()
-        top = self.document.org.product_top()
+        top = product_top(self.document.org)
         self.org_tree.load(open_below=top.id if top else None)
         self.org_tree.focus()
         self.findings.border_title = "Findings"
@@ -375,7 +379,7 @@ class MainScreen(Screen[None]):
         if person is None:
             return
         org = self.document.org
-        top = org.product_top()
+        top = product_top(org)
         if top is not None and person.id == top.id:
             self._ask_product_line(person)
         elif person.role_info.is_product_manager:
