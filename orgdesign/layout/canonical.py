@@ -22,11 +22,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, NoReturn
 
 from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
 from orgdesign.layout.dumper import BLOCK_KINDS, NAMED_ESCAPES, YAML_WORDS, double_quoted, reads_back_plain
-from orgdesign.layout.schema import PERSON_FIELDS, WHOLE_NUMBER, catalogue_codes
+from orgdesign.layout.schema import PERSON_FIELDS, WHOLE_NUMBER, catalogue_codes, field_by_field
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
 from orgdesign.model import DEFAULT_PROFILE, PROFILES, Kind, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_ALIASES, ROLES
@@ -83,14 +83,12 @@ _ANY_VALUES: dict[Kind, str | None] = {
 
 
 def _person_shape(values: dict[Kind, str | None]) -> re.Pattern[str]:
-    """A person's lines as the dumper writes them, one group per field of `PERSON_FIELDS`.
-
-    A field whose kind has no value in `values` gets an empty group: that shape never holds it."""
+    """A person's lines as the dumper writes them, one group per field of `PERSON_FIELDS` whose
+    kind has a value in `values` (the shape never holds the others)."""
     parts = []
     for index, spec in enumerate(PERSON_FIELDS):
         value = values[spec.kind]
         if value is None:
-            parts.append("()")
             continue
         after_key = "\n" if spec.kind in BLOCK_KINDS else " "
         line = f"{'    ' if index else '  - '}{spec.name}:{after_key}({value})" + (
@@ -106,6 +104,37 @@ matches needs no further check but the role, the unit and the uniqueness of the 
 
 _PERSON = _person_shape(_ANY_VALUES)
 """Any person in canonical form; each value is then checked by the scalar helpers."""
+
+_SAFE_CONVERSIONS: dict[Kind, str] = {
+    Kind.ID: "{}",
+    Kind.TEXT: "{}",
+    Kind.ROLE: "({0} if {0} in ROLES else doubt())",
+    Kind.REFERENCE: "{}",
+    Kind.UNIT: "({0} if {0} is None or {0} in unit_ids else doubt())",
+    Kind.COUNT: "(None if {0} is None else int({0}))",
+    Kind.FLAG: "{} is not None",
+}
+"""Per kind that `_SAFE_PERSON` holds, the field's value made from its group (None when its
+line is absent); what the dumper writes plain and this shape matches needs no other check."""
+
+
+def _safe_person_source() -> list[str]:
+    """`_safe_person(groups, line, unit_ids)`: the person `_SAFE_PERSON` matched, field by field."""
+    held = [spec for spec in PERSON_FIELDS if _SAFE_VALUES[spec.kind] is not None]
+    values = [
+        _SAFE_CONVERSIONS[spec.kind].format(f"g{held.index(spec)}") if spec in held else f"default_{spec.name}"
+        for spec in PERSON_FIELDS
+    ]
+    return [
+        "def safe_person(groups, line, unit_ids):",
+        f"    {', '.join(f'g{index}' for index in range(len(held)))}, = groups",
+        f"    return Person({', '.join(values)}, line, {_PERSON_COLUMN})",
+    ]
+
+
+def _doubt() -> NoReturn:
+    raise _Doubt
+
 
 _HEAD = re.compile(
     f"(?P<c_orgdesign>{_COMMENTS})orgdesign: 1\n"
@@ -236,10 +265,9 @@ class _CanonicalReader:
         there; the others go through `person`, which checks each value.
         """
         text, end = self.text, len(self.text)
-        safe_person, any_person = _SAFE_PERSON.match, _PERSON.match
-        safe_values, any_values = self.safe_converters(), self.converters()
+        safe_person, any_person, unit_ids = _SAFE_PERSON.match, _PERSON.match, self.unit_ids
+        any_values = self.converters()
         people: list[Person] = []
-        values: list[Any]
         ids: set[str] = set()
         line = text.count("\n", 0, pos) + 1
         while pos < end:
@@ -259,20 +287,17 @@ class _CanonicalReader:
                 pos = above.end()
             match = safe_person(text, pos)
             if match is not None:
-                values = [
-                    raw if convert is None else convert(raw)
-                    for convert, raw in zip(safe_values, match.groups(), strict=True)
-                ]
+                person = _safe_person(match.groups(), line, unit_ids)
             else:
                 match = any_person(text, pos)
                 if match is None:
                     raise _Doubt
-                values = [
+                values: list[Any] = [
                     spec.default if raw is None else convert(raw)
                     for spec, convert, raw in zip(PERSON_FIELDS, any_values, match.groups(), strict=True)
                 ]
-            values += (line, _PERSON_COLUMN)  # `Person` takes the fields of `PERSON_FIELDS` first, then these
-            person = Person(*values)
+                values += (line, _PERSON_COLUMN)  # `Person` takes the fields of `PERSON_FIELDS` first, then these
+                person = Person(*values)
             if person.id in ids:
                 raise _Doubt  # a duplicate id: an error the full reader reports
             ids.add(person.id)
@@ -280,22 +305,6 @@ class _CanonicalReader:
             line += text.count("\n", pos, match.end())
             pos = match.end()
         return people
-
-    def safe_converters(self) -> list[Callable[[Any], Any] | None]:
-        """Per field, what turns a value matched by `_SAFE_PERSON` into the field's value (None: it
-        is the text as matched); None stands for an optional line that is absent."""
-        by_kind: dict[Kind, Callable[[Any], Any] | None] = {
-            Kind.ID: None,
-            Kind.TEXT: None,
-            Kind.ROLE: _role,
-            Kind.REFERENCE: None,
-            Kind.REFERENCES: _nothing,
-            Kind.UNIT: self.declared_unit,
-            Kind.COUNT: _optional_count,
-            Kind.FLAG: _present,
-            Kind.WAIVERS: _nothing,
-        }
-        return [by_kind[spec.kind] for spec in PERSON_FIELDS]
 
     def converters(self) -> list[Callable[[str], Any]]:
         """Per field, what checks and converts a value matched by `_PERSON` (present: an absent
@@ -379,19 +388,9 @@ def _id_list(raw: str) -> tuple[str, ...]:
     return tuple(_required(item, flow=True) for item in _flow_list(raw))
 
 
-def _optional_count(raw: str | None) -> int | None:
-    """A count the safe shape matched: digits it can trust int() with."""
-    return None if raw is None else int(raw)
-
-
 def _present(raw: str | None) -> bool:
     """A flag: true when its line is there (the dumper writes only `true`)."""
     return raw is not None
-
-
-def _nothing(_: str) -> tuple[()]:
-    """A list field the safe shape never holds."""
-    return ()
 
 
 def _limit(raw: str | None, default: int) -> int:
@@ -460,3 +459,15 @@ def _whole_number(raw: str, minimum: int) -> int:
     if number < minimum:
         raise _Doubt
     return number
+
+
+_safe_person: Callable[[tuple[str | None, ...], int, set[str]], Person] = field_by_field(
+    "safe_person",
+    _safe_person_source(),
+    {
+        "Person": Person,
+        "ROLES": ROLES,
+        "doubt": _doubt,
+        **{f"default_{spec.name}": spec.default for spec in PERSON_FIELDS},
+    },
+)

@@ -22,7 +22,7 @@ import yaml
 from yaml.nodes import ScalarNode
 
 from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
-from orgdesign.layout.schema import FORMAT_VERSION, PERSON_FIELDS
+from orgdesign.layout.schema import FORMAT_VERSION, PERSON_FIELDS, PersonField, field_by_field
 from orgdesign.model import Kind, Org, Person, Settings, Unit, Waiver
 
 _DEFAULT_SETTINGS = Settings()
@@ -112,16 +112,6 @@ def _unit_lines(units: tuple[Unit, ...]) -> list[str]:
     return ["units:", *(f"  - {{id: {scalar(u.id, flow=True)}, name: {scalar(u.name, flow=True)}}}" for u in units)]
 
 
-def _person_lines(person: Person) -> list[str]:
-    """The person's comments, then each field set to anything but its default, in table order."""
-    lines = [f"  #{comment}" for comment in person.comments] if person.comments else []
-    for name, start, write, required, default in _PERSON_WRITERS:
-        value = getattr(person, name)
-        if required or value != default:
-            lines.append(start + write(value))
-    return lines
-
-
 def _waiver_lines(waivers: tuple[Waiver, ...]) -> str:
     """The waivers as a block list, one per line, starting on the line after the key."""
     return "".join(f"\n      - {_waiver(waiver)}" for waiver in waivers)
@@ -204,14 +194,38 @@ _VALUE_WRITERS: dict[Kind, Callable[[Any], str]] = {
 BLOCK_KINDS = frozenset({Kind.WAIVERS})
 """Kinds whose value is a block list on the lines after the key, not on the key's line."""
 
-_PERSON_WRITERS = tuple(
-    (
-        spec.name,
-        f"{'    ' if index else '  - '}{spec.name}:{'' if spec.kind in BLOCK_KINDS else ' '}",
-        _VALUE_WRITERS[spec.kind],
-        spec.required,
-        spec.default,
-    )
-    for index, spec in enumerate(PERSON_FIELDS)
+_ALWAYS, _UNLESS_NONE, _UNLESS_EMPTY = "always", "unless None", "unless empty"
+
+
+def _written_when(spec: PersonField) -> str:
+    """When a field is written: a required one always, an optional one unless it holds its default."""
+    if spec.required:
+        return _ALWAYS
+    if spec.default is None:
+        return _UNLESS_NONE
+    if spec.default in ((), False):
+        return _UNLESS_EMPTY
+    raise ValueError(f"{spec.name}: an optional layout field defaults to None, false or an empty list")
+
+
+def _person_lines_source() -> list[str]:
+    """`_person_lines`, field by field: the person's comments, then each field that is set."""
+    lines = [
+        "def person_lines(person):",
+        "    lines = [f'  #{comment}' for comment in person.comments] if person.comments else []",
+    ]
+    for index, spec in enumerate(PERSON_FIELDS):
+        start = f"{'    ' if index else '  - '}{spec.name}:{'' if spec.kind in BLOCK_KINDS else ' '}"
+        append = f"lines.append({start!r} + write_{spec.kind.name}(person.{spec.name}))"
+        when = _written_when(spec)
+        if when is _ALWAYS:
+            lines.append(f"    {append}")
+        else:
+            test = f"person.{spec.name} is not None" if when is _UNLESS_NONE else f"person.{spec.name}"
+            lines += [f"    if {test}:", f"        {append}"]
+    return [*lines, "    return lines"]
+
+
+_person_lines: Callable[[Person], list[str]] = field_by_field(
+    "person_lines", _person_lines_source(), {f"write_{kind.name}": write for kind, write in _VALUE_WRITERS.items()}
 )
-"""Per person field: its name, the start of its line, its value's writer, whether it is required, its default."""
