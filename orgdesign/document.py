@@ -138,7 +138,10 @@ class Document:
 
     def would_replace_another_file(self, path: Path) -> bool:
         """Whether saving to `path` would replace an existing file other than this layout's own."""
-        return path.exists() and (self.path is None or path.resolve() != self.path.resolve())
+        return path.exists() and not self._is_its_file(path)
+
+    def _is_its_file(self, path: Path) -> bool:
+        return self.path is not None and path.resolve() == self.path.resolve()
 
     def attempt_save(self, path: Path | None = None, *, overwrite: bool = False) -> SaveOutcome:
         """`save`, with its outcome told rather than raised; a saved file goes first in the recent list."""
@@ -158,8 +161,7 @@ class Document:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled layout needs a path to save to")
-        same_file = self.path is not None and target.resolve() == self.path.resolve()
-        expected = self.stamp if same_file and not overwrite else None
+        expected = self.stamp if self._is_its_file(target) and not overwrite else None
         self.stamp = save_layout(self.org, target, expected=expected)
         self.discard_recovery()
         self.path = target

@@ -23,7 +23,7 @@ import gc
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.events import (
@@ -786,6 +786,8 @@ _READERS_BY_KIND: dict[Kind, FieldReader] = {
     Kind.FLAG: _flag,
     Kind.WAIVERS: _waivers,
 }
+R = TypeVar("R", FieldReader, CleanFieldReader)
+
 _CLEAN_READERS_BY_KIND: dict[Kind, CleanFieldReader] = {
     **_READERS_BY_KIND,
     Kind.ID: _clean_id,
@@ -796,7 +798,7 @@ _CLEAN_READERS_BY_KIND: dict[Kind, CleanFieldReader] = {
 }
 
 
-def _person_readers(by_kind: Mapping[Kind, Any], required_text: Any) -> dict[str, Any]:
+def _person_readers(by_kind: Mapping[Kind, R], required_text: R) -> dict[str, R]:
     """Each person field's reader: its kind's, or `required_text` for a required text."""
     return {
         spec.name: required_text if spec.kind is Kind.TEXT and spec.required else by_kind[spec.kind]

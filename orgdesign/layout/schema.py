@@ -1,4 +1,4 @@
-"""What both readers (the full one and the canonical fast path), the dumper and the exports agree on.
+"""What both readers (the full one and the canonical fast path) and the dumper agree on.
 
 `PERSON_FIELDS` is the table of a person's layout fields, in the order a layout writes them.
 It is derived from `model.Person`, where each layout field is declared once with its `Kind`:
@@ -25,7 +25,7 @@ class PersonField:
     """One layout field of a person."""
 
     name: str
-    """The `Person` attribute, and the field's key in the layout, the CSV header and the JSON exports."""
+    """The `Person` attribute and the field's key in the layout (the exports use it too)."""
     kind: Kind
     required: bool
     default: object
@@ -37,7 +37,6 @@ PERSON_FIELDS: tuple[PersonField, ...] = tuple(
     for spec in dataclasses.fields(Person)
     if "kind" in spec.metadata
 )
-PERSON_KEYS: tuple[str, ...] = tuple(spec.name for spec in PERSON_FIELDS)
 REQUIRED_PERSON_KEYS: tuple[str, ...] = tuple(spec.name for spec in PERSON_FIELDS if spec.required)
 
 

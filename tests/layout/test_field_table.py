@@ -16,10 +16,11 @@ from orgdesign.export.json_tree import export_json_tree
 from orgdesign.importing.csv_import import import_csv
 from orgdesign.layout import dump_layout, loads_layout
 from orgdesign.layout.canonical import read_canonical
-from orgdesign.layout.schema import PERSON_FIELDS, PERSON_KEYS
+from orgdesign.layout.schema import PERSON_FIELDS
 from orgdesign.model import Kind, Org, Person, Unit, Waiver
 from orgdesign.rules import known_codes
 
+PERSON_KEYS = tuple(spec.name for spec in PERSON_FIELDS)
 SAMPLE_VALUES: dict[Kind, object] = {
     Kind.ID: "everything",
     Kind.TEXT: "Some text",

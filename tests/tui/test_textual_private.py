@@ -7,6 +7,7 @@ import ast
 import inspect
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.app import App
 from textual.screen import ModalScreen
@@ -28,10 +29,9 @@ def test_textual_still_has_the_private_error_handlers_the_crash_hooks_override()
     assert fatal is not None, "Textual renamed App._fatal_error: move AppWithCrashHooks to its new hook"
     assert list(inspect.signature(handle).parameters) == ["self", "error"]
     assert list(inspect.signature(fatal).parameters) == ["self"]
-    assert "self._fatal_error()" in inspect.getsource(handle), "Textual no longer ends an error in _fatal_error"
 
 
-async def test_an_unexpected_error_reaches_both_hooks_and_shows_only_the_apps_message():
+async def test_an_unexpected_error_reaches_both_hooks_and_stops_the_app_with_an_error_code():
     told: list[str] = []
 
     class Exploding(AppWithCrashHooks[None]):
@@ -46,11 +46,9 @@ async def test_an_unexpected_error_reaches_both_hooks_and_shows_only_the_apps_me
             raise RuntimeError("an internal error")
 
     app = Exploding()
-    try:
+    with pytest.raises(RuntimeError):
         async with app.run_test() as pilot:
             await pilot.pause()
-    except RuntimeError:
-        pass
     assert told == ["before", "message"]
     assert app.return_code == 1
 
