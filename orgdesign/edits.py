@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, Protocol
 
 from orgdesign.model import PROFILES, Org, Person
 from orgdesign.roles import ROLES
+from orgdesign.text import counted
 
 
 class EditRefused(ValueError):
@@ -114,7 +115,7 @@ class Edit:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return counted(count, "person", "people")
 
 
 def _entry(org: Org, pid: str) -> Entry:
@@ -282,6 +283,7 @@ class RemovePerson(Edit):
 
 
 PRODUCT_TOP_ROLES = ("cpo", "head_of_product")
+"""Who can lead the product organisation, most senior first."""
 
 
 class SetProductLineTo(Edit):
@@ -298,19 +300,23 @@ class SetProductLineTo(Edit):
         top = product_top(org)
         if top is None:
             raise EditRefused("the org has no CPO or Head of Product")
-        targets = org.people_with_role(self.target_role)
-        if not targets:
+        target = org.first_with_role(self.target_role)
+        if target is None:
             raise EditRefused(f"the org has no {self.target_role.upper()}")
-        return MovePerson(top.id, targets[0].id).plan(org)
+        return MovePerson(top.id, target.id).plan(org)
 
 
-def product_top(org: Org) -> Person | None:
-    """The most senior product leader: the first CPO, else the first Head of Product."""
-    for role_id in PRODUCT_TOP_ROLES:
-        found = org.people_with_role(role_id)
-        if found:
-            return found[0]
-    return None
+class RoleIndex(Protocol):
+    def first_with_role(self, role_id: str) -> Person | None:
+        """The earliest-added person with `role_id`."""
+
+
+def product_top(people: RoleIndex) -> Person | None:
+    """The product organisation's top: the first CPO, else the first Head of Product.
+
+    The one definition: the designer and the edits ask the `Org`, the rules their own
+    incremental index of roles, so they always agree."""
+    return next((top for top in map(people.first_with_role, PRODUCT_TOP_ROLES) if top is not None), None)
 
 
 class SetOrgField(Edit):

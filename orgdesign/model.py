@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from enum import Enum
 from itertools import count
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -53,20 +54,52 @@ class Settings:
     """Names from `roles.ROLE_ALIASES`: pairs of titles the layout treats as one role."""
 
 
+class Kind(Enum):
+    """What a person field holds, which decides how a layout writes it, reads it back and checks it.
+
+    Each kind has one writer and one reader in each format (see `layout/schema.py`), so a new
+    field of an existing kind is one line in `Person`.
+    """
+
+    ID = "id"
+    """The person's own id: unique in the layout."""
+    TEXT = "text"
+    ROLE = "role"
+    """A role id from the catalogue."""
+    REFERENCE = "reference"
+    """The id of another person (who may be missing: the rules report it)."""
+    REFERENCES = "references"
+    """Ids of other people, in order."""
+    UNIT = "unit"
+    """The id of one of the layout's units."""
+    COUNT = "count"
+    """A whole number, 0 or more."""
+    FLAG = "flag"
+    WAIVERS = "waivers"
+
+
+def _layout(kind: Kind, *, required: bool = False) -> dict[str, Any]:
+    """The metadata that makes a `Person` field part of the layout format (see `layout.schema`)."""
+    return {"kind": kind, "required": required}
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
-    id: str
-    name: str
-    role: str
-    title: str | None = None
-    reports_to: str | None = None
-    dotted_to: tuple[str, ...] = ()
-    unit: str | None = None
-    product: str | None = None
-    years_pm: int | None = None
-    vacancy: bool = False
-    notes: str | None = None
-    allow: tuple[Waiver, ...] = ()
+    """Someone in the org. The fields tagged with a `Kind` are the layout's person fields, written
+    in this order; `layout.schema.PERSON_FIELDS` derives every format's handling from them."""
+
+    id: str = field(metadata=_layout(Kind.ID, required=True))
+    name: str = field(metadata=_layout(Kind.TEXT, required=True))
+    role: str = field(metadata=_layout(Kind.ROLE, required=True))
+    title: str | None = field(default=None, metadata=_layout(Kind.TEXT))
+    reports_to: str | None = field(default=None, metadata=_layout(Kind.REFERENCE))
+    dotted_to: tuple[str, ...] = field(default=(), metadata=_layout(Kind.REFERENCES))
+    unit: str | None = field(default=None, metadata=_layout(Kind.UNIT))
+    product: str | None = field(default=None, metadata=_layout(Kind.TEXT))
+    years_pm: int | None = field(default=None, metadata=_layout(Kind.COUNT))
+    vacancy: bool = field(default=False, metadata=_layout(Kind.FLAG))
+    notes: str | None = field(default=None, metadata=_layout(Kind.TEXT))
+    allow: tuple[Waiver, ...] = field(default=(), metadata=_layout(Kind.WAIVERS))
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)
     comments: tuple[str, ...] = field(default=(), compare=False)
@@ -360,6 +393,10 @@ class Org:
     def people_with_role(self, *role_ids: str) -> list[Person]:
         wanted = set(role_ids)
         return [p for p in self._people.values() if p.role in wanted]
+
+    def first_with_role(self, role_id: str) -> Person | None:
+        """The earliest-added person with `role_id` (the first in the file)."""
+        return min(self.people_with_role(role_id), key=lambda person: self._seq[person.id], default=None)
 
     def unit(self, unit_id: str | None) -> Unit | None:
         return next((u for u in self.units if u.id == unit_id), None)

@@ -22,16 +22,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Collection
-from typing import TypeVar
+from typing import Any, NoReturn
 
 from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
-from orgdesign.layout.dumper import NAMED_ESCAPES, YAML_WORDS, double_quoted, reads_back_plain
-from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
+from orgdesign.layout.dumper import BLOCK_KINDS, NAMED_ESCAPES, YAML_WORDS, double_quoted, reads_back_plain
+from orgdesign.layout.schema import PERSON_FIELDS, WHOLE_NUMBER, catalogue_codes, field_by_field
 from orgdesign.layout.source import FORBIDDEN_CHARACTER
-from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
+from orgdesign.model import DEFAULT_PROFILE, PROFILES, Kind, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_ALIASES, ROLES
 
-T = TypeVar("T")
 _PERSON_COLUMN = 5
 """Where the full reader places a person: the column of `id` in `  - id: ...` (libyaml's
 mapping start), 1-based."""
@@ -62,39 +61,80 @@ _PERSON_COMMENTS = re.compile("(?:  #[^\n]*\n)+")
 _CLOSING_COMMENTS = re.compile("(?:#[^\n]*\n)+\\Z")
 
 
-def _field(key: str, value: str) -> str:
-    """An optional `    key: value` line of a person."""
-    return f"(?:    {key}: ({value})\n)?"
+_SAFE_VALUES: dict[Kind, str | None] = {
+    Kind.ID: _SAFE_LINE_END,
+    Kind.TEXT: _SAFE_LINE_END,
+    Kind.ROLE: "[a-z_]+",
+    Kind.REFERENCE: _SAFE_LINE_END,
+    Kind.REFERENCES: None,
+    Kind.UNIT: _SAFE_LINE_END,
+    Kind.COUNT: "0|[1-9][0-9]{0,17}",  # at most 18 digits: int() always converts them
+    Kind.FLAG: "true",
+    Kind.WAIVERS: None,
+}
+"""Per kind, the values of the common person (None: a kind it never has)."""
+
+_ANY_VALUES: dict[Kind, str | None] = {
+    **dict.fromkeys(Kind, _VALUE),
+    Kind.FLAG: "true",
+    Kind.WAIVERS: "(?:      - [^\n]*\n)+",
+}
+"""Per kind, the values of any person in canonical form."""
 
 
-_SAFE_PERSON = re.compile(
-    f"  - id: ({_SAFE_LINE_END})\n    name: ({_SAFE_LINE_END})\n    role: ([a-z_]+)\n"
-    + _field("title", _SAFE_LINE_END)
-    + _field("reports_to", _SAFE_LINE_END)
-    + _field("unit", _SAFE_LINE_END)
-    + _field("product", _SAFE_LINE_END)
-    + _field("years_pm", "0|[1-9][0-9]{0,17}")  # at most 18 digits: int() always converts them
-    + _field("vacancy", "true")
-    + _field("notes", _SAFE_LINE_END)
-    + _PERSON_END
-)
+def _person_shape(values: dict[Kind, str | None]) -> re.Pattern[str]:
+    """A person's lines as the dumper writes them, one group per field of `PERSON_FIELDS` whose
+    kind has a value in `values` (the shape never holds the others)."""
+    parts = []
+    for index, spec in enumerate(PERSON_FIELDS):
+        value = values[spec.kind]
+        if value is None:
+            continue
+        after_key = "\n" if spec.kind in BLOCK_KINDS else " "
+        line = f"{'    ' if index else '  - '}{spec.name}:{after_key}({value})" + (
+            "" if spec.kind in BLOCK_KINDS else "\n"
+        )
+        parts.append(line if spec.required else f"(?:{line})?")
+    return re.compile("".join(parts) + _PERSON_END)
+
+
+_SAFE_PERSON = _person_shape(_SAFE_VALUES)
 """The common person: no dotted lines, no waivers, every text plainly a string. Whatever it
 matches needs no further check but the role, the unit and the uniqueness of the id."""
 
-_PERSON = re.compile(
-    f"  - id: ({_VALUE})\n    name: ({_VALUE})\n    role: ({_VALUE})\n"
-    + _field("title", _VALUE)
-    + _field("reports_to", _VALUE)
-    + _field("dotted_to", _VALUE)
-    + _field("unit", _VALUE)
-    + _field("product", _VALUE)
-    + _field("years_pm", _VALUE)
-    + _field("vacancy", "true")
-    + _field("notes", _VALUE)
-    + "(?:    allow:\n((?:      - [^\n]*\n)+))?"
-    + _PERSON_END
-)
+_PERSON = _person_shape(_ANY_VALUES)
 """Any person in canonical form; each value is then checked by the scalar helpers."""
+
+_SAFE_CONVERSIONS: dict[Kind, str] = {
+    Kind.ID: "{}",
+    Kind.TEXT: "{}",
+    Kind.ROLE: "({0} if {0} in ROLES else doubt())",
+    Kind.REFERENCE: "{}",
+    Kind.UNIT: "({0} if {0} is None or {0} in unit_ids else doubt())",
+    Kind.COUNT: "(None if {0} is None else int({0}))",
+    Kind.FLAG: "{} is not None",
+}
+"""Per kind that `_SAFE_PERSON` holds, the field's value made from its group (None when its
+line is absent); what the dumper writes plain and this shape matches needs no other check."""
+
+
+def _safe_person_source() -> list[str]:
+    """`_safe_person(groups, line, unit_ids)`: the person `_SAFE_PERSON` matched, field by field."""
+    held = [spec for spec in PERSON_FIELDS if _SAFE_VALUES[spec.kind] is not None]
+    values = [
+        _SAFE_CONVERSIONS[spec.kind].format(f"g{held.index(spec)}") if spec in held else f"default_{spec.name}"
+        for spec in PERSON_FIELDS
+    ]
+    return [
+        "def safe_person(groups, line, unit_ids):",
+        f"    {', '.join(f'g{index}' for index in range(len(held)))}, = groups",
+        f"    return Person({', '.join(values)}, line, {_PERSON_COLUMN})",
+    ]
+
+
+def _doubt() -> NoReturn:
+    raise _Doubt
+
 
 _HEAD = re.compile(
     f"(?P<c_orgdesign>{_COMMENTS})orgdesign: 1\n"
@@ -225,7 +265,8 @@ class _CanonicalReader:
         there; the others go through `person`, which checks each value.
         """
         text, end = self.text, len(self.text)
-        safe_person, any_person, roles, unit_ids = _SAFE_PERSON.match, _PERSON.match, ROLES, self.unit_ids
+        safe_person, any_person, unit_ids = _SAFE_PERSON.match, _PERSON.match, self.unit_ids
+        any_values = self.converters()
         people: list[Person] = []
         ids: set[str] = set()
         line = text.count("\n", 0, pos) + 1
@@ -246,19 +287,17 @@ class _CanonicalReader:
                 pos = above.end()
             match = safe_person(text, pos)
             if match is not None:
-                pid, name, role, title, reports_to, unit, product, years, vacancy, notes = match.groups()
-                if role not in roles or (unit is not None and unit not in unit_ids):
-                    raise _Doubt
-                person = Person(
-                    pid, name, role, title, reports_to, (), unit, product,
-                    None if years is None else int(years), vacancy is not None, notes, (),
-                    line, _PERSON_COLUMN,
-                )  # fmt: skip
+                person = _safe_person(match.groups(), line, unit_ids)
             else:
                 match = any_person(text, pos)
                 if match is None:
                     raise _Doubt
-                person = self.person(match, line)
+                values: list[Any] = [
+                    spec.default if raw is None else convert(raw)
+                    for spec, convert, raw in zip(PERSON_FIELDS, any_values, match.groups(), strict=True)
+                ]
+                values += (line, _PERSON_COLUMN)  # `Person` takes the fields of `PERSON_FIELDS` first, then these
+                person = Person(*values)
             if person.id in ids:
                 raise _Doubt  # a duplicate id: an error the full reader reports
             ids.add(person.id)
@@ -267,30 +306,26 @@ class _CanonicalReader:
             pos = match.end()
         return people
 
-    def person(self, match: re.Match[str], line: int) -> Person:
-        """A person matched by `_PERSON`, each value checked and converted."""
-        pid, name, role, title, reports_to, dotted_to, unit, product, years, vacancy, notes, allow = match.groups()
-        if role not in ROLES:
-            raise _Doubt  # unknown, or quoted: the dumper never quotes a role
-        unit = _optional(unit, _required)
-        if unit is not None and unit not in self.unit_ids:
-            raise _Doubt
-        return Person(
-            _required(pid),
-            _required(name),
-            role,
-            title=_optional(title, _text),
-            reports_to=_optional(reports_to, _required),
-            dotted_to=() if dotted_to is None else tuple(_required(item, flow=True) for item in _flow_list(dotted_to)),
-            unit=unit,
-            product=_optional(product, _text),
-            years_pm=_optional(years, lambda raw: _whole_number(raw, minimum=0)),
-            vacancy=vacancy is not None,
-            notes=_optional(notes, _text),
-            allow=() if allow is None else tuple(self.waiver(waiver) for waiver in _lines(allow)),
-            line=line,
-            column=_PERSON_COLUMN,
-        )
+    def converters(self) -> list[Callable[[str], Any]]:
+        """Per field, what checks and converts a value matched by `_PERSON` (present: an absent
+        optional line means the field's default)."""
+        by_kind: dict[Kind, Callable[[str], Any]] = {
+            Kind.ID: _required,
+            Kind.TEXT: _text,
+            Kind.ROLE: _role,
+            Kind.REFERENCE: _required,
+            Kind.REFERENCES: _id_list,
+            Kind.UNIT: lambda raw: self.declared_unit(_required(raw)),
+            Kind.COUNT: lambda raw: _whole_number(raw, minimum=0),
+            Kind.FLAG: _present,
+            Kind.WAIVERS: lambda block: tuple(self.waiver(line) for line in _lines(block)),
+        }
+        return [_required if spec.required and spec.kind is Kind.TEXT else by_kind[spec.kind] for spec in PERSON_FIELDS]
+
+    def declared_unit(self, unit_id: str | None) -> str | None:
+        if unit_id is not None and unit_id not in self.unit_ids:
+            raise _Doubt  # an unknown unit: an error the full reader reports
+        return unit_id
 
     def waiver(self, line: str) -> Waiver:
         match = _WAIVER.fullmatch(line)
@@ -343,6 +378,21 @@ def _required(raw: str, flow: bool = False) -> str:
     return text
 
 
+def _role(raw: str) -> str:
+    if raw not in ROLES:
+        raise _Doubt  # unknown, or quoted: the dumper never quotes a role
+    return raw
+
+
+def _id_list(raw: str) -> tuple[str, ...]:
+    return tuple(_required(item, flow=True) for item in _flow_list(raw))
+
+
+def _present(raw: str | None) -> bool:
+    """A flag: true when its line is there (the dumper writes only `true`)."""
+    return raw is not None
+
+
 def _limit(raw: str | None, default: int) -> int:
     return default if raw is None else _whole_number(raw, minimum=1)
 
@@ -352,11 +402,6 @@ def _alias(raw: str) -> str:
     if name not in ROLE_ALIASES:
         raise _Doubt  # an unknown alias: an error the full reader reports
     return name
-
-
-def _optional(raw: str | None, convert: Callable[[str], T]) -> T | None:
-    """None for a field that is absent, else its converted value."""
-    return None if raw is None else convert(raw)
 
 
 def _unquoted(raw: str) -> str:
@@ -414,3 +459,15 @@ def _whole_number(raw: str, minimum: int) -> int:
     if number < minimum:
         raise _Doubt
     return number
+
+
+_safe_person: Callable[[tuple[str | None, ...], int, set[str]], Person] = field_by_field(
+    "safe_person",
+    _safe_person_source(),
+    {
+        "Person": Person,
+        "ROLES": ROLES,
+        "doubt": _doubt,
+        **{f"default_{spec.name}": spec.default for spec in PERSON_FIELDS},
+    },
+)

@@ -15,13 +15,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 from yaml.nodes import ScalarNode
 
 from orgdesign.layout.comments import END_OF_FILE, TOP_KEY_ORDER
-from orgdesign.layout.schema import FORMAT_VERSION
-from orgdesign.model import Org, Person, Settings, Unit, Waiver
+from orgdesign.layout.schema import FORMAT_VERSION, PERSON_FIELDS, PersonField, field_by_field
+from orgdesign.model import Kind, Org, Person, Settings, Unit, Waiver
 
 _DEFAULT_SETTINGS = Settings()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -110,33 +112,9 @@ def _unit_lines(units: tuple[Unit, ...]) -> list[str]:
     return ["units:", *(f"  - {{id: {scalar(u.id, flow=True)}, name: {scalar(u.name, flow=True)}}}" for u in units)]
 
 
-def _person_lines(person: Person) -> list[str]:
-    lines = [f"  #{comment}" for comment in person.comments] if person.comments else []
-    lines += [
-        f"  - id: {scalar(person.id)}",
-        f"    name: {scalar(person.name)}",
-        f"    role: {scalar(person.role)}",
-    ]
-    if person.title is not None:
-        lines.append(f"    title: {scalar(person.title)}")
-    if person.reports_to is not None:
-        lines.append(f"    reports_to: {scalar(person.reports_to)}")
-    if person.dotted_to:
-        lines.append(f"    dotted_to: {flow_list(person.dotted_to)}")
-    if person.unit is not None:
-        lines.append(f"    unit: {scalar(person.unit)}")
-    if person.product is not None:
-        lines.append(f"    product: {scalar(person.product)}")
-    if person.years_pm is not None:
-        lines.append(f"    years_pm: {person.years_pm}")
-    if person.vacancy:
-        lines.append("    vacancy: true")
-    if person.notes is not None:
-        lines.append(f"    notes: {scalar(person.notes)}")
-    if person.allow:
-        lines.append("    allow:")
-        lines.extend(f"      - {_waiver(waiver)}" for waiver in person.allow)
-    return lines
+def _waiver_lines(waivers: tuple[Waiver, ...]) -> str:
+    """The waivers as a block list, one per line, starting on the line after the key."""
+    return "".join(f"\n      - {_waiver(waiver)}" for waiver in waivers)
 
 
 def _waiver(waiver: Waiver) -> str:
@@ -194,3 +172,60 @@ def reads_back_plain(text: str, flow: bool) -> bool:
         return False
     tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))
     return tag == _STR_TAG
+
+
+def _true(_: bool) -> str:
+    return "true"
+
+
+_VALUE_WRITERS: dict[Kind, Callable[[Any], str]] = {
+    Kind.ID: scalar,
+    Kind.TEXT: scalar,
+    Kind.ROLE: scalar,
+    Kind.REFERENCE: scalar,
+    Kind.REFERENCES: flow_list,
+    Kind.UNIT: scalar,
+    Kind.COUNT: str,
+    Kind.FLAG: _true,
+    Kind.WAIVERS: _waiver_lines,
+}
+"""How each kind of value is written after its key (a flag is written only when true)."""
+
+BLOCK_KINDS = frozenset({Kind.WAIVERS})
+"""Kinds whose value is a block list on the lines after the key, not on the key's line."""
+
+_ALWAYS, _UNLESS_NONE, _UNLESS_EMPTY = "always", "unless None", "unless empty"
+
+
+def _written_when(spec: PersonField) -> str:
+    """When a field is written: a required one always, an optional one unless it holds its default."""
+    if spec.required:
+        return _ALWAYS
+    if spec.default is None:
+        return _UNLESS_NONE
+    if spec.default in ((), False):
+        return _UNLESS_EMPTY
+    raise ValueError(f"{spec.name}: an optional layout field defaults to None, false or an empty list")
+
+
+def _person_lines_source() -> list[str]:
+    """`_person_lines`, field by field: the person's comments, then each field that is set."""
+    lines = [
+        "def person_lines(person):",
+        "    lines = [f'  #{comment}' for comment in person.comments] if person.comments else []",
+    ]
+    for index, spec in enumerate(PERSON_FIELDS):
+        start = f"{'    ' if index else '  - '}{spec.name}:{'' if spec.kind in BLOCK_KINDS else ' '}"
+        append = f"lines.append({start!r} + write_{spec.kind.name}(person.{spec.name}))"
+        when = _written_when(spec)
+        if when is _ALWAYS:
+            lines.append(f"    {append}")
+        else:
+            test = f"person.{spec.name} is not None" if when is _UNLESS_NONE else f"person.{spec.name}"
+            lines += [f"    if {test}:", f"        {append}"]
+    return [*lines, "    return lines"]
+
+
+_person_lines: Callable[[Person], list[str]] = field_by_field(
+    "person_lines", _person_lines_source(), {f"write_{kind.name}": write for kind, write in _VALUE_WRITERS.items()}
+)

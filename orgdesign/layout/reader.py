@@ -23,7 +23,7 @@ import gc
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.events import (
@@ -43,10 +43,17 @@ from orgdesign.layout.canonical import read_canonical_bytes
 from orgdesign.layout.comments import END_OF_FILE, CommentWatch
 from orgdesign.layout.errors import LayoutError, LoadError, LoadWarning, shown
 from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
-from orgdesign.layout.schema import FORMAT_VERSION, WHOLE_NUMBER, catalogue_codes, retired_rule
+from orgdesign.layout.schema import (
+    FORMAT_VERSION,
+    PERSON_FIELDS,
+    REQUIRED_PERSON_KEYS,
+    WHOLE_NUMBER,
+    catalogue_codes,
+    retired_rule,
+)
 from orgdesign.layout.source import bytes_error, decode, refuse_foreign_encoding
 from orgdesign.layout.syntax import syntax_error
-from orgdesign.model import DEFAULT_PROFILE, PROFILES, Org, Person, Settings, Unit, Waiver
+from orgdesign.model import DEFAULT_PROFILE, PROFILES, Kind, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_ALIASES, ROLE_IDS, ROLES, role_meant_by
 
 # The C parser when PyYAML was built with libyaml (every wheel is); same events either way.
@@ -383,8 +390,8 @@ class _Reader:
                 break
             self.take_odd_person_key(key, fields)
         following = next_event()
-        if "id" not in fields or "name" not in fields or "role" not in fields:
-            self.require(start, fields, ("id", "name", "role"), "this person")
+        if not _REQUIRED_PERSON_KEYS.issubset(fields):
+            self.require(start, fields, REQUIRED_PERSON_KEYS, "this person")
         elif len(self.errors) == errors_before:
             line, column = _place(start)
             self.people.append(Person(**fields, line=line, column=column))
@@ -567,7 +574,7 @@ def _number_hint(scalar: ScalarEvent) -> str:
     return f", not {describe(scalar)}"
 
 
-def _years(reader: _Reader, field: str, event: Event) -> Any:
+def _count(reader: _Reader, field: str, event: Event) -> Any:
     if isinstance(event, ScalarEvent) and event.style == _PLAIN and event.value == "":
         return None
     return _whole_number(reader, field, event, minimum=0)
@@ -726,11 +733,11 @@ def _clean_id(reader: _Reader, field: str, event: ScalarEvent) -> Any:
     return _person_id(reader, field, event)
 
 
-def _clean_years(reader: _Reader, field: str, event: ScalarEvent) -> Any:
+def _clean_count(reader: _Reader, field: str, event: ScalarEvent) -> Any:
     text = event.value
     if not event.style and len(text) < 10 and WHOLE_NUMBER.fullmatch(text):
         return int(text)
-    return _years(reader, field, event)
+    return _count(reader, field, event)
 
 
 def _clean_required_text(reader: _Reader, field: str, event: ScalarEvent) -> Any:
@@ -768,31 +775,40 @@ _SETTINGS_READERS: dict[str, FieldReader] = {
 }
 _UNIT_READERS: dict[str, FieldReader] = {"id": _required_text, "name": _required_text}
 _WAIVER_READERS: dict[str, FieldReader] = {"rule": _rule_code, "reason": _reason}
-_PERSON_VALUES: dict[str, FieldReader] = {
-    "id": _person_id,
-    "name": _required_text,
-    "role": _role,
-    "title": _optional_text,
-    "reports_to": _reference,
-    "dotted_to": _id_list,
-    "unit": _unit_reference,
-    "product": _optional_text,
-    "years_pm": _years,
-    "vacancy": _flag,
-    "notes": _optional_text,
-    "allow": _waivers,
+_READERS_BY_KIND: dict[Kind, FieldReader] = {
+    Kind.ID: _person_id,
+    Kind.TEXT: _optional_text,
+    Kind.ROLE: _role,
+    Kind.REFERENCE: _reference,
+    Kind.REFERENCES: _id_list,
+    Kind.UNIT: _unit_reference,
+    Kind.COUNT: _count,
+    Kind.FLAG: _flag,
+    Kind.WAIVERS: _waivers,
 }
-_CLEAN_PERSON_VALUES: dict[str, CleanFieldReader] = {
-    **_PERSON_VALUES,
-    "id": _clean_id,
-    "name": _clean_required_text,
-    "role": _clean_role,
-    "title": _clean_optional_text,
-    "reports_to": _clean_reference,
-    "product": _clean_optional_text,
-    "years_pm": _clean_years,
-    "notes": _clean_optional_text,
+R = TypeVar("R", FieldReader, CleanFieldReader)
+
+_CLEAN_READERS_BY_KIND: dict[Kind, CleanFieldReader] = {
+    **_READERS_BY_KIND,
+    Kind.ID: _clean_id,
+    Kind.TEXT: _clean_optional_text,
+    Kind.ROLE: _clean_role,
+    Kind.REFERENCE: _clean_reference,
+    Kind.COUNT: _clean_count,
 }
+
+
+def _person_readers(by_kind: Mapping[Kind, R], required_text: R) -> dict[str, R]:
+    """Each person field's reader: its kind's, or `required_text` for a required text."""
+    return {
+        spec.name: required_text if spec.kind is Kind.TEXT and spec.required else by_kind[spec.kind]
+        for spec in PERSON_FIELDS
+    }
+
+
+_PERSON_VALUES: dict[str, FieldReader] = _person_readers(_READERS_BY_KIND, _required_text)
+_CLEAN_PERSON_VALUES: dict[str, CleanFieldReader] = _person_readers(_CLEAN_READERS_BY_KIND, _clean_required_text)
+_REQUIRED_PERSON_KEYS = frozenset(REQUIRED_PERSON_KEYS)
 
 UNIT_KEYS = tuple(_UNIT_READERS)
 WAIVER_KEYS = tuple(_WAIVER_READERS)

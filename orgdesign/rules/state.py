@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from orgdesign.edits import PRODUCT_TOP_ROLES, product_top
 from orgdesign.model import Org, Person, climb, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
 
@@ -41,7 +42,7 @@ _CONTEXT_AUDIENCE: dict[str, frozenset[str]] = {
     "led_units": LADDER_ROLES,
     "above_single_heads": LADDER_ROLES,
     "has_product_managers": frozenset({"cpo", "head_of_product"}),
-    "product_top": frozenset({"cpo", "head_of_product"}),
+    "product_top": frozenset(PRODUCT_TOP_ROLES),
 }
 """For each `Context` field, the roles whose findings (or fix descriptions) depend on it.
 
@@ -460,7 +461,7 @@ class OrgState:
             above_single_heads={unit: frozenset(self.chain_ids(head)) for unit, head in single_heads.items()},
             product_homes={**cpos, **heads},
             has_product_managers=any(self.role_members.get(role_id) for role_id in PM_ROLES),
-            product_top=self.first_with_role("cpo") or self.first_with_role("head_of_product"),
+            product_top=product_top(self),
         )
 
     def _firsts(self, role_id: str) -> dict[str | None, Person]:

@@ -34,6 +34,7 @@ from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.recovery_offer import recovery_message, tell_set_aside
 from orgdesign.tui.screens.start import StartScreen, template_prompt
 from orgdesign.tui.text import literal, toast
+from orgdesign.tui.textual_private import AppWithCrashHooks
 
 NAVIGATION = (
     HelpEntry("↑ ↓", "Previous / next person", "tree"),
@@ -50,7 +51,7 @@ UNSAVED_CHANGES = "Unsaved changes"
 """Title of the question asked before unsaved changes could be lost."""
 
 
-class OrgDesignApp(App[None]):
+class OrgDesignApp(AppWithCrashHooks[None]):
     CSS_PATH = "app.tcss"
     TITLE = "orgdesign"
     COMMANDS = App.COMMANDS | {DesignerCommands}
@@ -335,15 +336,14 @@ class OrgDesignApp(App[None]):
 
     # -- crashes ---------------------------------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Before Textual shuts down on an unexpected error, keep the user's work.
+    def before_crash(self) -> None:
+        """Before Textual shuts down on an unexpected error, keep the user's work."""
         document = self.document
         if document is not None:
             with suppress(OSError):
                 document.autosave()
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:
+    def crash_message(self) -> Text:
         """Write the traceback to a log file; the terminal gets one readable line."""
         log = state_dir() / "crash.log"
         report = io.StringIO()
@@ -353,7 +353,4 @@ class OrgDesignApp(App[None]):
             where = f"details in {log}"
         except OSError:
             where = "no log could be written"
-        self._exit_renderables.append(
-            literal(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file.")
-        )
-        self._close_messages_no_wait()
+        return literal(f"orgdesign stopped on an internal error ({where}); unsaved work is in the recovery file.")

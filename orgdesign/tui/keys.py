@@ -15,10 +15,10 @@ from collections.abc import Mapping
 
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import _normalize_key_list  # how Textual itself reads a keymap's keys
 
 from orgdesign.keymap import keymap_help
 from orgdesign.readme_sections import rewrite_readme
+from orgdesign.tui import textual_private
 from orgdesign.tui.app import NAVIGATION, OrgDesignApp
 from orgdesign.tui.screens.bulk_actions import BulkActions
 from orgdesign.tui.screens.choice import ChoiceScreen
@@ -66,7 +66,7 @@ def keymap_clashes(keymap: Mapping[str, str]) -> list[str]:
         for owner in owners:
             for binding in bindings_of(owner):
                 keys = keymap.get(binding.id or "", binding.key)
-                for key in _normalize_key_list(keys).split(","):
+                for key in textual_private.normalize_key_list(keys).split(","):
                     claims.setdefault(key, {})[binding.id or binding.action] = binding.description
         for key, described in claims.items():
             ids = set(described)

@@ -90,8 +90,8 @@ async def test_save_failure_keeps_the_edits_and_says_why(layout_copy):
 
 
 async def test_save_failure_from_the_core_keeps_the_edits(layout_copy, monkeypatch):
+    from orgdesign import document as document_module
     from orgdesign.layout import SaveError
-    from orgdesign.tui import document as document_module
 
     def full_disk(*args, **kwargs):
         raise SaveError(str(path), "No space left on device", "free some space and save again")

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from orgdesign.layout.errors import LoadError
+from orgdesign.text import counted
 from orgdesign.tui.text import literal
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class LoadErrorScreen(Screen[None]):
 
     def _title(self) -> Text:
         count = len(self.errors)
-        text = Text(f"{count} error{'s' if count != 1 else ''} in ", style="bold red")
+        text = Text(f"{counted(count, 'error')} in ", style="bold red")
         text.append_text(literal(str(self.path), "bold"))
         return text
 

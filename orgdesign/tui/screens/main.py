@@ -34,9 +34,8 @@ from orgdesign.edits import (
     UpdatePerson,
     product_top,
 )
-from orgdesign.layout import LayoutError, SaveConflict, SaveError
+from orgdesign.layout import LayoutError
 from orgdesign.model import PROFILES, Person
-from orgdesign.recent import remember_layout
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
@@ -647,7 +646,7 @@ class MainScreen(BulkActions):
     # -- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        if self.document.path is None:
+        if self.document.untitled:
             self.action_save_as()
         else:
             self.save_to(None)
@@ -658,7 +657,7 @@ class MainScreen(BulkActions):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            if path.exists() and (self.document.path is None or path.resolve() != self.document.path.resolve()):
+            if self.document.would_replace_another_file(path):
                 self._confirm_replace(path)
             else:
                 self.save_to(path)
@@ -677,19 +676,17 @@ class MainScreen(BulkActions):
 
     def save_to(self, path: Path | None, *, overwrite: bool = False) -> bool:
         """Save; a conflict asks what to do, a failure is reported and the edits stay."""
-        try:
-            saved = self.document.save(path, overwrite=overwrite)
-        except SaveConflict:
+        outcome = self.document.attempt_save(path, overwrite=overwrite)
+        if outcome.conflict:
             self._ask_about_conflict(path)
-            return False
-        except (SaveError, OSError) as error:
-            toast(self, str(error), title="Not saved: your edits are still here", severity="error", timeout=10)
-            return False
-        tell_set_aside(self, remember_layout(saved))
-        self.cancel_autosave()
-        self.refresh_header()
-        toast(self, f"Saved {saved}")
-        return True
+        elif outcome.failure is not None:
+            toast(self, outcome.failure, title="Not saved: your edits are still here", severity="error", timeout=10)
+        else:
+            tell_set_aside(self, outcome.set_aside)
+            self.cancel_autosave()
+            self.refresh_header()
+            toast(self, f"Saved {outcome.saved}")
+        return outcome.saved is not None
 
     def _ask_about_conflict(self, path: Path | None) -> None:
         choices = [
@@ -718,7 +715,7 @@ class MainScreen(BulkActions):
     def schedule_autosave(self) -> None:
         """(Re)start the idle countdown: the recovery file is written once edits pause."""
         self.cancel_autosave()
-        if self.document.dirty:
+        if self.document.autosave_due:
             self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
 
     def cancel_autosave(self) -> None:
@@ -728,10 +725,9 @@ class MainScreen(BulkActions):
 
     def autosave(self) -> None:
         self._autosave_timer = None
-        try:
-            self.document.autosave()
-        except OSError as error:
-            toast(self, f"Could not write the recovery file: {error}", severity="warning")
+        problem = self.document.attempt_autosave()
+        if problem is not None:
+            toast(self, problem, severity="warning")
 
     def on_unmount(self) -> None:
         self.cancel_autosave()
@@ -744,7 +740,7 @@ def _their_reports(count: int) -> str:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return counted(count, "person", "people")
 
 
 def _as_changes(fields: PersonFields) -> dict[str, Any]:

@@ -1,0 +1,43 @@
+"""Every use of Textual's private names, in one place.
+
+Textual has no public way to read a keymap's keys as it does, nor a public hook for an
+unexpected error (to keep the user's work and to show one line instead of a traceback).
+These few wrappers are the only code that touches its private names, and
+tests/tui/test_textual_private.py fails loudly when a Textual release changes any of them.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import TypeVar
+
+from rich.console import RenderableType
+from textual.app import App
+from textual.keys import _normalize_key_list
+
+ReturnType = TypeVar("ReturnType")
+
+
+def normalize_key_list(keys: str) -> str:
+    """A comma-separated list of keys as Textual itself reads a binding's keys (`a` -> `a`, `+` -> `plus`)."""
+    return _normalize_key_list(keys)
+
+
+class AppWithCrashHooks(App[ReturnType]):
+    """An app that is told about an unexpected error before Textual shuts it down, and that
+    replaces Textual's traceback on the terminal with a message of its own."""
+
+    @abstractmethod
+    def before_crash(self) -> None:
+        """Called first on an unexpected error, while the app still runs (keep the user's work)."""
+
+    @abstractmethod
+    def crash_message(self) -> RenderableType:
+        """What the terminal shows after the app stopped on an unexpected error."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.before_crash()
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.panic(self.crash_message())

@@ -1,0 +1,76 @@
+"""orgdesign/tui/textual_private.py is the only code that uses Textual's private names: these
+tests fail loudly, naming what changed, when a Textual release renames or reshapes them."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.app import App
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static, TextArea, Tree
+
+from orgdesign.tui.textual_private import AppWithCrashHooks, normalize_key_list
+
+TUI = Path(__file__).resolve().parents[2] / "orgdesign" / "tui"
+
+
+def is_private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_textual_still_has_the_private_error_handlers_the_crash_hooks_override():
+    handle = App.__dict__.get("_handle_exception")
+    fatal = App.__dict__.get("_fatal_error")
+    assert handle is not None, "Textual renamed App._handle_exception: move AppWithCrashHooks to its new hook"
+    assert fatal is not None, "Textual renamed App._fatal_error: move AppWithCrashHooks to its new hook"
+    assert list(inspect.signature(handle).parameters) == ["self", "error"]
+    assert list(inspect.signature(fatal).parameters) == ["self"]
+
+
+async def test_an_unexpected_error_reaches_both_hooks_and_stops_the_app_with_an_error_code():
+    told: list[str] = []
+
+    class Exploding(AppWithCrashHooks[None]):
+        def before_crash(self) -> None:
+            told.append("before")
+
+        def crash_message(self) -> Text:
+            told.append("message")
+            return Text("stopped on purpose")
+
+        def on_mount(self) -> None:
+            raise RuntimeError("an internal error")
+
+    app = Exploding()
+    with pytest.raises(RuntimeError):
+        async with app.run_test() as pilot:
+            await pilot.pause()
+    assert told == ["before", "message"]
+    assert app.return_code == 1
+
+
+def test_keys_are_read_as_textual_reads_a_bindings_keys():
+    assert normalize_key_list("a, ctrl+s,+ , ?") == "a,ctrl+s,plus,question_mark"
+
+
+def test_no_other_module_of_the_designer_uses_a_private_textual_name():
+    """Neither imported nor shadowed: a method named like one of Textual's private ones (as
+    `OrgTree._add_child` once shadowed `DOMNode._add_child`) replaces it without a word."""
+    textual_names = {
+        name for base in (App, ModalScreen, Tree, OptionList, Input, TextArea, Static) for name in dir(base)
+    }
+    offenders = []
+    for path in TUI.rglob("*.py"):
+        if path.name == "textual_private.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual"):
+                offenders += [f"{path.name}: {alias.name}" for alias in node.names if is_private(alias.name)]
+            defined = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            if defined and is_private(node.name) and node.name in textual_names:
+                offenders.append(f"{path.name}: overrides {node.name}")
+    assert offenders == []
