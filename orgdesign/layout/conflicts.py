@@ -47,6 +47,8 @@ class Conflict:
     end: int
     ours: tuple[str, ...]
     theirs: tuple[str, ...]
+    labels: tuple[str, str] = ("", "")
+    """What follows the `<<<<<<<` and `>>>>>>>` markers (git puts the branch names there)."""
 
     @property
     def line(self) -> int:
@@ -89,7 +91,8 @@ def _conflict_at(lines: Sequence[str], start: int) -> Conflict | None:
         elif part < 2 and _is_marker(line, SPLIT_MARKER, exact=True):
             part = 2
         elif part == 2 and _is_marker(line, THEIRS_MARKER):
-            return Conflict(start, index + 1, tuple(sides[0]), tuple(sides[2]))
+            labels = (_label(lines[start]), _label(line))
+            return Conflict(start, index + 1, tuple(sides[0]), tuple(sides[2]), labels)
         elif _is_marker(line, OURS_MARKER):
             return None  # a new conflict opens before this one closed
         else:
@@ -102,6 +105,10 @@ def _is_marker(line: str, marker: str, *, exact: bool = False) -> bool:
         return False
     rest = line[len(marker) :].rstrip("\r")
     return not rest if exact else (not rest or rest[0] in " \t")
+
+
+def _label(marker_line: str) -> str:
+    return marker_line[MARKER_SIZE:].strip()
 
 
 def resolve(text: str, picks: Sequence[Side]) -> str:
