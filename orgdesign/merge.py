@@ -220,7 +220,9 @@ def _merge_person(base: Person | None, ours: Person | None, theirs: Person | Non
     if ours == base:
         return _with_comments(theirs, base, ours)
     if ours is None or theirs is None:
-        return PersonConflict((ours or theirs or base or _never()).id, ours, theirs, ())
+        changed = ours if theirs is None else theirs  # the side that kept them changed them
+        assert changed is not None, "ours and theirs differ, so not both are None"
+        return PersonConflict(changed.id, ours, theirs, ())
     values: dict[str, Any] = {}
     ours_values: dict[str, Any] = {}
     theirs_values: dict[str, Any] = {}
@@ -235,10 +237,6 @@ def _merge_person(base: Person | None, ours: Person | None, theirs: Person | Non
     if not ours_values:
         return merged
     return PersonConflict(ours.id, replace(merged, **ours_values), replace(merged, **theirs_values), tuple(ours_values))
-
-
-def _never() -> Person:
-    raise AssertionError("a person missing from all three versions is never merged")
 
 
 def _with_comments(kept: Person | None, base: Person | None, other: Person | None) -> Person | None:
@@ -322,6 +320,7 @@ def merged_text(result: MergeResult, labels: tuple[str, str] = ("ours", "theirs"
     removed_by_ours = [c.theirs for c in result.person_conflicts if c.ours is None and c.theirs is not None]
     if removed_by_ours:  # they need a place in the text: where theirs would have them under ours' merge
         shown = Org("", [*result.ours_view.people(), *removed_by_ours])
+        shown.comments = result.comments
         layout_lines = _people_section_of(dump_layout(shown), ours_lines)
     ours_blocks, theirs_blocks, layout_blocks = _blocks(ours_lines), _blocks(theirs_lines), _blocks(layout_lines)
     keyed = [(c.key, c.describe()) for c in result.org_conflicts]
@@ -349,7 +348,11 @@ def merged_text(result: MergeResult, labels: tuple[str, str] = ("ours", "theirs"
 def _people_section_of(shown_text: str, layout_lines: list[str]) -> list[str]:
     """`layout_lines` with its people section taken from `shown_text` (a dump that has more people)."""
     shown = shown_text.split("\n")
-    return layout_lines[: layout_lines.index("people:")] + shown[shown.index("people:") :]
+    return layout_lines[: _people_key_line(layout_lines)] + shown[_people_key_line(shown) :]
+
+
+def _people_key_line(lines: Sequence[str]) -> int:
+    return next(index for index, line in enumerate(lines) if line.startswith("people:"))
 
 
 def _person_key(pid: str) -> str:

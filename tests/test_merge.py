@@ -194,3 +194,14 @@ def test_resolve_reads_git_diff3_conflicts_too():
 
 def test_an_unclosed_conflict_is_not_offered_for_resolution():
     assert find_conflicts(["<<<<<<< ours", "x", "=======", "y"]) == []
+
+
+def test_someone_removed_on_our_side_is_placed_for_theirs_without_losing_the_closing_comments():
+    text = STARTUP.read_text(encoding="utf-8") + "# closing words\n"
+    ours = loads_layout(text)
+    ours.pop("olu")
+    theirs = changed(loads_layout(text), "olu", title="Design Lead")
+    written = merged_text(merge_orgs(loads_layout(text), ours, theirs)).text
+    assert written.endswith("# closing words\n")
+    assert "olu" not in loads_layout(resolve(written, ["ours"]))
+    assert loads_layout(resolve(written, ["theirs"]))["olu"].title == "Design Lead"
