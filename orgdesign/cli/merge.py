@@ -31,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_text: str
         help=help_text,
         description=f"{help_text}. The result is written into OURS. Exit status: 0 clean, 1 conflicts, "
         "2 an input could not be used (OURS untouched).",
-        epilog='As a git merge driver: git config merge.orgdesign.driver "orgdesign merge %%O %%A %%B", '
+        epilog='As a git merge driver: git config merge.orgdesign.driver "orgdesign merge %O %A %B", '
         'and in .gitattributes: "*.org.yaml merge=orgdesign".',
     )
     parser.add_argument(
