@@ -317,14 +317,19 @@ def merged_text(result: MergeResult, labels: tuple[str, str] = ("ours", "theirs"
         return MergedText("\n".join(ours_lines), [])
     theirs_lines = dump_layout(result.theirs_view).split("\n")
     layout_lines = ours_lines
-    removed_by_ours = [c.theirs for c in result.person_conflicts if c.ours is None and c.theirs is not None]
-    if removed_by_ours:  # they need a place in the text: where theirs would have them under ours' merge
-        shown = Org("", [*result.ours_view.people(), *removed_by_ours])
-        shown.comments = result.comments
-        layout_lines = _people_section_of(dump_layout(shown), ours_lines)
-    ours_blocks, theirs_blocks, layout_blocks = _blocks(ours_lines), _blocks(theirs_lines), _blocks(layout_lines)
     keyed = [(c.key, c.describe()) for c in result.org_conflicts]
-    keyed += [(_person_key(c.id), c.describe()) for c in result.person_conflicts]
+    if result.person_conflicts and not (len(result.ours_view) and len(result.theirs_view)):
+        # One side kept nobody: its side of a person's block would leave 'people:' empty, which is no
+        # list, so the whole list is the conflict ('people: []' against the other side's people).
+        keyed.append(("people", "; ".join(c.describe() for c in result.person_conflicts)))
+    else:
+        keyed += [(_person_key(c.id), c.describe()) for c in result.person_conflicts]
+        removed_by_ours = [c.theirs for c in result.person_conflicts if c.ours is None and c.theirs is not None]
+        if removed_by_ours:  # they need a place in the text: where theirs would have them under ours' merge
+            shown = Org("", [*result.ours_view.people(), *removed_by_ours])
+            shown.comments = result.comments
+            layout_lines = _people_section_of(dump_layout(shown), ours_lines)
+    ours_blocks, theirs_blocks, layout_blocks = _blocks(ours_lines), _blocks(theirs_lines), _blocks(layout_lines)
     replacements = []
     for key, description in keyed:
         start, end = layout_blocks.get(key) or _insertion_point(key, layout_blocks)
@@ -363,7 +368,8 @@ def _blocks(lines: Sequence[str]) -> dict[str, tuple[int, int]]:
     """Where each top-level key's block and each person's block is in canonical layout lines.
 
     A person's block is its `  - id:` line and the field lines under it; a key's block is its
-    line and the lines indented under it. Comment lines above either stay outside.
+    line and the lines indented under it (for `people`, everyone). Comment lines above a person
+    or a key stay outside its block.
     """
     blocks: dict[str, tuple[int, int]] = {}
     index = 0
@@ -374,8 +380,8 @@ def _blocks(lines: Sequence[str]) -> dict[str, tuple[int, int]]:
             blocks[line] = (index, end)
         elif line and line[0].isalpha():
             key = line.split(":", 1)[0]
-            end = index + 1 if key == "people" else _end_of_block(lines, index, " ")
-            blocks[key] = (index, end)
+            blocks[key] = (index, _end_of_block(lines, index, " "))
+            end = index + 1 if key == "people" else blocks[key][1]  # the people's own blocks are inside
         else:
             end = index + 1
         index = end

@@ -205,3 +205,15 @@ def test_someone_removed_on_our_side_is_placed_for_theirs_without_losing_the_clo
     assert written.endswith("# closing words\n")
     assert "olu" not in loads_layout(resolve(written, ["ours"]))
     assert loads_layout(resolve(written, ["theirs"]))["olu"].title == "Design Lead"
+
+
+def test_everyone_removed_on_one_side_while_the_other_changed_someone_makes_the_whole_list_the_conflict():
+    ours = base()
+    for pid in list(ours.ids()):
+        ours.pop(pid)
+    theirs = changed(base(), "olu", title="Design Lead")
+    written = merged_text(merge_orgs(base(), ours, theirs)).text
+    (conflict,) = find_conflicts(written.split("\n"))
+    assert conflict.ours == ("people: []",)
+    assert len(loads_layout(resolve(written, ["ours"]))) == 0
+    assert loads_layout(resolve(written, ["theirs"]))["olu"].title == "Design Lead"
