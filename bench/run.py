@@ -35,7 +35,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -69,6 +69,8 @@ CURSOR_MOVES = 30
 SEED = 1
 
 BASELINE_PROCESS = "import yaml,sys; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+BASELINE_THREE_LOADS = "import yaml,sys; [yaml.load(open(p), Loader=yaml.CSafeLoader) for p in sys.argv[1:]]"
+MERGE_SIZE = 10_000
 
 MEMORY_PROCESS = textwrap.dedent(
     """
@@ -630,6 +632,40 @@ class Bench:
             verdict=verdict(peak < 1024, size, BIG),
         )
 
+    # -- merge -----------------------------------------------------------------------------
+
+    def merge(self, size: int) -> Iterator[Row]:
+        """`orgdesign merge` as git runs it: a whole process, each side with its own moves, titles and additions."""
+        base = self.layout_file(size)
+        ours, theirs = (OUT_DIR / f"merge-{side}-{size}.yaml" for side in ("ours", "theirs"))
+        save_layout(diverged(load_layout(str(base)), "ours", 0), str(ours), backup=False)
+        save_layout(diverged(load_layout(str(base)), "theirs", 1), str(theirs), backup=False)
+        ours_text = ours.read_text(encoding="utf-8")
+        result = OUT_DIR / f"merge-result-{size}.yaml"
+        command = [sys.executable, "-m", "orgdesign", "merge", str(base), str(result), str(theirs)]
+        baseline = [sys.executable, "-c", BASELINE_THREE_LOADS, str(base), str(ours), str(theirs)]
+
+        def merge_process() -> None:
+            result.write_text(ours_text, encoding="utf-8")
+            done = run_process(command)
+            if done.returncode != 0:
+                raise RuntimeError(f"exit {done.returncode}: {_first_line(RuntimeError(done.stderr))}")
+
+        times = interleaved_medians(
+            {"merge": merge_process, "baseline": lambda: run_process(baseline)}, self.repeat_for(size)
+        )
+        result.write_text(ours_text, encoding="utf-8")
+        cpu = _cpu_seconds(command)
+        yield Row(
+            size_label(size),
+            f"merge: orgdesign merge BASE OURS THEIRS (process; {cpu:.2f} s CPU)",
+            seconds(times["merge"]),
+            f"3 CSafeLoader loads, process {seconds(times['baseline'])}",
+            f"{times['merge'] / times['baseline']:.2f}x",
+            "< 1 s at 10k",
+            verdict(times["merge"] < 1, size, 10_000),
+        )
+
     # -- depth -----------------------------------------------------------------------------
 
     def depth(self, length: int) -> Iterator[Row]:
@@ -717,6 +753,20 @@ def repaint_rows(size: int, figures: dict[str, tuple[float, float]], label: str,
 def changes_between(comparison: Comparison) -> int:
     diff = comparison.summary()
     return len(diff.added) + len(diff.removed) + len(diff.renamed) + len(diff.moved) + len(diff.changed)
+
+
+def diverged(org, side: str, offset: int):
+    """`org` after one side's work: every 50th person retitled, every 97th moved under the first top, 50 added."""
+    people = sorted(org.people(), key=lambda person: person.id)
+    top = org.top_ids()[0]
+    for index, person in enumerate(people):
+        if index % 50 == offset:
+            org.put(replace(person, title=f"{person.display_role} ({side})"))
+        elif index % 97 == offset and person.id != top:
+            org.put(replace(person, reports_to=top))
+    for number in range(50):
+        org.put(Person(f"{side}-new-{number}", f"New Person {number}", "pm", reports_to=top))
+    return org
 
 
 def edit_makers(org) -> dict[str, Callable[[], object]]:
@@ -957,6 +1007,7 @@ ONCE = (
     ("memory", "memory"),
     ("csv_import", "import: csv"),
     ("depth", "depth"),
+    ("merge", "merge"),
 )
 """Measurements made once: SVG at 3k (in process) and 10k (whole processes), the designer's edits and memory at
 the largest size."""
@@ -1027,6 +1078,7 @@ def main(argv: list[str] | None = None) -> int:
         "memory": largest,
         "csv_import": largest,
         "depth": args.chain,
+        "merge": min(MERGE_SIZE, largest),
     }
     for key, name in ONCE:
         if key in chosen:

@@ -29,6 +29,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_csv", "build a layout from an HR system's CSV, Excel or JSON export"),
     "stats": ("stats", "headcount, spans and layers of a layout"),
     "diff": ("diff", "what changed between two layouts"),
+    "merge": ("merge", "three-way merge of layouts by person id (a git merge driver)"),
+    "serve": ("serve", "serve the designer to a web browser (textual-serve)"),
 }
 """Maps each subcommand to its module in orgdesign.cli and its one-line help."""
 

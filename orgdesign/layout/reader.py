@@ -41,6 +41,7 @@ from yaml.events import (
 
 from orgdesign.layout.canonical import read_canonical_bytes
 from orgdesign.layout.comments import END_OF_FILE, CommentWatch
+from orgdesign.layout.conflicts import conflict_errors
 from orgdesign.layout.errors import LayoutError, LoadError, LoadWarning, shown
 from orgdesign.layout.nesting import MAX_NESTING, TOO_DEEP, excess_nesting
 from orgdesign.layout.schema import (
@@ -80,6 +81,8 @@ class _Abandoned(Exception):
 def read_layout(data: bytes, path: str, known_rules: Collection[str] | None) -> Org:
     """The org in the UTF-8 bytes `data`, or a `LayoutError` with every error found, in file order."""
     refuse_foreign_encoding(data, path)
+    if conflicts := conflict_errors(data, path):
+        raise LayoutError(conflicts)
     with _collector_paused():
         org = read_canonical_bytes(data, known_rules)  # None unless canonical and valid
         if org is not None:

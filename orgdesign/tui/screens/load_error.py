@@ -13,8 +13,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from orgdesign.layout.conflicts import UNRESOLVED
 from orgdesign.layout.errors import LoadError
 from orgdesign.text import counted
+from orgdesign.tui.screens.merge_conflicts import resolve_merge_conflicts
 from orgdesign.tui.text import literal
 
 if TYPE_CHECKING:
@@ -22,7 +24,10 @@ if TYPE_CHECKING:
 
 
 class LoadErrorScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "retry", "Reload the file", id="retry")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "retry", "Reload the file", id="retry"),
+        Binding("m", "resolve_merge", "Resolve merge conflicts", id="resolve_merge"),
+    ]
 
     def __init__(self, path: Path, errors: list[LoadError]) -> None:
         super().__init__()
@@ -34,6 +39,8 @@ class LoadErrorScreen(Screen[None]):
             yield Label(self._title(), id="load-error-title")
             with VerticalScroll():
                 yield Static(self.listing(), id="load-error-list")
+            if self.has_merge_conflicts:
+                yield Static(Text("Press m to keep one side of each merge conflict.", style="bold"))
             yield Static(Text("Fix the file and press r to reload, ctrl+o to open another, q to quit.", style="dim"))
         yield Footer()
 
@@ -59,3 +66,13 @@ class LoadErrorScreen(Screen[None]):
 
     def action_retry(self) -> None:
         self.org_app.open_layout(self.path)
+
+    @property
+    def has_merge_conflicts(self) -> bool:
+        return any(error.message == UNRESOLVED for error in self.errors)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.has_merge_conflicts if action == "resolve_merge" else True
+
+    def action_resolve_merge(self) -> None:
+        resolve_merge_conflicts(self.org_app, self.path)
