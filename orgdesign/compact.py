@@ -74,12 +74,30 @@ def compact_layout(
     size: Callable[[str], tuple[float, float]],
     spacing: Spacing,
     max_aspect: float,
+    view: tuple[float, float] | None = None,
 ) -> ChartLayout:
-    """Lay out the forest under `roots` (children in display order); boxes are `size(id)` = (width, height)."""
+    """Lay out the forest under `roots` (children in display order); boxes are `size(id)` = (width, height).
+
+    With `view` (a screen's width and height), the picture is the one that needs the fewest screens
+    in its worse direction, whatever its aspect; without, the loosest no wider than `max_aspect`.
+    """
     tree = _Tree.collect(roots, children, size)
-    final = _Pass(tree, spacing, _loosest_setting_that_fits(tree, spacing, max_aspect), record=True)
+    setting = _best_setting_for(tree, spacing, view) if view else _loosest_setting_that_fits(tree, spacing, max_aspect)
+    final = _Pass(tree, spacing, setting, record=True)
     final.run()
     return final.place()
+
+
+def _best_setting_for(tree: _Tree, spacing: Spacing, view: tuple[float, float]) -> float:
+    """The spread limit (of those tried) whose picture overflows a `view` least: max(width / W, height / H)."""
+    width, height = max(view[0], 1.0), max(view[1], 1.0)
+    best, best_screens = _LOOSEST_FIRST[0], math.inf
+    for spread_limit in _LOOSEST_FIRST:
+        top = _Pass(tree, spacing, spread_limit, record=False).run()
+        screens = max(top.width / width, top.height / height)
+        if screens < best_screens:
+            best, best_screens = spread_limit, screens
+    return best
 
 
 def _loosest_setting_that_fits(tree: _Tree, spacing: Spacing, max_aspect: float) -> float:

@@ -10,6 +10,7 @@ otherwise, so a guess errs on the roomy side.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from orgdesign.font_metrics import BOLD, REGULAR
@@ -45,11 +46,21 @@ def two_lines(text: str, font_size: float, fits_one_line: float) -> list[str]:
     The split is at the space that makes the wider of the two lines narrowest; a text without
     spaces stays on one line. Nothing is ever dropped: the lines joined by a space give `text`.
     """
-    if text_width(text, font_size) <= fits_one_line or " " not in text:
+    if text_width(text, font_size) <= fits_one_line:
+        return [text]
+    return split_in_two(text, lambda part: text_width(part, font_size))
+
+
+def split_in_two(text: str, measure: Callable[[str], float]) -> list[str]:
+    """`text` split at the space that makes the wider of the two lines narrowest (as `measure` has it).
+
+    A text without spaces stays on one line; the lines joined by a space give `text`.
+    """
+    if " " not in text:
         return [text]
     words = text.split(" ")
-    widths = [text_width(word, font_size) for word in words]
-    space = text_width(" ", font_size)
+    widths = [measure(word) for word in words]
+    space = measure(" ")
     total = sum(widths) + space * (len(words) - 1)
     best_split, best_width, left = 1, total, 0.0
     for split in range(1, len(words)):
