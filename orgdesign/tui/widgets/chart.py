@@ -86,10 +86,20 @@ class OrgChart(ScrollView, can_focus=True):
             "down", "select_first_report", "Reports", show=False, tooltip="Select the first report", id="chart.reports"
         ),
         Binding(
-            "left", "select_neighbour(-1)", "Left", show=False, tooltip="Select the box to the left", id="chart.left"
+            "left",
+            "select_neighbour(-1)",
+            "Left",
+            show=False,
+            tooltip="Select the previous colleague (same manager)",
+            id="chart.left",
         ),
         Binding(
-            "right", "select_neighbour(1)", "Right", show=False, tooltip="Select the box to the right", id="chart.right"
+            "right",
+            "select_neighbour(1)",
+            "Right",
+            show=False,
+            tooltip="Select the next colleague (same manager)",
+            id="chart.right",
         ),
         Binding(
             "space,enter",
