@@ -75,6 +75,6 @@ def test_a_view_picks_the_setting_that_overflows_it_least():
         return placed.width, placed.height
 
     wide_width, wide_height = layout((400, 30))
-    tall_width, tall_height = layout((30, 400))
+    tall_width, _ = layout((30, 400))
     assert wide_width > 8 * 9 and wide_height <= 30, "a wide view gets the managers in a row"
     assert tall_width < 40, "a tall view gets them hanging in a column"
