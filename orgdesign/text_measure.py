@@ -19,9 +19,16 @@ _UNKNOWN_NARROW = max(REGULAR[code] for code in range(ord("A"), ord("Z") + 1))
 _UNKNOWN_BOLD = max(BOLD[code] for code in range(ord("A"), ord("Z") + 1))
 
 
+_ASCII_REGULAR = [REGULAR.get(code, _UNKNOWN_NARROW) for code in range(128)]
+_ASCII_BOLD = [BOLD.get(code, _UNKNOWN_BOLD) for code in range(128)]
+"""Widths of the ASCII characters by code, for the common case: one list lookup per byte."""
+
+
 @lru_cache(maxsize=8192)
 def text_width(text: str, font_size: float, bold: bool = False) -> float:
     """Width of `text` on one line at `font_size`, in the same unit as the size (cached: titles repeat)."""
+    if text.isascii():
+        return sum(map((_ASCII_BOLD if bold else _ASCII_REGULAR).__getitem__, text.encode())) * font_size / 1000
     table, unknown = (BOLD, _UNKNOWN_BOLD) if bold else (REGULAR, _UNKNOWN_NARROW)
     total = 0
     for char in text:
