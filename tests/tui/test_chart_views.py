@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.geometry import Region
 
 from orgdesign.cycles import CycleWatch
-from orgdesign.edits import History, UpdatePerson
+from orgdesign.edits import History, RemovePerson, UpdatePerson
 from orgdesign.model import Org, Person, Unit
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.app import OrgDesignApp
@@ -292,3 +292,31 @@ async def test_every_chart_action_is_in_the_palette_and_help_list() -> None:
     for action in ("Zoom in", "Zoom out", "Fit subtree", "Focus on selected", "Focus up", "Colour by", "Full width"):
         assert action in listed, action
     assert "+" in listed["Zoom in"] and "-" in listed["Zoom out"]
+
+
+async def test_breadcrumbs_show_hostile_names_literally() -> None:
+    org = Org(
+        "Hostile",
+        [
+            Person("a", "[bold red]Eve[/]", "ceo"),
+            Person("b", "Esc\x1b[31mape \u202eevil", "cpo", reports_to="a"),
+            Person("c", "Plain", "pm", reports_to="b"),
+        ],
+    )
+    app = PaneApp(org)
+    async with app.run_test(size=SIZE) as pilot:
+        _, crumbs = await focus_on(pilot, "c")
+        text = text_of(crumbs)
+    assert "[bold red]Eve[/]" in text and "Esc\\x1b[31mape" in text and "\\u202eev" in text
+    assert "\x1b" not in text and "\u202e" not in text
+
+
+async def test_removing_the_focused_manager_shows_everyone_again() -> None:
+    app = PaneApp(small_org())
+    history = History(app.org)
+    async with app.run_test(size=SIZE) as pilot:
+        chart, crumbs = await focus_on(pilot, "gpm")
+        chart.refresh_people(history.do(RemovePerson("gpm")))
+        await pilot.pause()
+        assert chart.focus_root is None and text_of(crumbs) == "Whole org"
+        assert chart.selected in chart.chart_layout.boxes
