@@ -76,6 +76,11 @@ _NAMED = {
     "down": "\x1b[B",
     "right": "\x1b[C",
     "left": "\x1b[D",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "underscore": "_",
+    "backspace": "\x7f",
 }
 
 
