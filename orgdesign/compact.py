@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 Segment = tuple[float, float, float, float]
 """A straight connector piece: x1, y1, x2, y2."""
@@ -66,6 +67,10 @@ class _Piece:
     placements: list[tuple[int, float, float]] = field(default_factory=list)
     """Node index -> offset of that node's block inside this piece."""
     segments: list[Segment] = field(default_factory=list)
+    nested: list[tuple[int, float, float, _Piece]] = field(default_factory=list)
+    """Pieces absorbed whole: (how many of `segments` come before theirs, offset x, offset y, piece).
+
+    Absorbing by reference instead of copying moves every placement and line exactly once, in `place`."""
 
 
 def compact_layout(
@@ -74,12 +79,30 @@ def compact_layout(
     size: Callable[[str], tuple[float, float]],
     spacing: Spacing,
     max_aspect: float,
+    view: tuple[float, float] | None = None,
 ) -> ChartLayout:
-    """Lay out the forest under `roots` (children in display order); boxes are `size(id)` = (width, height)."""
+    """Lay out the forest under `roots` (children in display order); boxes are `size(id)` = (width, height).
+
+    With `view` (a screen's width and height), the picture is the one that needs the fewest screens
+    in its worse direction, whatever its aspect; without, the loosest no wider than `max_aspect`.
+    """
     tree = _Tree.collect(roots, children, size)
-    final = _Pass(tree, spacing, _loosest_setting_that_fits(tree, spacing, max_aspect), record=True)
+    setting = _best_setting_for(tree, spacing, view) if view else _loosest_setting_that_fits(tree, spacing, max_aspect)
+    final = _Pass(tree, spacing, setting, record=True)
     final.run()
     return final.place()
+
+
+def _best_setting_for(tree: _Tree, spacing: Spacing, view: tuple[float, float]) -> float:
+    """The spread limit (of those tried) whose picture overflows a `view` least: max(width / W, height / H)."""
+    width, height = max(view[0], 1.0), max(view[1], 1.0)
+    best, best_screens = _LOOSEST_FIRST[0], math.inf
+    for spread_limit in _LOOSEST_FIRST:
+        top = _Pass(tree, spacing, spread_limit, record=False).run()
+        screens = max(top.width / width, top.height / height)
+        if screens < best_screens:
+            best, best_screens = spread_limit, screens
+    return best
 
 
 def _loosest_setting_that_fits(tree: _Tree, spacing: Spacing, max_aspect: float) -> float:
@@ -137,19 +160,22 @@ class _Tree:
         tree = cls()
         seen: set[str] = set()
         stack: list[tuple[str, int]] = [(root, -1) for root in reversed(roots)]
+        ids, kids, widths, heights = tree.ids, tree.kids, tree.widths, tree.heights  # the loop runs once a person
         while stack:
             node_id, parent = stack.pop()
             if node_id in seen:
                 continue
             seen.add(node_id)
-            index = len(tree.ids)
-            tree.ids.append(node_id)
-            tree.kids.append([])
+            index = len(ids)
+            ids.append(node_id)
+            kids.append([])
             width, height = size(node_id)
-            tree.widths.append(width)
-            tree.heights.append(height)
-            (tree.kids[parent] if parent >= 0 else tree.roots).append(index)
-            stack.extend((child, index) for child in reversed(children.get(node_id, ())))
+            widths.append(width)
+            heights.append(height)
+            (kids[parent] if parent >= 0 else tree.roots).append(index)
+            reports = children.get(node_id)
+            if reports:
+                stack.extend(zip(reversed(reports), repeat(index)))
         tree.sort_reports()
         return tree
 
@@ -312,20 +338,35 @@ class _Pass:
     def absorb(self, into: _Piece, piece: _Piece, dx: float, dy: float) -> None:
         """Move `piece`'s contents into `into`, offset by (dx, dy)."""
         if self.record:
-            into.placements.extend((index, x + dx, y + dy) for index, x, y in piece.placements)
-            into.segments.extend((x1 + dx, y1 + dy, x2 + dx, y2 + dy) for x1, y1, x2, y2 in piece.segments)
+            into.nested.append((len(into.segments), dx, dy, piece))
 
     # -- top-down: absolute positions --------------------------------------------------------
 
     def place(self) -> ChartLayout:
         top = self.top
-        origin: dict[int, tuple[float, float]] = {index: (x, y) for index, x, y in top.placements}
+        origin: dict[int, tuple[float, float]] = {}
         segments: list[Segment] = []
+        _unpack(top, 0.0, 0.0, segments, origin)
         positions: dict[str, tuple[float, float]] = {}
         for index, node_id in enumerate(self.tree.ids):
             x, y = origin[index]
-            block = self.blocks[index]
             positions[node_id] = (x + self.box_x[index], y)
-            segments.extend((x + x1, y + y1, x + x2, y + y2) for x1, y1, x2, y2 in block.segments)
-            origin.update((kid, (x + dx, y + dy)) for kid, dx, dy in block.placements)
+            _unpack(self.blocks[index], x, y, segments, origin)
         return ChartLayout(positions, segments, top.width, top.height)
+
+
+def _unpack(piece: _Piece, x: float, y: float, segments: list[Segment], origin: dict[int, tuple[float, float]]) -> None:
+    """Append `piece`'s lines (in the order they were drawn) and its blocks' origins, offset by (x, y).
+
+    Walks the absorbed pieces with a stack of (piece, offset, lines done, absorbed pieces done)."""
+    stack = [(piece, x, y, 0, 0)]
+    while stack:
+        current, dx, dy, done, nested_done = stack.pop()
+        if done == 0 and nested_done == 0:
+            origin.update((kid, (dx + kx, dy + ky)) for kid, kx, ky in current.placements)
+        upto = current.nested[nested_done][0] if nested_done < len(current.nested) else len(current.segments)
+        segments.extend((dx + x1, dy + y1, dx + x2, dy + y2) for x1, y1, x2, y2 in current.segments[done:upto])
+        if nested_done < len(current.nested):
+            _, nx, ny, inner = current.nested[nested_done]
+            stack.append((current, dx, dy, upto, nested_done + 1))
+            stack.append((inner, dx + nx, dy + ny, 0, 0))

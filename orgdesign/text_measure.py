@@ -10,6 +10,7 @@ otherwise, so a guess errs on the roomy side.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from orgdesign.font_metrics import BOLD, REGULAR
@@ -18,9 +19,16 @@ _UNKNOWN_NARROW = max(REGULAR[code] for code in range(ord("A"), ord("Z") + 1))
 _UNKNOWN_BOLD = max(BOLD[code] for code in range(ord("A"), ord("Z") + 1))
 
 
+_ASCII_REGULAR = [REGULAR.get(code, _UNKNOWN_NARROW) for code in range(128)]
+_ASCII_BOLD = [BOLD.get(code, _UNKNOWN_BOLD) for code in range(128)]
+"""Widths of the ASCII characters by code, for the common case: one list lookup per byte."""
+
+
 @lru_cache(maxsize=8192)
 def text_width(text: str, font_size: float, bold: bool = False) -> float:
     """Width of `text` on one line at `font_size`, in the same unit as the size (cached: titles repeat)."""
+    if text.isascii():
+        return sum(map((_ASCII_BOLD if bold else _ASCII_REGULAR).__getitem__, text.encode())) * font_size / 1000
     table, unknown = (BOLD, _UNKNOWN_BOLD) if bold else (REGULAR, _UNKNOWN_NARROW)
     total = 0
     for char in text:
@@ -45,11 +53,21 @@ def two_lines(text: str, font_size: float, fits_one_line: float) -> list[str]:
     The split is at the space that makes the wider of the two lines narrowest; a text without
     spaces stays on one line. Nothing is ever dropped: the lines joined by a space give `text`.
     """
-    if text_width(text, font_size) <= fits_one_line or " " not in text:
+    if text_width(text, font_size) <= fits_one_line:
+        return [text]
+    return split_in_two(text, lambda part: text_width(part, font_size))
+
+
+def split_in_two(text: str, measure: Callable[[str], float]) -> list[str]:
+    """`text` split at the space that makes the wider of the two lines narrowest (as `measure` has it).
+
+    A text without spaces stays on one line; the lines joined by a space give `text`.
+    """
+    if " " not in text:
         return [text]
     words = text.split(" ")
-    widths = [text_width(word, font_size) for word in words]
-    space = text_width(" ", font_size)
+    widths = [measure(word) for word in words]
+    space = measure(" ")
     total = sum(widths) + space * (len(words) - 1)
     best_split, best_width, left = 1, total, 0.0
     for split in range(1, len(words)):

@@ -78,6 +78,11 @@ _NAMED = {
     "left": "\x1b[D",
     "shift+up": "\x1b[1;2A",
     "shift+down": "\x1b[1;2B",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "underscore": "_",
+    "backspace": "\x7f",
 }
 
 

@@ -52,6 +52,7 @@ from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.changes import ChangesPane
 from orgdesign.tui.widgets.chart import OrgChart
+from orgdesign.tui.widgets.chart_pane import ChartPane
 from orgdesign.tui.widgets.designer_footer import DesignerFooter
 from orgdesign.tui.widgets.details import PersonDetails
 from orgdesign.tui.widgets.findings import FindingsList
@@ -109,6 +110,14 @@ class MainScreen(BulkActions):
         ),
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
         Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
+        Binding(
+            "w",
+            "full_width_chart",
+            "Full width",
+            tooltip="Show the chart across the whole width (hide the side panels), or bring them back",
+            id="full-width",
+            show=False,
+        ),
         *COMPARE_BINDINGS,
     ]
 
@@ -131,7 +140,7 @@ class MainScreen(BulkActions):
             with ContentSwitcher(initial="tree-view", id="views"):
                 cycles = CycleWatch(self.document.org)
                 yield OrgTree(self.document.org, self.document.validator.worst, cycles, self.marks, id="tree-view")
-                yield OrgChart(self.document.org, self.document.validator.worst, cycles, id="chart-view")
+                yield ChartPane(self.document.org, self.document.validator.worst, cycles, id="chart-view")
             with Vertical(id="side"):
                 with VerticalScroll(id="details-pane", can_focus=False):
                     yield PersonDetails(self.document, id="details")
@@ -216,6 +225,13 @@ class MainScreen(BulkActions):
         if self.org_tree.selected_id is not None:
             self.chart.select(self.org_tree.selected_id)  # scroll again now that the chart has a size
         self.chart.focus()
+
+    def action_full_width_chart(self) -> None:
+        """Hide the side panels and show the chart; again: the side panels come back."""
+        wide = not self.has_class("-chart-wide")
+        self.set_class(wide, "-chart-wide")
+        if wide and self.showing_tree:
+            self.action_toggle_chart()
 
     def action_stats(self) -> None:
         self.app.push_screen(StatsScreen(self.document.org))

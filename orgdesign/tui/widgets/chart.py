@@ -1,10 +1,13 @@
 """The chart view: the org drawn top-down as boxes joined by lines, like a printed org chart.
 
 It is a Line API widget: `render_line` draws only the lines and columns on screen, so a
-chart far larger than the terminal scrolls as cheaply as a small one. A big org starts
-with its first three layers on show; everyone else is a collapsed count under their
-manager's box until expanded. The selection moves between managers, reports and
-neighbours with the arrow keys, and the view scrolls to keep it in sight.
+chart far larger than the terminal scrolls as cheaply as a small one. Boxes sit in the compact
+layout (`chart_layout`), at one of three zoom levels: full boxes, names only, or a dot each. A
+big org starts with its first three layers on show; everyone else is a collapsed count under
+their manager's box until expanded. The selection moves to the manager, the first report and
+the neighbouring colleagues with the arrow keys, and the view scrolls to keep it in sight.
+The chart can focus on one manager's subtree (the path up to it is `focus_path`), and colour
+its boxes by the worst finding, unit, product or vacancy.
 
 The widget holds no org state of its own beyond what is expanded and who is selected; it
 reads the `Org` it was given, and `refresh_people` tells it what an edit touched.
@@ -28,8 +31,9 @@ from textual.strip import Strip
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
+from orgdesign.tui.widgets.chart_colours import COLOUR_MODES, ColourBy, Colouring
 from orgdesign.tui.widgets.chart_draw import Palette, Scene, draw_line
-from orgdesign.tui.widgets.chart_layout import BOX_HEIGHT, Box, ChartLayout, face_of
+from orgdesign.tui.widgets.chart_layout import DEFAULT_VIEW, ZOOMS, Box, ChartLayout, Zoom, face_of
 
 BIG_ORG = 300
 """Above this many people the chart opens with only the first layers expanded."""
@@ -59,6 +63,7 @@ class OrgChart(ScrollView, can_focus=True):
         "org-chart--role",
         "org-chart--dotted",
         "org-chart--marker",
+        "org-chart--label",
     }
 
     DEFAULT_CSS = """
@@ -71,6 +76,7 @@ class OrgChart(ScrollView, can_focus=True):
         & > .org-chart--role { color: $text-muted; }
         & > .org-chart--dotted { color: $text-muted; text-style: italic; }
         & > .org-chart--marker { color: $accent; text-style: bold; }
+        & > .org-chart--label { background: $panel; color: $foreground; }
     }
     """
 
@@ -80,10 +86,20 @@ class OrgChart(ScrollView, can_focus=True):
             "down", "select_first_report", "Reports", show=False, tooltip="Select the first report", id="chart.reports"
         ),
         Binding(
-            "left", "select_neighbour(-1)", "Left", show=False, tooltip="Select the box to the left", id="chart.left"
+            "left",
+            "select_neighbour(-1)",
+            "Left",
+            show=False,
+            tooltip="Select the previous colleague (same manager)",
+            id="chart.left",
         ),
         Binding(
-            "right", "select_neighbour(1)", "Right", show=False, tooltip="Select the box to the right", id="chart.right"
+            "right",
+            "select_neighbour(1)",
+            "Right",
+            show=False,
+            tooltip="Select the next colleague (same manager)",
+            id="chart.right",
         ),
         Binding(
             "space,enter",
@@ -92,6 +108,42 @@ class OrgChart(ScrollView, can_focus=True):
             tooltip="Collapse or expand the selected subtree",
             id="chart.toggle",
         ),
+        Binding(
+            "plus,equals_sign", "zoom(-1)", "Zoom in", tooltip="Zoom in: dots, names, full boxes", id="chart.zoom-in"
+        ),
+        Binding(
+            "minus,underscore", "zoom(1)", "Zoom out", tooltip="Zoom out: full boxes, names, dots", id="chart.zoom-out"
+        ),
+        Binding(
+            "z",
+            "fit_subtree",
+            "Fit subtree",
+            tooltip="Zoom so the selected person's subtree fits the view",
+            id="chart.fit",
+            show=False,
+        ),
+        Binding(
+            "i",
+            "focus_selected",
+            "Focus on selected",
+            tooltip="Show only the selected manager's subtree (breadcrumbs lead back up)",
+            id="chart.focus",
+        ),
+        Binding(
+            "u,backspace",
+            "focus_up",
+            "Focus up",
+            tooltip="Focus one manager higher (at the top: the whole org)",
+            id="chart.focus-up",
+            show=False,
+        ),
+        Binding(
+            "C",
+            "cycle_colour",
+            "Colour by",
+            tooltip="Colour boxes by severity, unit, product or vacancy (shift+c)",
+            id="chart.colour",
+        ),
     ]
 
     @dataclass
@@ -99,6 +151,9 @@ class OrgChart(ScrollView, can_focus=True):
         """The user moved the chart's selection to another person."""
 
         pid: str
+
+    class ViewChanged(Message):
+        """The focus, zoom or colour mode changed: breadcrumbs and legend have something new to say."""
 
     def __init__(
         self,
@@ -118,6 +173,12 @@ class OrgChart(ScrollView, can_focus=True):
         roots = self.cycles.roots()
         self._expanded = initially_expanded(org, roots)
         self._selected: str | None = roots[0] if roots else None
+        self._zoom = Zoom.BOXES
+        self._root: str | None = None
+        """Whose subtree alone is shown (None: everyone)."""
+        self._view = DEFAULT_VIEW
+        """The view's width and height, which the layout is fitted to (known once it has a size)."""
+        self.colouring = Colouring(ColourBy.SEVERITY, org, worst)
         self._layout = ChartLayout(org, self._expanded, self.cycles)
         self.virtual_size = Size(self._layout.width, self._layout.height)
 
@@ -132,8 +193,45 @@ class OrgChart(ScrollView, can_focus=True):
         """What is laid out now (for tests and for whoever needs box positions)."""
         return self._layout
 
+    @property
+    def zoom(self) -> Zoom:
+        return self._zoom
+
+    @property
+    def focus_root(self) -> str | None:
+        """Whose subtree alone is shown (None: everyone)."""
+        return self._root
+
+    def focus_path(self) -> list[str]:
+        """From a top down to the focused manager (empty when the whole org is shown)."""
+        if self._root is None:
+            return []
+        return self.cycles.path_from_root(self._root) or [self._root]
+
     def is_expanded(self, pid: str) -> bool:
         return pid in self._expanded
+
+    def focus_on(self, pid: str | None) -> None:
+        """Show only `pid`'s subtree (None: the whole org); the selection stays if it is inside."""
+        if pid is not None and pid not in self.org:
+            return
+        self._root = pid
+        if pid is not None and self.org.report_count(pid):
+            self._expanded.add(pid)
+        self._relayout()
+        if self._selected not in self._layout.boxes:
+            self._selected = pid if pid is not None else self._fallback_selection(self._layout)
+            if self._selected is not None:
+                self.post_message(self.PersonSelected(self._selected))
+        self._scroll_to_selected(center=True)
+        self.post_message(self.ViewChanged())
+
+    def set_zoom(self, zoom: Zoom) -> None:
+        if zoom is not self._zoom:
+            self._zoom = zoom
+            self._relayout()
+            self.post_message(self.ViewChanged())
+        self._scroll_to_selected(center=True)
 
     def select(self, pid: str) -> None:
         """Select `pid`, expanding their managers if needed, and scroll them into view.
@@ -143,6 +241,10 @@ class OrgChart(ScrollView, can_focus=True):
         path = self.cycles.path_from_root(pid)
         if path is None:
             return
+        if self._root is not None and self._root not in path:
+            self._root = None  # someone outside the focus was chosen (a search, the tree): show everyone
+            self._relayout()
+            self.post_message(self.ViewChanged())
         hidden_managers = [manager for manager in path[:-1] if manager not in self._expanded]
         if hidden_managers:
             self._expanded.update(hidden_managers)
@@ -155,6 +257,12 @@ class OrgChart(ScrollView, can_focus=True):
     def refresh_people(self, touched: set[str]) -> None:
         """Redraw after an edit that touched `touched`; lays out again only if the shape changed."""
         previous = self._layout
+        view_changed = self.colouring.notice(self.org.get(pid) for pid in touched)
+        if self._root is not None and self._root not in self.org:
+            self._root = None
+            view_changed = True
+        if view_changed:
+            self.post_message(self.ViewChanged())
         cycles_changed = bool(self.cycles.update(touched))  # first: the shape is judged against it
         if self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched):
             self._relayout()
@@ -165,6 +273,14 @@ class OrgChart(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._scroll_to_selected(center=True)
+
+    def on_resize(self) -> None:
+        """Lay out again for the view's new shape (a tall, narrow view hangs more reports in columns)."""
+        width, height = self.size
+        if width and height and (width, height) != self._view:
+            self._view = (width, height)
+            self._relayout()
+            self._scroll_to_selected(center=True)
 
     # -- keys and mouse --------------------------------------------------------------------
 
@@ -195,6 +311,45 @@ class OrgChart(ScrollView, can_focus=True):
             self._toggle(self._selected)
             self._scroll_to_selected()
 
+    def action_zoom(self, step: int) -> None:
+        index = min(max(ZOOMS.index(self._zoom) + step, 0), len(ZOOMS) - 1)
+        self.set_zoom(ZOOMS[index])
+
+    def action_fit_subtree(self) -> None:
+        """The most detailed zoom at which the selected person and everyone shown below fit the view."""
+        if self._selected is None:
+            return
+        fitting = Zoom.DOTS
+        for zoom in ZOOMS:
+            layout = ChartLayout(self.org, self._expanded, self.cycles, zoom, self._root, self._view)
+            left, top, right, bottom = layout.subtree_extent(self._selected)
+            if right - left <= self.size.width and bottom - top <= self.size.height:
+                fitting = zoom
+                break
+        self.set_zoom(fitting)
+        left, top, right, bottom = self._layout.subtree_extent(self._selected)
+        self.call_after_refresh(
+            self.scroll_to_region, Region(left, top, right - left, bottom - top), animate=False, immediate=True
+        )
+
+    def action_focus_selected(self) -> None:
+        """Focus on the selected manager (on someone without reports: on their manager)."""
+        box = self._selected_box()
+        if box is None:
+            return
+        target = box.pid if self.org.report_count(box.pid) or box.parent is None else box.parent
+        self.focus_on(target)
+
+    def action_focus_up(self) -> None:
+        if self._root is not None:
+            self.focus_on(self.cycles.shown_manager(self._root))
+
+    def action_cycle_colour(self) -> None:
+        mode = COLOUR_MODES[(COLOUR_MODES.index(self.colouring.mode) + 1) % len(COLOUR_MODES)]
+        self.colouring = Colouring(mode, self.org, self._worst)
+        self.refresh()
+        self.post_message(self.ViewChanged())
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -222,6 +377,7 @@ class OrgChart(ScrollView, can_focus=True):
             palette=self._palette(),
             selected=self._selected,
             worst=self._worst,
+            colour=self.colouring.style_of,
             hidden_reports=self._hidden_reports,
         )
 
@@ -236,6 +392,7 @@ class OrgChart(ScrollView, can_focus=True):
             role=style("org-chart--role"),
             dotted=style("org-chart--dotted"),
             marker=style("org-chart--marker"),
+            label=style("org-chart--label"),
         )
 
     def _hidden_reports(self, pid: str) -> int:
@@ -262,7 +419,7 @@ class OrgChart(ScrollView, can_focus=True):
         self._relayout()
 
     def _relayout(self) -> None:
-        self._layout = ChartLayout(self.org, self._expanded, self.cycles)
+        self._layout = ChartLayout(self.org, self._expanded, self.cycles, self._zoom, self._root, self._view)
         self.virtual_size = Size(self._layout.width, self._layout.height)
         self.refresh()
 
@@ -271,7 +428,7 @@ class OrgChart(ScrollView, can_focus=True):
         box = self._selected_box()
         if box is None:
             return
-        region = Region(box.left, box.top, box.width, BOX_HEIGHT)
+        region = Region(box.left, box.top, box.width, box.height)
 
         def scroll() -> None:
             self.scroll_to_region(region, spacing=Spacing(1, 2, 1, 2), center=center, animate=False, immediate=True)
@@ -286,7 +443,7 @@ class OrgChart(ScrollView, can_focus=True):
             old = box.parent if box is not None else None
         if old is not None:
             return old
-        roots = self.cycles.roots()
+        roots = self._layout.roots
         return roots[0] if roots else None
 
     def _shape_changed(self, touched: set[str]) -> bool:
@@ -302,7 +459,7 @@ class OrgChart(ScrollView, can_focus=True):
                 continue
             if person is None:
                 return True
-            if box.parent != self.cycles.shown_manager(pid):
+            if box.parent != (None if pid == self._root else self.cycles.shown_manager(pid)):
                 return True
             shown = tuple(self.cycles.reports(pid)) if pid in self._expanded else ()
             if box.children != shown:
@@ -327,7 +484,7 @@ class OrgChart(ScrollView, can_focus=True):
             self._expanded.add(manager.id)
 
     def _patch_texts(self, touched: set[str]) -> bool:
-        """Refresh the texts of touched boxes in place; False if a box changed width."""
+        """Refresh the texts of touched boxes in place; False if a box changed size."""
         boxes = self._layout.boxes
         around = set(touched)
         for pid in touched:
@@ -337,8 +494,8 @@ class OrgChart(ScrollView, can_focus=True):
             box = boxes.get(pid)
             if box is None:
                 continue
-            face = face_of(self.org, self.org[pid])
-            if face.width != box.width:
+            face = face_of(self.org, self.org[pid], self._zoom)
+            if face.width != box.width or face.height != box.height:
                 return False
             self._layout.show_face(pid, face)
         return True

@@ -1,43 +1,53 @@
 """Drawing one line of the org chart, limited to the columns on screen.
 
-A chart line either cuts through a row of boxes or through the connectors between two rows.
-Either way only the boxes and connector families that cross the visible columns are drawn,
-and a connector bar (which can be thousands of cells wide under a big fan) is drawn only
-where it shows.
+A line is a row of cells: first the connector cells that cross it (each drawn with the
+box-drawing glyph for the directions it joins), then the boxes over them. Only what crosses the
+visible columns is looked at, so a connector bar thousands of cells wide costs what shows.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 from orgdesign.rules.finding import Severity
 from orgdesign.text import clip
-from orgdesign.tui.widgets.badges import GLYPHS, STYLES
-from orgdesign.tui.widgets.chart_layout import BOX_HEIGHT, ROW_PITCH, Box, ChartLayout, Family
-
-SEVERITY_STYLES = {severity: Style.parse(style) for severity, style in STYLES.items()}
+from orgdesign.tui.widgets.badges import GLYPHS
+from orgdesign.tui.widgets.chart_layout import (
+    BOTTOM_SIDE,
+    DOWN,
+    LEFT,
+    LEFT_SIDE,
+    RIGHT,
+    RIGHT_SIDE,
+    TOP_SIDE,
+    UP,
+    Box,
+    ChartLayout,
+    Zoom,
+)
 
 _JUNCTIONS = {
-    # (up, down, left, right) -> glyph
-    (True, True, True, True): "┼",
-    (True, False, True, True): "┴",
-    (False, True, True, True): "┬",
-    (True, True, False, True): "├",
-    (True, True, True, False): "┤",
-    (False, True, False, True): "┌",
-    (False, True, True, False): "┐",
-    (True, False, False, True): "└",
-    (True, False, True, False): "┘",
-    (False, False, True, True): "─",
-    (True, True, False, False): "│",
+    UP | DOWN | LEFT | RIGHT: "┼",
+    UP | LEFT | RIGHT: "┴",
+    DOWN | LEFT | RIGHT: "┬",
+    UP | DOWN | RIGHT: "├",
+    UP | DOWN | LEFT: "┤",
+    DOWN | RIGHT: "┌",
+    DOWN | LEFT: "┐",
+    UP | RIGHT: "└",
+    UP | LEFT: "┘",
+    LEFT | RIGHT: "─",
+    LEFT: "─",
+    RIGHT: "─",
 }
+"""Any other combination (up, down or both) is a vertical line."""
+_TEES = {TOP_SIDE: "┴", BOTTOM_SIDE: "┬", LEFT_SIDE: "┤", RIGHT_SIDE: "├"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +62,8 @@ class Palette:
     role: Style
     dotted: Style
     marker: Style
+    label: Style
+    """A name-only box, when its colour mode gives it no colour of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,36 +74,58 @@ class Scene:
     palette: Palette
     selected: str | None
     worst: Callable[[str], Severity | None]
+    colour: Callable[[str], Style | None]
+    """The box's colour in the current colour mode, if it has one."""
     hidden_reports: Callable[[str], int]
     """How many reports a collapsed person hides (0 when they are expanded or have none)."""
 
 
-Piece = tuple[int, list[Segment]]
-"""Segments drawn from a column onwards."""
+class Row:
+    """One line of cells being drawn, columns [start, start + width)."""
+
+    def __init__(self, start: int, width: int, base: Style) -> None:
+        self.start = start
+        self.chars = [" "] * width
+        self.styles = [base] * width
+
+    def put(self, column: int, text: str, style: Style) -> None:
+        """Write `text` from `column` on; a wide character cut by the edge leaves a space."""
+        index = column - self.start
+        for char in text:
+            size = cell_len(char)
+            if size == 0:
+                continue
+            if index >= 0 and index + size <= len(self.chars):
+                self.chars[index] = char
+                self.styles[index] = style
+                if size == 2:
+                    self.chars[index + 1] = ""
+                    self.styles[index + 1] = style
+            elif 0 <= index < len(self.chars):
+                self.chars[index], self.styles[index] = " ", style
+            index += size
+
+    def strip(self) -> Strip:
+        segments: list[Segment] = []
+        run_start = 0
+        for index in range(1, len(self.chars) + 1):
+            if index == len(self.chars) or self.styles[index] != self.styles[run_start]:
+                segments.append(Segment("".join(self.chars[run_start:index]), self.styles[run_start]))
+                run_start = index
+        return Strip(segments, len(self.chars))
 
 
 def draw_line(scene: Scene, y: int, start: int, width: int) -> Strip:
-    """Virtual line `y` of the chart, columns [start, start + width)."""
-    depth, within = divmod(y, ROW_PITCH)
+    """Line `y` of the chart, columns [start, start + width)."""
+    row = Row(start, width, scene.palette.base)
     end = start + width
-    if within < BOX_HEIGHT:
-        pieces = [box_piece(scene, box, within) for box in scene.layout.boxes_between(depth, start, end)]
-    else:
-        pieces = connector_pieces(scene, depth, within - BOX_HEIGHT, start, end)
-    return assemble(pieces, start, end, scene.palette.base)
-
-
-def assemble(pieces: list[Piece], start: int, end: int, base: Style) -> Strip:
-    """Place non-overlapping pieces (sorted by column) on a blank line and crop to [start, end)."""
-    origin = min([start] + [left for left, _ in pieces])
-    segments: list[Segment] = []
-    column = origin
-    for left, piece in pieces:
-        if left > column:
-            segments.append(Segment(" " * (left - column), base))
-        segments.extend(piece)
-        column = left + sum(segment.cell_length for segment in piece)
-    return Strip(segments).crop_extend(start - origin, end - origin, base)
+    line_style = scene.palette.line
+    for column, bits in scene.layout.line_cells(y, start, end):
+        row.put(column, _JUNCTIONS.get(bits, "│"), line_style)
+    draw = {Zoom.BOXES: draw_box_line, Zoom.NAMES: draw_name, Zoom.DOTS: draw_dot}[scene.layout.zoom]
+    for box in scene.layout.boxes_between(y, start, end):
+        draw(scene, box, y - box.top, row)
+    return row.strip()
 
 
 def fit(text: str, cells: int) -> str:
@@ -102,82 +136,82 @@ def fit(text: str, cells: int) -> str:
     return " " * before + text + " " * (cells - length - before)
 
 
-def box_piece(scene: Scene, box: Box, within: int) -> Piece:
+def draw_box_line(scene: Scene, box: Box, within: int, row: Row) -> None:
     palette = scene.palette
-    severity = scene.worst(box.pid)
-    border = palette.base + SEVERITY_STYLES[severity] if severity is not None else palette.border
+    colour = scene.colour(box.pid)
     selected = palette.selected if box.pid == scene.selected else Style()
-    border += selected
+    border = (palette.base + colour if colour is not None else palette.border) + selected
     if within == 0:
-        return box.left, [Segment(top_border(box, severity), border)]
-    if within == BOX_HEIGHT - 1:
-        return box.left, bottom_border(box, scene.hidden_reports(box.pid), border, palette.marker + selected)
+        row.put(box.left, top_border(scene, box), border)
+        return
+    if within == box.height - 1:
+        bottom_border(scene, box, row, border, palette.marker + selected)
+        return
+    tees = scene.layout.tees
     side = "╎" if box.face.vacancy else "│"
+    y = box.top + within
     face = box.face
-    text, style = ((face.name, palette.name), (face.role, palette.role), (face.dotted, palette.dotted))[within - 1]
-    if face.vacancy and within == 1:
-        style += Style(italic=True)
-    return box.left, [
-        Segment(side + " ", border),
-        Segment(fit(text, box.width - 4), style + selected),
-        Segment(" " + side, border),
-    ]
+    if within == 1:
+        text, style = face.name, palette.name + (Style(italic=True) if face.vacancy else Style())
+    else:
+        text = face.lines[within - 2]
+        style = palette.dotted if text.startswith("┄") else palette.role
+    left = _TEES[LEFT_SIDE] if tees.get((box.left, y)) == LEFT_SIDE else side
+    right = _TEES[RIGHT_SIDE] if tees.get((box.right - 1, y)) == RIGHT_SIDE else side
+    row.put(box.left, left + " ", border)
+    row.put(box.left + 2, fit(text, box.width - 4), style + selected)
+    row.put(box.right - 2, " " + right, border)
 
 
-def top_border(box: Box, severity: Severity | None) -> str:
+def top_border(scene: Scene, box: Box) -> str:
     fill = "╌" if box.face.vacancy else "─"
     cells = [fill] * box.width
     cells[0], cells[-1] = "┌", "┐"
-    if box.parent is not None:
-        cells[box.width // 2] = "┴"
-    if severity is not None:
+    _add_tees(scene, box, box.top, TOP_SIDE, cells)
+    severity = scene.worst(box.pid)
+    if severity is not None and box.width >= 5:
         cells[-3] = GLYPHS[severity]
     return "".join(cells)
 
 
-def bottom_border(box: Box, hidden: int, border: Style, marker: Style) -> list[Segment]:
+def bottom_border(scene: Scene, box: Box, row: Row, border: Style, marker: Style) -> None:
     fill = "╌" if box.face.vacancy else "─"
-    inner = box.width - 2
-    if hidden:
-        label = set_cell_size(f"▸ {hidden}", min(cell_len(f"▸ {hidden}"), inner - 2))
-        before = (inner - cell_len(label) - 2) // 2
-        after = inner - cell_len(label) - 2 - before
-        return [
-            Segment("└" + fill * before + " ", border),
-            Segment(label, marker),
-            Segment(" " + fill * after + "┘", border),
-        ]
     cells = [fill] * box.width
     cells[0], cells[-1] = "└", "┘"
-    if box.children:
-        cells[box.width // 2] = "┬"
-    return [Segment("".join(cells), border)]
+    _add_tees(scene, box, box.bottom - 1, BOTTOM_SIDE, cells)
+    row.put(box.left, "".join(cells), border)
+    hidden = scene.hidden_reports(box.pid)
+    if hidden:
+        label = clip(f" ▸ {hidden} ", box.width - 2)
+        row.put(box.left + (box.width - cell_len(label)) // 2, label, marker)
 
 
-def connector_pieces(scene: Scene, depth: int, step: int, start: int, end: int) -> list[Piece]:
-    """Step 0: down from each parent; 1: the bar across a family; 2: down into each child."""
-    style = scene.palette.line
-    pieces: list[Piece] = []
-    for family in scene.layout.families_between(depth, start, end):
-        if step == 0:
-            pieces.append((family.parent, [Segment("│", style)]))
-        elif step == 1:
-            pieces.append(bar_piece(family, start, end, style))
-        else:
-            first = bisect_left(family.children, start)
-            last = bisect_right(family.children, end)
-            pieces.extend((column, [Segment("│", style)]) for column in family.children[first:last])
-    return pieces
+def _add_tees(scene: Scene, box: Box, y: int, side: str, cells: list[str]) -> None:
+    tees = scene.layout.tees
+    for x in range(box.left + 1, box.right - 1):
+        if tees.get((x, y)) == side:
+            cells[x - box.left] = _TEES[side]
 
 
-def bar_piece(family: Family, start: int, end: int, style: Style) -> Piece:
-    """The visible part of the bar joining a parent to its children."""
-    left, right = max(family.left, start), min(family.right, end - 1)
-    first = bisect_left(family.children, left)
-    last = bisect_right(family.children, right)
-    downs = set(family.children[first:last])
-    glyphs = [
-        _JUNCTIONS[(column == family.parent, column in downs, column > family.left, column < family.right)]
-        for column in range(left, right + 1)
-    ]
-    return left, [Segment("".join(glyphs), style)]
+def draw_name(scene: Scene, box: Box, within: int, row: Row) -> None:
+    """A one-line box: the name on the colour of its mode; a vacancy in italics, a collapsed manager with ▸."""
+    palette = scene.palette
+    colour = scene.colour(box.pid)
+    style = palette.label if colour is None else Style(color="black", bgcolor=colour.color, bold=True)
+    if box.face.vacancy:
+        style += Style(italic=True)
+    if box.pid == scene.selected:
+        style += palette.selected + Style(bold=True, underline=True)
+    text = fit(box.face.name, box.width - 2)
+    marker = "▸" if scene.hidden_reports(box.pid) else " "
+    row.put(box.left, " " + text + marker, style)
+
+
+def draw_dot(scene: Scene, box: Box, within: int, row: Row) -> None:
+    """One cell: ● a person, ○ a vacancy, ◆ a manager whose reports are folded away."""
+    colour = scene.colour(box.pid)
+    style = scene.palette.line if colour is None else scene.palette.base + colour
+    if box.pid == scene.selected:
+        style += scene.palette.selected
+    glyph = "◆" if scene.hidden_reports(box.pid) else "○" if box.face.vacancy else "●"
+    row.put(box.left, glyph, style)

@@ -1,35 +1,64 @@
-"""Where each box of the org chart goes: the visible part of the org laid out as a tidy tree.
+"""Where each box of the org chart goes: the visible part of the org in the compact layout, in cells.
 
-Only people whose managers are all expanded are laid out, so a big org costs what is on
-show, not what it holds. Positions come from `orgdesign.tidy` and are rounded to cells; box
-widths are odd so that a box's middle cell is exactly where its centre is, which keeps a
-parent's connector straight above an only child. Rows and connector families are kept
-sorted by x, so drawing a line of the chart looks up what it crosses by bisection.
+The same engine as the SVG export (`orgdesign.compact`) lays the boxes out: managers with teams
+spread as a tidy tree, reports without reports stacked in one or two columns under their
+manager. Here the unit is a terminal cell, boxes are as wide and as tall as their text at the
+chosen zoom level, and the engine's connectors become runs of box-drawing cells.
+
+Only people whose managers are all expanded are laid out, so a big org costs what is on show,
+not what it holds. Boxes are indexed by row and sorted by column, and connector runs by bands
+of rows, so drawing one line of the chart looks up only what crosses it.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterator
+from enum import Enum
 from typing import NamedTuple
 
+from orgdesign.compact import Segment, Spacing, compact_layout
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org, Person
-from orgdesign.text import cell_width, printable
-from orgdesign.tidy import tidy_layout
+from orgdesign.text import cell_width, clip, printable
+from orgdesign.text_measure import split_in_two
 
-BOX_HEIGHT = 5
-"""Top border, name, role, dotted managers, bottom border."""
-CONNECTOR_HEIGHT = 3
-"""Down from the parent, across to the children, down into each child."""
-ROW_PITCH = BOX_HEIGHT + CONNECTOR_HEIGHT
-GAP = 2
+
+class Zoom(Enum):
+    """How much each box says, from the most to the least."""
+
+    BOXES = "boxes"
+    NAMES = "names"
+    DOTS = "dots"
+
+
+ZOOMS = tuple(Zoom)
+"""Most detailed first: `+` moves left in this list, `-` right."""
+
+SPACINGS = {
+    Zoom.BOXES: Spacing(gap=3, level_gap=1, row_gap=0, indent=3),
+    Zoom.NAMES: Spacing(gap=2, level_gap=1, row_gap=0, indent=3),
+    Zoom.DOTS: Spacing(gap=1, level_gap=1, row_gap=0, indent=1),
+}
+"""Odd level gaps put the connectors' bus on a row of its own, between a manager and its reports."""
+DEFAULT_VIEW = (100, 30)
+"""The screen the layout is fitted to (in cells) until the chart knows its size."""
 MARGIN = 1
-MIN_BOX_WIDTH = 13
-MAX_BOX_WIDTH = 31
 PADDING = 4
 """Two borders and a space either side of the text."""
+MIN_BOX_WIDTH = 7
+MAX_TEXT_WIDTH = 36
+"""Texts longer than this are cut with an ellipsis (names of that length are rare; titles wrap first)."""
+TITLE_ON_ONE_LINE = 20
+"""A title wider than this (and than the name) is wrapped to two lines."""
+BAND = 16
+"""Rows per band of the connector index."""
+
+UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
+"""Directions a connector cell joins, as bits."""
+
+TOP_SIDE, BOTTOM_SIDE, LEFT_SIDE, RIGHT_SIDE = "top", "bottom", "left", "right"
 
 
 def dotted_line(org: Org, person: Person) -> str:
@@ -37,26 +66,41 @@ def dotted_line(org: Org, person: Person) -> str:
     return "┄ " + ", ".join(printable(m.name) for m in managers) if managers else ""
 
 
-def box_width(texts: Iterable[str]) -> int:
-    """Wide enough for the longest text, within bounds, and always odd."""
-    wanted = max((cell_width(text) for text in texts), default=0) + PADDING
-    width = min(max(wanted, MIN_BOX_WIDTH), MAX_BOX_WIDTH)
-    return width if width % 2 else width + 1
-
-
 class Face(NamedTuple):
-    """What a box says, and how wide that makes it."""
+    """What a box says at one zoom level, and how big that makes it."""
 
     name: str
-    role: str
-    dotted: str
+    lines: tuple[str, ...]
+    """Below the name: the title (one or two lines) and the dotted managers (boxes zoom only)."""
     vacancy: bool
     width: int
+    height: int
 
 
-def face_of(org: Org, person: Person) -> Face:
-    name, role, dotted = printable(person.name), printable(person.display_role), dotted_line(org, person)
-    return Face(name, role, dotted, person.vacancy, box_width((name, role, dotted)))
+def face_of(org: Org, person: Person, zoom: Zoom) -> Face:
+    name = clip(printable(person.name), MAX_TEXT_WIDTH)
+    if zoom is Zoom.DOTS:
+        return Face(name, (), person.vacancy, 1, 1)
+    if zoom is Zoom.NAMES:
+        return Face(name, (), person.vacancy, odd(cell_width(name) + 2), 1)
+    lines = [*title_lines(printable(person.display_role), cell_width(name))]
+    dotted = dotted_line(org, person)
+    if dotted:
+        lines.append(clip(dotted, MAX_TEXT_WIDTH))
+    widest = max(cell_width(text) for text in (name, *lines))
+    return Face(name, tuple(lines), person.vacancy, odd(max(widest + PADDING, MIN_BOX_WIDTH)), 3 + len(lines))
+
+
+def title_lines(title: str, name_width: int) -> list[str]:
+    """The title on one line, or on two when it is much wider than the name; each cut only past the limit."""
+    if cell_width(title) <= max(TITLE_ON_ONE_LINE, name_width):
+        return [clip(title, MAX_TEXT_WIDTH)]
+    return [clip(line, MAX_TEXT_WIDTH) for line in split_in_two(title, cell_width)]
+
+
+def odd(width: int) -> int:
+    """Odd widths put a box's middle exactly on a cell, where its connector runs."""
+    return width if width % 2 else width + 1
 
 
 class Box(NamedTuple):
@@ -64,7 +108,7 @@ class Box(NamedTuple):
 
     pid: str
     left: int
-    depth: int
+    top: int
     face: Face
     parent: str | None
     children: tuple[str, ...]
@@ -74,8 +118,8 @@ class Box(NamedTuple):
         return self.face.width
 
     @property
-    def middle(self) -> int:
-        return self.left + self.face.width // 2
+    def height(self) -> int:
+        return self.face.height
 
     @property
     def right(self) -> int:
@@ -83,125 +127,211 @@ class Box(NamedTuple):
         return self.left + self.face.width
 
     @property
-    def top(self) -> int:
-        return self.depth * ROW_PITCH
+    def bottom(self) -> int:
+        """The row just below the box."""
+        return self.top + self.face.height
 
 
-class Family(NamedTuple):
-    """A parent with visible children: the connector drawn between their rows."""
+class Run(NamedTuple):
+    """A straight connector in cells: `fixed` is its column (vertical) or row; it covers `first`..`last`."""
 
-    parent: int
-    """Column of the parent's middle."""
-    children: tuple[int, ...]
-    """Columns of the children's middles, left to right."""
+    vertical: bool
+    fixed: int
+    first: int
+    last: int
+    first_extra: int
+    """Directions the first cell also joins (into a box just before it)."""
+    last_extra: int
 
-    @property
-    def left(self) -> int:
-        return min(self.parent, self.children[0])
 
-    @property
-    def right(self) -> int:
-        return max(self.parent, self.children[-1])
+def cell_of(value: float) -> int:
+    """The cell a layout coordinate falls in.
+
+    Boxes go to the cell nearest their left edge (`cell_of(x + 0.5)`), lines to the cell they cross:
+    with odd widths, a box's middle cell is then exactly the one its connector runs in.
+    """
+    return math.floor(value + 1e-6)
 
 
 class ChartLayout:
-    """The boxes and connectors of the visible part of `org`, given which people are expanded."""
+    """The boxes and connectors of the visible part of `org`, given who is expanded and the focus."""
 
-    def __init__(self, org: Org, expanded: set[str], cycles: CycleWatch) -> None:
+    def __init__(
+        self,
+        org: Org,
+        expanded: set[str],
+        cycles: CycleWatch,
+        zoom: Zoom = Zoom.BOXES,
+        root: str | None = None,
+        view: tuple[int, int] = DEFAULT_VIEW,
+    ) -> None:
+        self.zoom = zoom
         self.boxes: dict[str, Box] = {}
-        self.rows: list[list[Box]] = []
-        self.families: list[list[Family]] = []
-        self._row_rights: list[list[int]] = []
-        self._family_rights: list[list[int]] = []
-        roots, kids = visible_forest(cycles, expanded)
-        faces = {pid: face_of(org, org[pid]) for pid in kids}
-        spots = tidy_layout(roots, lambda pid: kids[pid][1], lambda pid: faces[pid].width, GAP)
-        for pid, (x, depth) in spots.items():
+        self.roots, kids = visible_forest(cycles, expanded, root)
+        faces = {pid: face_of(org, org[pid], zoom) for pid in kids}
+        placed = compact_layout(
+            self.roots,
+            {pid: children for pid, (_, children) in kids.items()},
+            lambda pid: (faces[pid].width, faces[pid].height),
+            SPACINGS[zoom],
+            math.inf,
+            view=view,
+        )
+        for pid, (x, y) in placed.positions.items():
             parent, children = kids[pid]
-            self.boxes[pid] = Box(pid, MARGIN + cell_of(x), depth, faces[pid], parent, tuple(children))
+            self.boxes[pid] = Box(pid, MARGIN + cell_of(x + 0.5), cell_of(y), faces[pid], parent, tuple(children))
+        self._rows: dict[int, list[Box]] = {}
+        self._row_lefts: dict[int, list[int]] = {}
         self._index_rows()
-        self._index_families()
+        self.tees: dict[tuple[int, int], str] = {}
+        """(column, row) of a box border a connector joins -> which side of the box it is on."""
+        self._bands: dict[int, list[Run]] = {}
+        self._rasters: dict[int, dict[int, dict[int, int]]] = {}
+        for segment in placed.segments:
+            self._add_run(self._run_of(segment))
         self.width = max((box.right for box in self.boxes.values()), default=0) + MARGIN
-        self.height = max(len(self.rows) * ROW_PITCH - CONNECTOR_HEIGHT, 0)
+        self.height = max((box.bottom for box in self.boxes.values()), default=0)
 
-    def _index_rows(self) -> None:
-        for box in self.boxes.values():
-            while len(self.rows) <= box.depth:
-                self.rows.append([])
-            self.rows[box.depth].append(box)
-        for row in self.rows:
-            row.sort(key=lambda box: box.left)
-        self._row_rights = [[box.right for box in row] for row in self.rows]
+    # -- looking things up -----------------------------------------------------------------
 
-    def _index_families(self) -> None:
-        self.families = [[] for _ in self.rows]
-        for row_index, row in enumerate(self.rows):
-            for box in row:
-                if box.children:
-                    middles = tuple(self.boxes[child].middle for child in box.children)
-                    self.families[row_index].append(Family(box.middle, middles))
-        self._family_rights = [[family.right for family in row] for row in self.families]
-
-    def show_face(self, pid: str, face: Face) -> None:
-        """Give a box new texts of the same width (after an edit that changed no shape)."""
-        box = self.boxes[pid]._replace(face=face)
-        row = self.rows[box.depth]
-        row[bisect_left(self._row_rights[box.depth], box.right)] = box
-        self.boxes[pid] = box
-
-    def boxes_between(self, depth: int, start: int, end: int) -> list[Box]:
-        """Boxes on `depth` that show at least one cell in columns [start, end)."""
-        if not 0 <= depth < len(self.rows):
+    def boxes_between(self, y: int, start: int, end: int) -> list[Box]:
+        """Boxes crossing row `y` that show at least one cell in columns [start, end)."""
+        row = self._rows.get(y)
+        if row is None:
             return []
-        row = self.rows[depth]
+        lefts = self._row_lefts[y]
         found = []
-        for index in range(bisect_left(self._row_rights[depth], start + 1), len(row)):
-            if row[index].left >= end:
-                break
-            found.append(row[index])
-        return found
-
-    def families_between(self, depth: int, start: int, end: int) -> list[Family]:
-        """Connector families below `depth` that draw at least one cell in columns [start, end)."""
-        if not 0 <= depth < len(self.families):
-            return []
-        row = self.families[depth]
-        found = []
-        for index in range(bisect_left(self._family_rights[depth], start), len(row)):
-            if row[index].left >= end:
-                break
-            found.append(row[index])
+        index = max(bisect_right(lefts, start) - 1, 0)
+        while index < len(row) and row[index].left < end:
+            if row[index].right > start:
+                found.append(row[index])
+            index += 1
         return found
 
     def box_at(self, x: int, y: int) -> Box | None:
-        """The box covering the virtual cell (x, y), if any."""
-        depth, within = divmod(y, ROW_PITCH)
-        if within >= BOX_HEIGHT:
-            return None
-        hits = self.boxes_between(depth, x, x + 1)
+        """The box covering the cell (x, y), if any."""
+        hits = self.boxes_between(y, x, x + 1)
         return hits[0] if hits else None
 
+    def line_cells(self, y: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """(column, directions) of the connector cells on row `y` in columns [start, end)."""
+        row = self._raster(y // BAND).get(y)
+        if not row:
+            return
+        if len(row) <= end - start:
+            yield from ((column, bits) for column, bits in row.items() if start <= column < end)
+        else:
+            yield from ((column, row[column]) for column in range(start, end) if column in row)
+
     def neighbour(self, pid: str, step: int) -> str | None:
-        """The box `step` places to the right (negative: left) on the same row."""
+        """The sibling `step` places after `pid` (negative: before) among their manager's reports shown."""
         box = self.boxes[pid]
-        row = self.rows[box.depth]
-        index = bisect_left(self._row_rights[box.depth], box.right) + step
-        return row[index].pid if 0 <= index < len(row) else None
+        siblings = self.boxes[box.parent].children if box.parent is not None else tuple(self.roots)
+        index = siblings.index(pid) + step
+        return siblings[index] if 0 <= index < len(siblings) else None
+
+    def subtree_extent(self, pid: str) -> tuple[int, int, int, int]:
+        """Left, top, right, bottom of the boxes shown from `pid` down."""
+        box = self.boxes[pid]
+        left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        stack = list(box.children)
+        while stack:
+            below = self.boxes[stack.pop()]
+            left, top = min(left, below.left), min(top, below.top)
+            right, bottom = max(right, below.right), max(bottom, below.bottom)
+            stack.extend(below.children)
+        return left, top, right, bottom
+
+    def show_face(self, pid: str, face: Face) -> None:
+        """Give a box new texts of the same size (after an edit that changed no shape)."""
+        box = self.boxes[pid]._replace(face=face)
+        self.boxes[pid] = box
+        for y in range(box.top, box.bottom):
+            row = self._rows[y]
+            row[self._row_lefts[y].index(box.left)] = box
+
+    # -- building the indexes --------------------------------------------------------------
+
+    def _index_rows(self) -> None:
+        for box in self.boxes.values():
+            for y in range(box.top, box.bottom):
+                self._rows.setdefault(y, []).append(box)
+        for y, row in self._rows.items():
+            row.sort(key=lambda box: box.left)
+            self._row_lefts[y] = [box.left for box in row]
+
+    def _run_of(self, segment: Segment) -> Run:
+        """The cells a connector covers; an end on a box's edge stops next to the box and joins it."""
+        x1, y1, x2, y2 = segment[0] + MARGIN, segment[1], segment[2] + MARGIN, segment[3]
+        vertical = abs(x1 - x2) < abs(y1 - y2)
+        fixed = cell_of(x1) if vertical else cell_of(y1)
+        low, high = (min(y1, y2), max(y1, y2)) if vertical else (min(x1, x2), max(x1, x2))
+        first, last = cell_of(low), cell_of(high)
+        back, forward = (UP, DOWN) if vertical else (LEFT, RIGHT)
+        first_extra = last_extra = 0
+        if self._box_in_line(vertical, fixed, first) is not None:
+            first += 1  # a box whose edge is not on a cell boundary covers the end cell
+        if self._on_edge(vertical, low) and self._box_in_line(vertical, fixed, first - 1) is not None:
+            first_extra = back
+            self.tees[self._cell(vertical, fixed, first - 1)] = BOTTOM_SIDE if vertical else RIGHT_SIDE
+        if self._box_in_line(vertical, fixed, last) is not None:
+            last -= 1
+        if self._on_edge(vertical, high) and self._box_in_line(vertical, fixed, last + 1) is not None:
+            last_extra = forward
+            self.tees[self._cell(vertical, fixed, last + 1)] = TOP_SIDE if vertical else LEFT_SIDE
+        last = max(last, first)
+        return Run(vertical, fixed, first, last, first_extra, last_extra)
+
+    @staticmethod
+    def _on_edge(vertical: bool, value: float) -> bool:
+        """Box tops and bottoms are whole rows; columns may be anywhere, so only rows are checked."""
+        return not vertical or abs(value - round(value)) < 1e-6
+
+    @staticmethod
+    def _cell(vertical: bool, fixed: int, along: int) -> tuple[int, int]:
+        return (fixed, along) if vertical else (along, fixed)
+
+    def _box_in_line(self, vertical: bool, fixed: int, along: int) -> Box | None:
+        return self.box_at(*self._cell(vertical, fixed, along))
+
+    def _add_run(self, run: Run) -> None:
+        if run.vertical:
+            for band in range(run.first // BAND, run.last // BAND + 1):
+                self._bands.setdefault(band, []).append(run)
+        else:
+            self._bands.setdefault(run.fixed // BAND, []).append(run)
+
+    def _raster(self, band: int) -> dict[int, dict[int, int]]:
+        """Row -> column -> directions for the rows of one band (worked out when first drawn)."""
+        raster = self._rasters.get(band)
+        if raster is not None:
+            return raster
+        raster = {}
+        top, bottom = band * BAND, (band + 1) * BAND
+        for run in self._bands.get(band, ()):
+            if run.vertical:
+                for y in range(max(run.first, top), min(run.last + 1, bottom)):
+                    cells = raster.setdefault(y, {})
+                    cells[run.fixed] = cells.get(run.fixed, 0) | _bits(run, y, UP, DOWN)
+            else:
+                cells = raster.setdefault(run.fixed, {})
+                for x in range(run.first, run.last + 1):
+                    cells[x] = cells.get(x, 0) | _bits(run, x, LEFT, RIGHT)
+        self._rasters[band] = raster
+        return raster
 
 
-def cell_of(x: float) -> int:
-    """Round a layout position to a cell, the same way for every box.
-
-    Rounding every position with one monotone function keeps integer separations intact,
-    so boxes that were `GAP` apart still are.
-    """
-    return math.floor(x + 0.5 + 1e-9)
+def _bits(run: Run, at: int, back: int, forward: int) -> int:
+    """A run's cell joins its neighbours along the run; its end cells join what lies beyond them, if anything."""
+    return (back if at > run.first else run.first_extra) | (forward if at < run.last else run.last_extra)
 
 
-def visible_forest(cycles: CycleWatch, expanded: set[str]) -> tuple[list[str], dict[str, tuple[str | None, list[str]]]]:
-    """Tops (and an entry per reporting cycle), and for every visible person: (manager,
-    reports shown under them)."""
-    roots = cycles.roots()
+def visible_forest(
+    cycles: CycleWatch, expanded: set[str], root: str | None = None
+) -> tuple[list[str], dict[str, tuple[str | None, list[str]]]]:
+    """The tops (and an entry per reporting cycle), or just `root`; and for every visible person:
+    (manager, reports shown under them)."""
+    roots = [root] if root is not None else cycles.roots()
     kids: dict[str, tuple[str | None, list[str]]] = {}
     stack: list[tuple[str, str | None]] = [(pid, None) for pid in reversed(roots)]
     while stack:
