@@ -10,7 +10,7 @@ STAMP := $(VENV)/.synced
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format lock check-lock bench clean
+.PHONY: run test fuzz lint format lock check-lock bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -26,6 +26,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
+
+# The whole suite with ten times the property-test examples (Hypothesis profile `thorough`, see tests/conftest.py).
+fuzz: $(STAMP)
+	ORGDESIGN_HYPOTHESIS=thorough $(BIN)/python -m pytest -n auto -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check orgdesign tests bench

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from orgdesign.cli import main
@@ -187,7 +187,6 @@ def full_orgs(draw: st.DrawFn) -> Org:
     return Org(draw(filled), people, profile=draw(st.sampled_from(PROFILES)), settings=org_settings, units=units)
 
 
-@settings(max_examples=200, deadline=None)
 @given(full_orgs())
 def test_any_org_comes_back_from_csv_exactly(org):
     back = round_trip(org)
