@@ -12,8 +12,22 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", deadline=None, max_examples=100)
 settings.register_profile("thorough", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("ORGDESIGN_HYPOTHESIS", "ci"))
+
+
+SLOW_FOLDERS = frozenset({"e2e", "tui"})
+"""Test folders whose tests take seconds each: the designer driven by Pilot, and in tmux."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the slow tests first and leave the many quick ones for last.
+
+    xdist hands tests to its workers in this order, so the last tests to run are short and the
+    workers finish together instead of one waiting for the other's last designer test.
+    """
+    items.sort(key=lambda item: item.path.parent.name not in SLOW_FOLDERS)
