@@ -1,4 +1,4 @@
-"""Hypothesis profiles for the whole suite.
+"""Suite-wide settings: Hypothesis profiles, and the order xdist hands tests out in.
 
 `make test` uses `ci`: every property test runs Hypothesis's default budget of examples with no
 deadline (xdist workers share the cores, so a deadline would only measure the machine's load).
