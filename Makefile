@@ -24,12 +24,13 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 run: $(STAMP)
 	$(BIN)/orgdesign layouts/scaleup.yaml
 
+# -n auto: one worker per CPU plus one (tests/conftest.py); worksteal: an idle worker takes tests from a busy one.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto -q
+	$(BIN)/python -m pytest -n auto --dist worksteal -q
 
 # The whole suite with ten times the property-test examples (Hypothesis profile `thorough`, see tests/conftest.py).
 fuzz: $(STAMP)
-	ORGDESIGN_HYPOTHESIS=thorough $(BIN)/python -m pytest -n auto -q
+	ORGDESIGN_HYPOTHESIS=thorough $(BIN)/python -m pytest -n auto --dist worksteal -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check orgdesign tests bench

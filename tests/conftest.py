@@ -27,8 +27,9 @@ SLOW_FOLDERS = frozenset({"e2e", "tui"})
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Start the slow tests first and leave the many quick ones for last.
 
-    xdist hands tests to its workers in this order, so the last tests to run are short and the
-    workers finish together instead of one waiting for the other's last designer test.
+    Each xdist worker starts on its share of this list and an idle one takes (`--dist worksteal`)
+    the far end of a busy worker's share, so what is left at the end is quick tests and the workers
+    finish together instead of one waiting for another's last designer test.
     """
     items.sort(key=lambda item: item.path.parent.name not in SLOW_FOLDERS)
 
