@@ -10,7 +10,7 @@ STAMP := $(VENV)/.synced
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format lock check-lock bench clean
+.PHONY: run test fuzz lint format lock check-lock bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -24,8 +24,13 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 run: $(STAMP)
 	$(BIN)/orgdesign layouts/scaleup.yaml
 
+# -n auto: one worker per CPU plus one (tests/conftest.py); worksteal: an idle worker takes tests from a busy one.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto -q
+	$(BIN)/python -m pytest -n auto --dist worksteal -q
+
+# The whole suite with ten times the property-test examples (Hypothesis profile `thorough`, see tests/conftest.py).
+fuzz: $(STAMP)
+	ORGDESIGN_HYPOTHESIS=thorough $(BIN)/python -m pytest -n auto --dist worksteal -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check orgdesign tests bench

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from orgdesign.tidy import tidy_layout
@@ -50,7 +50,6 @@ def centre(layout: dict[str, tuple[float, int]], widths: dict[str, float], node:
     return layout[node][0] + widths[node] / 2
 
 
-@settings(max_examples=300, deadline=None)
 @given(forests())
 def test_random_forests_have_no_overlaps_and_centred_parents(case) -> None:
     roots, children, widths, gap = case

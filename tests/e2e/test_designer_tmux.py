@@ -21,6 +21,8 @@ pytestmark = [
 ]
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+POLL = 0.05
+"""Seconds between looks at the screen or the disk: a wait ends soon after its condition holds."""
 
 
 def orgdesign_command() -> Path:
@@ -63,7 +65,7 @@ class Terminal:
             shown = self.screen()
             if needle in shown:
                 return shown
-            time.sleep(0.2)
+            time.sleep(POLL)
         raise AssertionError(f"{needle!r} never appeared; the screen shows:\n{self.screen()}")
 
     def crash(self) -> None:
@@ -92,7 +94,7 @@ def wait_until(condition, timeout: float = 20) -> None:
     while time.monotonic() < deadline:
         if condition():
             return
-        time.sleep(0.2)
+        time.sleep(POLL)
     raise AssertionError("timed out")
 
 

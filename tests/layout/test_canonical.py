@@ -109,7 +109,7 @@ def test_the_example_layout_is_canonical_and_taken_with_every_person_located():
     assert org.units[1] == Unit("a, b", 'Mei\'s "team"')
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(orgs())
 def test_every_dump_is_taken_and_read_exactly_as_the_full_reader_reads_it(org):
     data = dump_layout(org).encode("utf-8")
@@ -182,7 +182,6 @@ def test_rule_codes_are_checked_against_the_catalogue_when_no_rules_are_given():
 SAFE = re.compile(_SAFE_LINE_END + "\n")
 
 
-@settings(max_examples=500, deadline=None)
 @given(st.from_regex(SAFE, fullmatch=True))
 def test_what_the_person_regex_takes_as_plainly_a_string_the_dumper_writes_plain(line):
     assert reads_back_plain(line[:-1], flow=False)
@@ -286,7 +285,6 @@ VALUE = re.compile(
 """A value in CANONICAL: the rest of a line (group 1), or a value inside {...} (group 2)."""
 
 
-@settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_any_value_written_any_way_reads_the_same_on_both_paths(data):
     value = data.draw(st.sampled_from(list(VALUE.finditer(CANONICAL))))

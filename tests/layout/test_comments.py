@@ -116,7 +116,7 @@ _comment_text = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(orgs(max_people=5), st.data())
 def test_comments_anywhere_between_or_after_lines_are_all_kept(org, data):
     lines = dump_layout(org).splitlines()

@@ -150,7 +150,7 @@ def test_the_dump_never_wraps_long_text():
     assert load_text(text) == org
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(orgs())
 def test_load_of_dump_is_the_identity(org):
     text = dump_layout(org)
@@ -159,7 +159,7 @@ def test_load_of_dump_is_the_identity(org):
     assert dump_layout(again) == text
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(orgs(max_people=4))
 def test_yaml_safe_load_reads_the_dump_as_the_same_strings(org):
     data = yaml.safe_load(dump_layout(org))

@@ -97,7 +97,7 @@ def apply(history: History, step) -> set[str] | None:
         return set()
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(people(), st.sampled_from(PROFILES), steps)
 def test_incremental_refresh_equals_full_validation(start, profile, plan):
     org = Org("Random", start, profile=profile, settings=Settings(max_span=2, max_layers=2), units=UNITS)
@@ -113,7 +113,6 @@ def test_incremental_refresh_equals_full_validation(start, profile, plan):
             assert validator.worst(pid) == fresh.worst(pid)
 
 
-@settings(max_examples=200, deadline=None)
 @given(people(), st.sampled_from(PROFILES))
 def test_validation_never_raises_and_names_only_people_in_the_org(start, profile):
     org = Org("Random", start, profile=profile, units=UNITS)

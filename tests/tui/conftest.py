@@ -70,8 +70,12 @@ def screen_text(app: App) -> str:
 
 
 def notices(app: App) -> str:
-    """Title and text of every notification raised so far (toasts are not in screenshots)."""
-    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
+    """Title and text of every notification raised so far (toasts are not in screenshots).
+
+    Read without Textual's reaping: iterating `app._notifications` drops the toasts whose timeout
+    has passed, and on a loaded machine a test can take longer than that between a toast and its check.
+    """
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications._notifications.values())
 
 
 def ended_session() -> Session:
