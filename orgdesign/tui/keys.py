@@ -20,7 +20,6 @@ from orgdesign.keymap import keymap_help
 from orgdesign.readme_sections import rewrite_readme
 from orgdesign.tui import textual_private
 from orgdesign.tui.app import NAVIGATION, OrgDesignApp
-from orgdesign.tui.screens.bulk_actions import BulkActions
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.help import HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
@@ -35,7 +34,7 @@ from orgdesign.tui.widgets.org_tree import OrgTree
 
 PLACES: tuple[tuple[str, tuple[type[DOMNode], ...]], ...] = (
     ("everywhere", (OrgDesignApp,)),
-    ("main screen", (MainScreen, BulkActions)),
+    ("main screen", (MainScreen,)),
     ("tree", (OrgTree,)),
     ("chart view", (OrgChart,)),
     (
@@ -51,9 +50,9 @@ def bindings_of(owner: type[DOMNode]) -> list[Binding]:
 
 # Bindings active at the same time: a key given to two of them in one group is a clash.
 _TOGETHER: tuple[tuple[type, ...], ...] = (
-    (OrgDesignApp, MainScreen, BulkActions),
-    (OrgDesignApp, MainScreen, BulkActions, OrgTree),
-    (OrgDesignApp, MainScreen, BulkActions, OrgChart),
+    (OrgDesignApp, MainScreen),
+    (OrgDesignApp, MainScreen, OrgTree),
+    (OrgDesignApp, MainScreen, OrgChart),
     *((OrgDesignApp, dialog) for dialog in PLACES[-1][1]),
 )
 

@@ -37,9 +37,12 @@ def test_binding_ids_are_unique_within_each_screen():
     assert {"add", "save", "toggle-chart", "chart.toggle", "quit"} <= known_binding_ids()
 
 
+TALL_ENOUGH_FOR_ALL_HELP = (120, 100)
+
+
 async def test_a_keymap_moves_an_action_to_another_key():
     app = OrgDesignApp(document=Document(small_org(), None), keymap={"add": "n"})
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=TALL_ENOUGH_FOR_ALL_HELP) as pilot:
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -50,75 +50,77 @@ SHOWN_PROBLEMS = 3
 FORMAT_NAMES = {"svg": "SVG picture", "mermaid": "Mermaid diagram", "markdown": "Markdown outline", "csv": "CSV table"}
 
 
+BULK_BINDINGS: list[BindingType] = [
+    Binding(
+        "x",
+        "mark",
+        "Mark / select for a bulk edit",
+        tooltip="Mark or unmark the selected person; move, delete, role (m, d, r), unit and product then apply "
+        "to everyone marked",
+        id="mark",
+        show=False,
+    ),
+    Binding(
+        "escape",
+        "clear_marks",
+        "Clear marks",
+        tooltip="Unmark everyone (unselect all); shown while someone is marked",
+        id="clear-marks",
+    ),
+    Binding(
+        "U",
+        "assign_unit",
+        "Assign unit",
+        tooltip="Put the marked people (or the selected person) in one of the layout's units (shift+u)",
+        id="assign-unit",
+        show=False,
+    ),
+    Binding(
+        "P",
+        "set_product",
+        "Set product",
+        tooltip="Set the product of the marked people (or the selected person) (shift+p)",
+        id="set-product",
+        show=False,
+    ),
+    Binding(
+        "A",
+        "add_sibling",
+        "Add sibling",
+        tooltip="Add a person beside the selected one, under the same manager (shift+a; again for the next one)",
+        id="add-sibling",
+        show=False,
+    ),
+    Binding(
+        "F",
+        "fix_all",
+        "Fix all",
+        tooltip="Apply every safe fix at once, as one undoable step (shift+f)",
+        id="fix-all",
+        show=False,
+    ),
+    Binding(
+        "I",
+        "import_csv",
+        "Import CSV into this layout",
+        tooltip="Bring the people of a CSV file in under a chosen manager (shift+i)",
+        id="import",
+        show=False,
+    ),
+    Binding(
+        "ctrl+e",
+        "export",
+        "Export (SVG, Mermaid, Markdown, CSV)",
+        tooltip="Write the whole org or the selected subtree to a file",
+        id="export",
+        show=False,
+    ),
+]
+"""The main screen's keys for marks and bulk edits (its BINDINGS include them)."""
+
+
 class BulkActions(Screen[None]):
     """Marks and every action on several people; mixed into `MainScreen`."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "x",
-            "mark",
-            "Mark / select for a bulk edit",
-            tooltip="Mark or unmark the selected person; move, delete, role (m, d, r), unit and product then apply "
-            "to everyone marked",
-            id="mark",
-            show=False,
-        ),
-        Binding(
-            "escape",
-            "clear_marks",
-            "Clear marks",
-            tooltip="Unmark everyone (unselect all); shown while someone is marked",
-            id="clear-marks",
-        ),
-        Binding(
-            "U",
-            "assign_unit",
-            "Assign unit",
-            tooltip="Put the marked people (or the selected person) in one of the layout's units (shift+u)",
-            id="assign-unit",
-            show=False,
-        ),
-        Binding(
-            "P",
-            "set_product",
-            "Set product",
-            tooltip="Set the product of the marked people (or the selected person) (shift+p)",
-            id="set-product",
-            show=False,
-        ),
-        Binding(
-            "A",
-            "add_sibling",
-            "Add sibling",
-            tooltip="Add a person beside the selected one, under the same manager (shift+a; again for the next one)",
-            id="add-sibling",
-            show=False,
-        ),
-        Binding(
-            "F",
-            "fix_all",
-            "Fix all",
-            tooltip="Apply every safe fix at once, as one undoable step (shift+f)",
-            id="fix-all",
-            show=False,
-        ),
-        Binding(
-            "I",
-            "import_csv",
-            "Import CSV into this layout",
-            tooltip="Bring the people of a CSV file in under a chosen manager (shift+i)",
-            id="import",
-            show=False,
-        ),
-        Binding(
-            "ctrl+e",
-            "export",
-            "Export (SVG, Mermaid, Markdown, CSV)",
-            tooltip="Write the whole org or the selected subtree to a file",
-            id="export",
-            show=False,
-        ),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -41,7 +41,7 @@ from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
 from orgdesign.tui.compare_mode import COMPARE_BINDINGS, CompareMode
 from orgdesign.tui.document import Document
-from orgdesign.tui.screens.bulk_actions import BulkActions
+from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.compare_with import STOP, baseline_choices, file_prompt, revision_prompt, saved_version
 from orgdesign.tui.screens.path_prompt import PathPrompt
@@ -118,6 +118,7 @@ class MainScreen(BulkActions):
             id="full-width",
             show=False,
         ),
+        *BULK_BINDINGS,
         *COMPARE_BINDINGS,
     ]
 
