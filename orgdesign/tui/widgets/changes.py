@@ -60,8 +60,8 @@ def describe(change: Change) -> Text:
             _who(change.person), ": ", _manager(change.old_manager), " → ", _manager(change.new_manager)
         )
     if isinstance(change, FieldChange):
-        return Text.assemble(_who(change.person), f" {change.field}: ", _value(change.old), " → ", _value(change.new))
-    return Text.assemble(f"{change.field}: ", _value(change.old), " → ", _value(change.new))
+        return Text.assemble(_who(change.person), f" {change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new))
+    return Text.assemble(f"{change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new))
 
 
 def _who(ref: PersonRef) -> Text:
@@ -72,7 +72,7 @@ def _manager(ref: PersonRef | None) -> Text:
     return Text("the top", style="italic") if ref is None else literal(ref.name, limit=40)
 
 
-def _value(value: str) -> Text:
+def _shown_value(value: str) -> Text:
     return literal(value, limit=40)
 
 
