@@ -50,6 +50,15 @@ SHOWN_PROBLEMS = 3
 FORMAT_NAMES = {"svg": "SVG picture", "mermaid": "Mermaid diagram", "markdown": "Markdown outline", "csv": "CSV table"}
 
 
+CLEAR_MARKS = Binding(
+    "escape",
+    "clear_marks",
+    "Clear marks",
+    tooltip="Unmark everyone (unselect all); shown while someone is marked",
+    id="clear-marks",
+)
+"""First of the main screen's keys, so the footer shows it first while someone is marked."""
+
 BULK_BINDINGS: list[BindingType] = [
     Binding(
         "x",
@@ -59,13 +68,6 @@ BULK_BINDINGS: list[BindingType] = [
         "to everyone marked",
         id="mark",
         show=False,
-    ),
-    Binding(
-        "escape",
-        "clear_marks",
-        "Clear marks",
-        tooltip="Unmark everyone (unselect all); shown while someone is marked",
-        id="clear-marks",
     ),
     Binding(
         "U",

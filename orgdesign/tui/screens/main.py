@@ -41,7 +41,7 @@ from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
 from orgdesign.tui.compare_mode import COMPARE_BINDINGS, CompareMode
 from orgdesign.tui.document import Document
-from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, BulkActions
+from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, CLEAR_MARKS, BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.compare_with import STOP, baseline_choices, file_prompt, revision_prompt, saved_version
 from orgdesign.tui.screens.path_prompt import PathPrompt
@@ -72,6 +72,7 @@ AUTOSAVE_DELAY = 3.0
 
 class MainScreen(BulkActions):
     BINDINGS: ClassVar[list[BindingType]] = [
+        CLEAR_MARKS,
         Binding("a", "add", "Add report", tooltip="Add a report under the selected person", id="add"),
         Binding("e", "edit", "Edit", tooltip="Edit every field of the selected person", id="edit"),
         Binding("r", "role", "Role", tooltip="Change the selected person's role", id="role", show=False),

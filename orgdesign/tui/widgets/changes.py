@@ -60,7 +60,9 @@ def describe(change: Change) -> Text:
             _who(change.person), ": ", _manager(change.old_manager), " → ", _manager(change.new_manager)
         )
     if isinstance(change, FieldChange):
-        return Text.assemble(_who(change.person), f" {change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new))
+        return Text.assemble(
+            _who(change.person), f" {change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new)
+        )
     return Text.assemble(f"{change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new))
 
 
