@@ -43,6 +43,7 @@ from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
+from orgdesign.tui.screens.format_actions import FORMAT_BINDINGS, FormatEditing
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
@@ -104,6 +105,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
         Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
+        *FORMAT_BINDINGS,
     ]
 
     def __init__(self, document: Document, *, autosave_delay: float = AUTOSAVE_DELAY) -> None:
@@ -111,6 +113,7 @@ class MainScreen(Screen[None]):
         self.document = document
         self.autosave_delay = autosave_delay
         self._autosave_timer: Timer | None = None
+        self.format_editing = FormatEditing(self)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -503,6 +506,44 @@ class MainScreen(Screen[None]):
                 toast(self, f"Profile {profile}: rules re-checked")
 
         self.app.push_screen(ChoiceScreen("Profile", choices, highlight=current), chosen)
+
+    # -- actions: the rest of the format (see format_actions) ------------------------------
+
+    def action_add_dotted(self) -> None:
+        self.format_editing.add_dotted_line()
+
+    def action_remove_dotted(self) -> None:
+        self.format_editing.remove_dotted_line()
+
+    def action_waive(self) -> None:
+        self.format_editing.waive()
+
+    def action_remove_waiver(self) -> None:
+        self.format_editing.remove_waiver()
+
+    def action_toggle_waived(self) -> None:
+        self.format_editing.toggle_waived()
+
+    def action_assign_unit(self) -> None:
+        self.format_editing.assign_unit()
+
+    def action_units(self) -> None:
+        self.format_editing.units()
+
+    def action_toggle_unit_names(self) -> None:
+        self.format_editing.toggle_unit_names()
+
+    def action_rename_org(self) -> None:
+        self.format_editing.rename_org()
+
+    def action_settings(self) -> None:
+        self.format_editing.settings()
+
+    def action_move_up(self) -> None:
+        self.format_editing.move_among_siblings(-1)
+
+    def action_move_down(self) -> None:
+        self.format_editing.move_among_siblings(1)
 
     # -- saving ----------------------------------------------------------------------------
 

@@ -105,6 +105,8 @@ class PersonPicker(ModalScreen[str | None]):
         options = self.query_one("#matches", OptionList)
         if options.highlighted is not None:
             self._pick(options.get_option_at_index(options.highlighted).id)
+        else:
+            self.query_one("#picker-error", Static).update(literal("Nobody matches: pick someone from the list", "red"))
 
     @on(OptionList.OptionSelected, "#matches")
     def _pick_selected(self, event: OptionList.OptionSelected) -> None:
