@@ -44,7 +44,7 @@ from orgdesign.text import counted
 from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.format_actions import FORMAT_BINDINGS, FormatEditing
-from orgdesign.tui.screens.path_prompt import PathPrompt
+from orgdesign.tui.screens.path_prompt import PathPrompt, unused_name
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
 from orgdesign.tui.screens.recovery_offer import tell_set_aside
@@ -553,8 +553,9 @@ class MainScreen(Screen[None]):
         else:
             self.save_to(None)
 
-    def action_save_as(self) -> None:
-        initial = str(self.document.path) if self.document.path else "untitled.yaml"
+    def action_save_as(self, suggested: str = "") -> None:
+        """`suggested`: the path to offer instead of the layout's own (after a conflict, a new name)."""
+        initial = suggested or (str(self.document.path) if self.document.path else "untitled.yaml")
 
         def chosen(path: Path | None) -> None:
             if path is None:
@@ -610,7 +611,8 @@ class MainScreen(Screen[None]):
                 self.document.discard_recovery()
                 self.org_app.open_layout(self.document.path, offer_recovery=False)
             elif answer == "save_as":
-                self.action_save_as()
+                conflicted = path or self.document.path
+                self.action_save_as(str(unused_name(conflicted)) if conflicted is not None else "")
 
         self.app.push_screen(ChoiceScreen("File changed on disk", choices, message), chosen)
 
