@@ -24,12 +24,6 @@ from orgdesign.tui.widgets.path_input import PathInput
 
 
 class PathPrompt(ModalScreen[Path | None]):
-    DEFAULT_CSS = """
-    PathPrompt .dialog { width: 80; }
-    PathPrompt #folder-tree { height: 30vh; min-height: 4; margin-top: 1; }
-    PathPrompt #path-error { padding-left: 0; }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, initial: str = "", *, must_exist: bool = False) -> None:
@@ -39,12 +33,12 @@ class PathPrompt(ModalScreen[Path | None]):
         self.must_exist = must_exist
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog file-picker"):
             yield Label(Text(self.heading), classes="dialog-title")
             yield PathInput(editable(self.initial), placeholder="path/to/layout.yaml", id="path")
             yield Static("", id="path-error", classes="field-error")
             yield LayoutFolderTree(self._folder(), id="folder-tree")
-            yield Static(Text("tab completes · ↓ tab to the folders · Enter confirms · Escape cancels", style="dim"))
+            yield Static(Text("tab completes the name, or moves to the folders · Enter confirms", style="dim"))
 
     def _folder(self) -> Path:
         """The folder the tree shows: where the initial path is, when that folder exists."""

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,17 +32,6 @@ LIMITS = (
 
 
 class SettingsScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    SettingsScreen .dialog { width: 90; height: 90%; }
-    SettingsScreen .limit-row { height: 1; margin-bottom: 1; }
-    SettingsScreen .limit-row Label { width: 13; color: $text-muted; }
-    SettingsScreen .limit-row Input { width: 8; border: none; height: 1; padding: 0 1; }
-    SettingsScreen .limit-row Static { width: 1fr; color: $text-muted; padding-left: 1; }
-    SettingsScreen #rules { height: 1fr; min-height: 4; }
-    SettingsScreen #rule-explained { height: auto; max-height: 8; margin-top: 1; }
-    SettingsScreen #settings-error { padding-left: 0; }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="close-settings")]
 
     def __init__(self, org: Org, apply: Callable[[Settings], None]) -> None:
@@ -53,13 +42,12 @@ class SettingsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.org.settings
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog settings"):
             yield Label(Text.assemble("Settings of ", literal(self.org.name, limit=50)), classes="dialog-title")
-            for field, label, meaning in LIMITS:
-                with Horizontal(classes="limit-row"):
+            with Horizontal(id="limits"):
+                for field, label, _ in LIMITS:
                     yield Label(label)
                     yield Input(str(getattr(settings, field)), type="integer", id=field)
-                    yield Static(Text(meaning))
             yield Static("", id="settings-error", classes="field-error")
             yield Label(Text("Rules (space switches one on or off)", style="bold"))
             yield SelectionList[str](*self._rule_options(settings), id="rules")
@@ -78,7 +66,13 @@ class SettingsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#max_span", Input).focus()
-        self._explain(self.query_one("#rules", SelectionList).highlighted)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The pane below the list explains what has the focus: the limits, or the highlighted rule."""
+        if isinstance(event.widget, Input):
+            self.query_one("#rule-text", Static).update(limits_explained())
+        else:
+            self._explain(self.query_one("#rules", SelectionList).highlighted)
 
     @on(Input.Changed, "#max_span, #max_layers")
     def _limit_changed(self, event: Input.Changed) -> None:
@@ -126,9 +120,18 @@ class SettingsScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+def limits_explained() -> Text:
+    text = Text()
+    for _, label, meaning in LIMITS:
+        text.append(f"{label}: ", style="bold")
+        text.append(f"{meaning}.\n")
+    text.append("Rules over these limits are practice, not claims of the documents: choose what suits the org.", "dim")
+    return text
+
+
 def rule_explained(rule: Rule, disabled: bool) -> Text:
-    text = Text.assemble((rule.code, "bold"), "  ", (rule.title, "bold"))
-    text.append("  switched off" if disabled else "  on", style="yellow" if disabled else "green")
+    text = Text.assemble((rule.code, "bold"), "  ", (rule.title, "bold"), " — ")
+    text.append("switched off" if disabled else "checked", style="yellow" if disabled else "green")
     text.append(f"\nBasis: {rule.basis} ({rule.basis.meaning})\n", style="dim")
     text.append(rule.rationale)
     return text

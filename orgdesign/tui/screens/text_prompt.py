@@ -20,10 +20,6 @@ from orgdesign.tui.text import as_typed, editable, literal
 class TextPrompt(ModalScreen[str | None]):
     """Dismissed with the text once `submit` accepts it; `submit` raises EditRefused to say why not."""
 
-    DEFAULT_CSS = """
-    TextPrompt #prompt-error { padding-left: 0; }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(
@@ -43,7 +39,7 @@ class TextPrompt(ModalScreen[str | None]):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog text-prompt"):
             yield Label(self.heading, classes="dialog-title")
             if self.message is not None:
                 yield Static(self.message, classes="dialog-message")

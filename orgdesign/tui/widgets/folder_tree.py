@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual.widgets import DirectoryTree
 
 from orgdesign.tui.widgets.path_input import LAYOUT_SUFFIXES
@@ -15,6 +17,11 @@ class LayoutFolderTree(DirectoryTree):
     ICON_NODE = "▸ "
     ICON_FILE = "  "
     """Plain glyphs: the default emoji are two cells wide in some terminals and one in others."""
+
+    def on_mount(self) -> None:
+        """Name the folder at the top by its own name ('.' says nothing)."""
+        folder = Path(self.path).resolve()
+        self.root.set_label(Text(f"{folder.name or folder}{os.sep}"))
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [path for path in paths if not path.name.startswith(".") and _folder_or_layout(path)]

@@ -1,0 +1,79 @@
+"""Snapshots of the screens for the rest of the format: settings, units, the file picker, the
+waiver's reason, and the main screen with dotted lines and units shown; each also at 80x24.
+
+Review the SVGs in __snapshots__/ before accepting changes with --snapshot-update."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgdesign.model import Person, Unit
+from orgdesign.tui.app import OrgDesignApp
+from orgdesign.tui.document import Document
+from orgdesign.tui.screens.main import MainScreen
+from orgdesign.tui.widgets.folder_tree import LayoutFolderTree
+
+from .conftest import LAYOUTS, SIZE, small_org
+
+
+def designer() -> OrgDesignApp:
+    org = small_org()
+    org.units = (Unit("pay", "Payments"), Unit("web", "Web Shop"))
+    org.put(Person("pm3", "Hal Ives", "pm", reports_to="hop", unit="pay", dotted_to=("cto",)))
+    org.put(Person("pm4", "Ivy Jones", "pm", reports_to="hop", unit="pay"))
+    return OrgDesignApp(document=Document(org))
+
+
+def pressing(pid: str, *keys: str):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        main = pilot.app.screen
+        assert isinstance(main, MainScreen)
+        main.org_tree.select_person(pid)
+        await pilot.pause()
+        await pilot.press(*keys)
+        for _ in range(50):  # the file picker reads its folder in a worker
+            await pilot.pause()
+            trees = pilot.app.screen.query(LayoutFolderTree)
+            if not trees or trees.first().root.children:
+                break
+        for widget in pilot.app.screen.query("Input"):
+            widget.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+SCREENS = [
+    ("pm3", ("t",)),
+    ("ceo", ("comma",)),
+    ("ceo", ("comma", "tab", "tab", "down", "down")),
+    ("ceo", ("U",)),
+    ("pm3", ("u",)),
+    ("pm3", ("w",)),
+    ("pm3", ("l",)),
+    ("ceo", ("S",)),
+    ("ceo", ("ctrl+o",)),
+]
+NAMES = ["units-in-tree", "settings", "settings-rule", "units", "assign-unit", "waive", "dotted", "save-as", "open"]
+
+
+@pytest.fixture
+def fixed_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file picker shows the working folder: the same one, with the same files, everywhere."""
+    (tmp_path / "archive").mkdir()
+    for name in ("scaleup.yaml", "startup.yaml"):
+        (tmp_path / name).write_bytes((LAYOUTS / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.mark.parametrize(("pid", "keys"), SCREENS, ids=NAMES)
+def test_format_screens(snap_compare, fixed_folder, pid, keys):
+    assert snap_compare(designer(), terminal_size=SIZE, run_before=pressing(pid, *keys))
+
+
+@pytest.mark.parametrize(("pid", "keys"), SCREENS, ids=NAMES)
+def test_format_screens_at_80x24(snap_compare, fixed_folder, pid, keys):
+    assert snap_compare(designer(), terminal_size=(80, 24), run_before=pressing(pid, *keys))
