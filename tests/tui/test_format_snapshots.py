@@ -12,10 +12,10 @@ import pytest
 from orgdesign.model import Person, Unit
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.document import Document
-from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.widgets.folder_tree import LayoutFolderTree
 
 from .conftest import LAYOUTS, SIZE, small_org
+from .test_snapshots import selecting, still
 
 
 def designer() -> OrgDesignApp:
@@ -27,21 +27,16 @@ def designer() -> OrgDesignApp:
 
 
 def pressing(pid: str, *keys: str):
+    """Select `pid`, press `keys`, and let the file picker (when open) read its folder."""
+
     async def run_before(pilot) -> None:
-        await pilot.pause()
-        main = pilot.app.screen
-        assert isinstance(main, MainScreen)
-        main.org_tree.select_person(pid)
-        await pilot.pause()
-        await pilot.press(*keys)
+        await selecting(pid, *keys)(pilot)
         for _ in range(50):  # the file picker reads its folder in a worker
-            await pilot.pause()
             trees = pilot.app.screen.query(LayoutFolderTree)
             if not trees or trees.first().root.children:
                 break
-        for widget in pilot.app.screen.query("Input"):
-            widget.cursor_blink = False
-        await pilot.pause()
+            await pilot.pause()
+        await still(pilot)
 
     return run_before
 
