@@ -58,10 +58,11 @@ NAMES = ["units-in-tree", "settings", "settings-rule", "units", "assign-unit", "
 @pytest.fixture
 def fixed_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file picker shows the working folder: the same one, with the same files, everywhere."""
-    (tmp_path / "archive").mkdir()
+    folder = tmp_path / "designs"  # the picker names the folder: not the test's own, which varies
+    (folder / "archive").mkdir(parents=True)
     for name in ("scaleup.yaml", "startup.yaml"):
-        (tmp_path / name).write_bytes((LAYOUTS / name).read_bytes())
-    monkeypatch.chdir(tmp_path)
+        (folder / name).write_bytes((LAYOUTS / name).read_bytes())
+    monkeypatch.chdir(folder)
 
 
 @pytest.mark.parametrize(("pid", "keys"), SCREENS, ids=NAMES)

@@ -110,7 +110,9 @@ def calling(action: str, *keys: str):
     ids=["save-as", "new", "unsaved-changes"],
 )
 def test_app_dialogs_at_80x24(snap_compare, action, keys, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # Save as shows the folder it saves in: an empty one, the same on every machine
+    empty = tmp_path / "empty"  # Save as shows the folder it saves in: an empty one, named the same everywhere
+    empty.mkdir()
+    monkeypatch.chdir(empty)
     assert snap_compare(designer(), terminal_size=(80, 24), run_before=calling(action, *keys))
 
 

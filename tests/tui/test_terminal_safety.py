@@ -89,7 +89,7 @@ async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout
             main.org_tree.select_person(pid)
             await pilot.pause()
             seen.look(app)
-        for keys in (["e"], ["d"], ["r"], ["m"], ["o"], ["p"], ["slash", "L"], ["a"]):
+        for keys in (["e"], ["d"], ["r"], ["m"], ["o"], ["p"], ["slash", "L"], ["a"], ["comma"], ["U"], ["u"], ["N"]):
             await pilot.press(*keys)
             await pilot.pause()
             seen.look(app)

@@ -23,7 +23,7 @@ from textual.widgets.selection_list import Selection
 from orgdesign.edits import EditRefused
 from orgdesign.model import Org, Settings
 from orgdesign.rules import RULES, Rule
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import editable, literal
 
 LIMITS = (
     ("max_span", "Max span", "most direct reports a manager should have"),
@@ -47,7 +47,7 @@ class SettingsScreen(ModalScreen[None]):
             with Horizontal(id="limits"):
                 for field, label, _ in LIMITS:
                     yield Label(label)
-                    yield Input(str(getattr(settings, field)), type="integer", id=field)
+                    yield Input(editable(str(getattr(settings, field))), type="integer", id=field)
             yield Static("", id="settings-error", classes="field-error")
             yield Label(Text("Rules (space switches one on or off)", style="bold"))
             yield SelectionList[str](*self._rule_options(settings), id="rules")

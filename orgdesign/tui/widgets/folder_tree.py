@@ -6,9 +6,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.widgets import DirectoryTree
 
+from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.path_input import LAYOUT_SUFFIXES
 
 
@@ -21,7 +22,11 @@ class LayoutFolderTree(DirectoryTree):
     def on_mount(self) -> None:
         """Name the folder at the top by its own name ('.' says nothing)."""
         folder = Path(self.path).resolve()
-        self.root.set_label(Text(f"{folder.name or folder}{os.sep}"))
+        self.root.set_label(literal(f"{folder.name or folder}{os.sep}"))
+
+    def process_label(self, label: TextType) -> Text:
+        """File names are text, not markup, and go through the gate (a name can hold escape codes)."""
+        return literal(label) if isinstance(label, str) else label
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [path for path in paths if not path.name.startswith(".") and _folder_or_layout(path)]
