@@ -17,7 +17,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
-from orgdesign.model import PROFILES, Org, Person
+from orgdesign.layout.schema import catalogue_codes
+from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
 from orgdesign.roles import ROLES
 from orgdesign.text import counted
 
@@ -160,9 +161,13 @@ def _check_manager(org: Org, pid: str, manager_id: str | None) -> None:
 
 def free_id(org: Org, name: str, also_taken: AbstractSet[str] = frozenset()) -> str:
     """A new id derived from a name: lower-case words joined by '-', unique in `org` and not in `also_taken`."""
-    base = "-".join("".join(ch for ch in word if ch.isalnum()) for word in name.lower().split()) or "person"
-    base = "-".join(part for part in base.split("-") if part) or "person"
-    return _unused(base, lambda candidate: candidate in org or candidate in also_taken)
+    return _unused(_slug(name) or "person", lambda candidate: candidate in org or candidate in also_taken)
+
+
+def _slug(name: str) -> str:
+    """'Lee  Park!' -> 'lee-park' (empty when the name has no letters or digits)."""
+    words = ("".join(ch for ch in word if ch.isalnum()) for word in name.lower().split())
+    return "-".join(word for word in words if word)
 
 
 def _unused(base: str, taken: Callable[[str], bool]) -> str:
@@ -432,7 +437,7 @@ class History:
 
 # -- bulk edits: several people changed, undone and redone as one step --------------------
 
-BULK_FIELDS = ("role", "product", "unit")
+BULK_FIELDS = ("role", "product")
 """The fields one bulk edit sets to the same value for every marked person."""
 
 
@@ -450,7 +455,7 @@ class Bulk(Batch):
 
 
 def set_for_all(org: Org, pids: Iterable[str], field_name: str, value: str | None) -> Bulk:
-    """Give everyone in `pids` the same role, product or unit (None clears a product or unit).
+    """Give everyone in `pids` the same role or product (None clears a product); units: `AssignUnit`.
 
     People who have that value already are left alone, so undo names only real changes.
     """
@@ -554,3 +559,268 @@ def _placed(person: Person, new_id: Callable[[str], str], manager: str | None, i
         column=0,
         comments=(),
     )
+
+
+# -- the rest of the layout format: dotted lines, waivers, units, the org's name and settings, order --
+
+
+def _named(org: Org, pid: str) -> str:
+    """A person's name for a message, or their id when nobody in the org has it."""
+    person = org.get(pid)
+    return person.name if person is not None else repr(pid)
+
+
+class AddDottedLine(Edit):
+    """Give a person a dotted-line manager (besides their solid-line one)."""
+
+    def __init__(self, pid: str, manager: str) -> None:
+        super().__init__()
+        self.pid, self.manager = pid, manager
+        self.subject = pid
+        self.description = "add a dotted line"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        if self.manager == self.pid:
+            raise EditRefused(f"{person.name} cannot have a dotted line to themself")
+        if self.manager not in org:
+            raise EditRefused(f"there is nobody with id {self.manager!r} to draw a dotted line to")
+        target = org[self.manager]
+        if self.manager in person.dotted_to:
+            raise EditRefused(f"{person.name} already has a dotted line to {target.name}")
+        if self.manager == person.reports_to:
+            raise EditRefused(f"{target.name} is already {person.name}'s solid-line manager")
+        self.description = f"dotted line from {person.name} to {target.name}"
+        return Patch([_replacing(org, replace(person, dotted_to=(*person.dotted_to, self.manager)))])
+
+
+class RemoveDottedLine(Edit):
+    """Take one dotted line off a person (also one naming nobody in the org)."""
+
+    def __init__(self, pid: str, manager: str) -> None:
+        super().__init__()
+        self.pid, self.manager = pid, manager
+        self.subject = pid
+        self.description = "remove a dotted line"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        if self.manager not in person.dotted_to:
+            raise EditRefused(f"{person.name} has no dotted line to {_named(org, self.manager)}")
+        self.description = f"remove the dotted line from {person.name} to {_named(org, self.manager)}"
+        kept = tuple(target for target in person.dotted_to if target != self.manager)
+        return Patch([_replacing(org, replace(person, dotted_to=kept))])
+
+
+class Waive(Edit):
+    """Accept a rule's finding about one person, with the reason (`allow: {rule, reason}`)."""
+
+    def __init__(self, pid: str, rule: str, reason: str) -> None:
+        super().__init__()
+        self.pid, self.rule, self.reason = pid, rule, reason.strip()
+        self.subject = pid
+        self.description = f"waive {rule}"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        if not self.reason:
+            raise EditRefused("a waiver needs a reason: say why this exception is accepted")
+        if self.rule not in catalogue_codes():
+            raise EditRefused(f"there is no rule {self.rule!r} to waive")
+        if person.waives(self.rule) is not None:
+            raise EditRefused(f"{person.name} already waives {self.rule}")
+        self.description = f"waive {self.rule} for {person.name}"
+        allow = (*person.allow, Waiver(self.rule, self.reason))
+        return Patch([_replacing(org, replace(person, allow=allow))])
+
+
+class RemoveWaiver(Edit):
+    def __init__(self, pid: str, rule: str) -> None:
+        super().__init__()
+        self.pid, self.rule = pid, rule
+        self.subject = pid
+        self.description = f"remove the waiver of {rule}"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        if person.waives(self.rule) is None:
+            raise EditRefused(f"{person.name} has no waiver of {self.rule}")
+        self.description = f"remove {person.name}'s waiver of {self.rule}"
+        allow = tuple(waiver for waiver in person.allow if waiver.rule != self.rule)
+        return Patch([_replacing(org, replace(person, allow=allow))])
+
+
+def free_unit_id(org: Org, name: str) -> str:
+    """A new unit id derived from a name, as `free_id` makes person ids, unique among the units."""
+    return _unused(_slug(name) or "unit", {unit.id for unit in org.units}.__contains__)
+
+
+def _check_unit_name(org: Org, name: str, *, renaming: str | None = None) -> None:
+    if not name.strip():
+        raise EditRefused("a unit needs a name")
+    same = next((unit for unit in org.units if unit.name == name and unit.id != renaming), None)
+    if same is not None:
+        raise EditRefused(f"there already is a unit named {name!r} (id {same.id!r})")
+
+
+def _require_unit(org: Org, unit_id: str) -> Unit:
+    unit = org.unit(unit_id)
+    if unit is None:
+        raise EditRefused(f"there is no unit with id {unit_id!r}")
+    return unit
+
+
+def _units_patch(org: Org, units: tuple[Unit, ...], changes: list[Change] | None = None) -> Patch:
+    return Patch(changes or [], org_before={"units": org.units}, org_after={"units": units})
+
+
+class AddUnit(Edit):
+    """Declare a new unit; its id is made from the name unless one is given."""
+
+    def __init__(self, name: str, unit_id: str | None = None) -> None:
+        super().__init__()
+        self.name, self.unit_id = name.strip(), unit_id
+        self.description = f"add the unit {self.name}"
+
+    def plan(self, org: Org) -> Patch:
+        _check_unit_name(org, self.name)
+        unit_id = self.unit_id or free_unit_id(org, self.name)
+        if org.unit(unit_id) is not None:
+            raise EditRefused(f"the unit id {unit_id!r} is already taken")
+        self.unit_id = unit_id
+        return _units_patch(org, (*org.units, Unit(unit_id, self.name)))
+
+
+class RenameUnit(Edit):
+    def __init__(self, unit_id: str, name: str) -> None:
+        super().__init__()
+        self.unit_id, self.name = unit_id, name.strip()
+        self.description = f"rename the unit {unit_id}"
+
+    def plan(self, org: Org) -> Patch:
+        old = _require_unit(org, self.unit_id)
+        _check_unit_name(org, self.name, renaming=self.unit_id)
+        self.description = f"rename the unit {old.name} to {self.name}"
+        units = tuple(Unit(unit.id, self.name) if unit.id == self.unit_id else unit for unit in org.units)
+        return _units_patch(org, units)
+
+
+class DeleteUnit(Edit):
+    """Remove a unit; its members move to `members_to` (another unit, or None: no unit)."""
+
+    def __init__(self, unit_id: str, members_to: str | None = None) -> None:
+        super().__init__()
+        self.unit_id, self.members_to = unit_id, members_to
+        self.description = f"delete the unit {unit_id}"
+
+    def plan(self, org: Org) -> Patch:
+        old = _require_unit(org, self.unit_id)
+        if self.members_to == self.unit_id:
+            raise EditRefused(f"the members of {old.name} cannot stay in the unit being deleted")
+        if self.members_to is not None:
+            _require_unit(org, self.members_to)
+        members = unit_members(org, self.unit_id)
+        self.description = f"delete the unit {old.name}"
+        if members:
+            self.description += f" ({_people(len(members))} moved out)"
+        changes = [_replacing(org, replace(person, unit=self.members_to)) for person in members]
+        return _units_patch(org, tuple(unit for unit in org.units if unit.id != self.unit_id), changes)
+
+
+def unit_members(org: Org, unit_id: str) -> list[Person]:
+    """Everyone in the unit `unit_id`, in no guaranteed order."""
+    return [person for person in org.people() if person.unit == unit_id]
+
+
+class AssignUnit(Edit):
+    """Put one or several people into a unit (None: out of any unit), as one step.
+
+    People already there are left alone; when that is everyone, the edit is refused so the
+    user hears that nothing changed.
+    """
+
+    def __init__(self, pids: Iterable[str], unit_id: str | None) -> None:
+        super().__init__()
+        self.pids, self.unit_id = list(dict.fromkeys(pids)), unit_id
+        self.subject = self.pids[0] if self.pids else None
+        self.description = "assign a unit"
+
+    def plan(self, org: Org) -> Patch:
+        if not self.pids:
+            raise EditRefused("nobody is selected to assign")
+        target = None if self.unit_id is None else _require_unit(org, self.unit_id)
+        people = [_require(org, pid) for pid in self.pids]
+        moving = [person for person in people if person.unit != self.unit_id]
+        where = "no unit" if target is None else target.name
+        if not moving:
+            raise EditRefused(f"{_everyone(people)} already in {where}")
+        who = moving[0].name if len(moving) == 1 else _people(len(moving))
+        self.description = f"move {who} to {where}" if target is not None else f"take {who} out of their unit"
+        return Patch([_replacing(org, replace(person, unit=self.unit_id)) for person in moving])
+
+
+def _everyone(people: list[Person]) -> str:
+    return f"{people[0].name} is" if len(people) == 1 else f"all {len(people)} are"
+
+
+class RenameOrg(SetOrgField):
+    """Rename the layout (its `name`)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__("name", name.strip())
+        self.description = f"rename the org to {self.value}"
+
+    def plan(self, org: Org) -> Patch:
+        if not self.value:
+            raise EditRefused("the org needs a name")
+        return super().plan(org)
+
+
+class ChangeSettings(SetOrgField):
+    """Replace the rule settings (limits and disabled rules), refusing what a layout could not hold."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__("settings", settings)
+        self.description = "change the settings"
+
+    def plan(self, org: Org) -> Patch:
+        settings: Settings = self.value
+        for name in ("max_span", "max_layers"):
+            if getattr(settings, name) < 1:
+                raise EditRefused(f"{name} must be a whole number of at least 1")
+        unknown = sorted(set(settings.disable) - set(catalogue_codes()))
+        if unknown:
+            raise EditRefused(f"there is no rule {', '.join(unknown)} to disable")
+        return super().plan(org)
+
+
+class MoveAmongSiblings(Edit):
+    """Move a person one place up (`step` -1) or down (+1) among their manager's reports.
+
+    The layout lists people in display order, so this is also their order in the file.
+    """
+
+    def __init__(self, pid: str, step: int) -> None:
+        super().__init__()
+        self.pid, self.step = pid, step
+        self.subject = pid
+        self.description = "reorder"
+
+    def plan(self, org: Org) -> Patch:
+        person = _require(org, self.pid)
+        manager = org.manager_id(self.pid)
+        siblings = org.report_ids(manager) if manager is not None else org.top_ids()
+        index = siblings.index(self.pid) + self.step
+        if not 0 <= index < len(siblings):
+            where = "first" if self.step < 0 else "last"
+            among = f"{org[manager].name}'s reports" if manager is not None else "the tops of the org"
+            raise EditRefused(f"{person.name} is already {where} among {among}")
+        other = org[siblings[index]]
+        mine, theirs = org.seq(self.pid), org.seq(other.id)
+        self.description = f"move {person.name} {'up' if self.step < 0 else 'down'}"
+        return Patch(
+            [
+                Change(person.id, Entry(person, mine), Entry(person, theirs)),
+                Change(other.id, Entry(other, theirs), Entry(other, mine)),
+            ]
+        )

@@ -12,6 +12,7 @@ DESCRIPTIONS = {
     "scaleup": "CPO and Head of Product over Directors, Group PMs and PMs (profile scaleup)",
     "enterprise": "about 60 people with every role of the product ladder (profile enterprise)",
     "companies": "a group of product-oriented companies, each with its own product lead",
+    "blank": "just a CEO, to build the org from nothing (profile startup)",
 }
 
 

@@ -3,7 +3,7 @@
 import pytest
 from test_edits import org, p, snapshot
 
-from orgdesign.edits import EditRefused, History, add_named, import_under, move_all, remove_all, set_for_all
+from orgdesign.edits import AssignUnit, EditRefused, History, add_named, import_under, move_all, remove_all, set_for_all
 from orgdesign.layout import dump_layout, loads_layout
 from orgdesign.model import Org, Person, Unit
 from orgdesign.rules import Validator
@@ -28,10 +28,10 @@ def test_product_and_unit_of_several_people_are_set_and_cleared():
     o = org()
     history = History(o)
     history.do(set_for_all(o, ["pm1", "pm2"], "product", "Checkout"))
-    history.do(set_for_all(o, ["pm1", "pm2"], "unit", "pay"))
+    history.do(AssignUnit(["pm1", "pm2"], "pay"))
     assert {o["pm1"].product, o["pm2"].product} == {"Checkout"}
     assert {o["pm1"].unit, o["pm2"].unit} == {"pay"}
-    history.do(set_for_all(o, ["pm1", "pm2"], "unit", None))
+    history.do(AssignUnit(["pm1", "pm2"], None))
     assert o["pm1"].unit is None and o["pm2"].unit is None
 
 
@@ -39,7 +39,7 @@ def test_a_unit_the_layout_does_not_have_is_refused_for_everyone():
     o = org()
     before = snapshot(o)
     with pytest.raises(EditRefused, match="no unit"):
-        History(o).do(set_for_all(o, ["pm1", "pm2"], "unit", "nowhere"))
+        History(o).do(AssignUnit(["pm1", "pm2"], "nowhere"))
     assert snapshot(o) == before
 
 

@@ -10,7 +10,17 @@ from test_edits import snapshot
 from test_properties import edits as single_edits
 from test_properties import hostile_text, ids
 
-from orgdesign.edits import Edit, EditRefused, History, add_named, import_under, move_all, remove_all, set_for_all
+from orgdesign.edits import (
+    AssignUnit,
+    Edit,
+    EditRefused,
+    History,
+    add_named,
+    import_under,
+    move_all,
+    remove_all,
+    set_for_all,
+)
 from orgdesign.layout import dump_layout, loads_layout
 from orgdesign.model import Org, Person, Unit
 from orgdesign.roles import ROLE_IDS
@@ -54,7 +64,7 @@ bulk_makers: st.SearchStrategy[Maker] = st.one_of(
         st.one_of(st.none(), hostile_text),
     ),
     st.builds(
-        lambda pids, unit: lambda o, v: set_for_all(o, _present(o, pids), "unit", unit),
+        lambda pids, unit: lambda o, v: AssignUnit(_present(o, pids), unit),
         marked,
         st.sampled_from([None, "pay", "web"]),
     ),

@@ -33,6 +33,7 @@ from orgdesign.tui.screens.main import AUTOSAVE_DELAY, MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.recovery_offer import recovery_message, tell_set_aside
 from orgdesign.tui.screens.start import StartScreen, template_prompt
+from orgdesign.tui.screens.text_prompt import TextPrompt
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.textual_private import AppWithCrashHooks
 
@@ -237,13 +238,27 @@ class OrgDesignApp(AppWithCrashHooks[None]):
         self._take_over(document, found)
         toast(self, "Restored unsaved work on an untitled layout: save it to keep it (ctrl+s)")
 
-    def new_from_template(self, template: Path) -> None:
+    def new_from_template(self, template: Path, name: str = "") -> None:
+        """An untitled layout with the template's org, called `name` (empty: the template's name)."""
         try:
             document = Document.open(template)
         except LayoutError as error:
             self.show_base(LoadErrorScreen(template, error.errors))
             return
+        if name:
+            document.org.name = name
         self.show_document(Document(document.org))
+
+    def ask_org_name(self, template: Path) -> None:
+        """Ask what the new org from `template` is called, then start it."""
+
+        def start(name: str | None) -> None:
+            if name is not None:
+                self.new_from_template(template, name)
+
+        message = Text("Enter on an empty name keeps the template's.", style="dim")
+        prompt = TextPrompt(Text("Name of the new org"), message=message, placeholder="the org's name")
+        self.push_screen(prompt, start)
 
     # -- app-wide actions ------------------------------------------------------------------
 
@@ -312,7 +327,7 @@ class OrgDesignApp(AppWithCrashHooks[None]):
 
         def start_from(path: str | None) -> None:
             if path:
-                self.new_from_template(Path(path))
+                self.ask_org_name(Path(path))
 
         def ask_template() -> None:
             self.push_screen(ChoiceScreen("New from a template", choices), start_from)

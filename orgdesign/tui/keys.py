@@ -83,7 +83,15 @@ def known_binding_ids() -> frozenset[str]:
     )
 
 
-_SYMBOLS = {"question_mark": "?", "slash": "/", "asterisk": "*", "colon": ":"}
+_SYMBOLS = {
+    "question_mark": "?",
+    "slash": "/",
+    "asterisk": "*",
+    "colon": ":",
+    "comma": ",",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
 
 
 def shown_keys(keys: str) -> str:

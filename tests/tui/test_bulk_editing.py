@@ -120,7 +120,7 @@ async def test_assign_a_unit_to_everyone_marked():
     app = designer(with_units())
     async with app.run_test(size=SIZE) as pilot:
         screen = await mark(pilot, "pm1", "pm2", "hop")
-        await pilot.press("U")
+        await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen) and "Web" in screen_text(app)
         app.screen.dismiss("web")
@@ -129,14 +129,22 @@ async def test_assign_a_unit_to_everyone_marked():
         assert screen.document.history.depth == 1
 
 
-async def test_assign_unit_without_units_says_to_add_one():
+async def test_marked_people_go_into_a_new_unit_when_the_layout_has_none():
     app = designer()
     async with app.run_test(size=SIZE) as pilot:
-        await select(pilot, "pm1")
-        await pilot.press("U")
+        screen = await mark(pilot, "pm1", "pm2")
+        await pilot.press("u")
         await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        assert "no units" in notices(app)
+        assert isinstance(app.screen, ChoiceScreen) and "New unit" in screen_text(app)
+        await pilot.press("plus", *"Payments", "enter")
+        await pilot.pause()
+        org = screen.document.org
+        assert [unit.name for unit in org.units] == ["Payments"]
+        assert org["pm1"].unit == org["pm2"].unit == org.units[0].id
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not org.units
+        assert org["pm1"].unit is None and org["pm2"].unit is None
 
 
 async def test_set_the_product_of_everyone_marked_offering_the_products_in_use():

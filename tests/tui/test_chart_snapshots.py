@@ -33,7 +33,7 @@ def test_chart_coloured_by_unit(snap_compare, keys):
 
 @pytest.mark.parametrize(
     "keys",
-    [("w",), ("w", "minus"), ("w", "minus", "minus"), ("c",)],
+    [("v",), ("v", "minus"), ("v", "minus", "minus"), ("c",)],
     ids=["full-width-boxes", "full-width-names", "full-width-dots", "beside-the-side-panels"],
 )
 def test_designer_chart_at_80x24(snap_compare, keys):

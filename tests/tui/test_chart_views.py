@@ -118,7 +118,7 @@ async def test_focus_shows_only_the_subtree_with_breadcrumbs_back_up() -> None:
         focused = set(chart.chart_layout.boxes)
         crumbs_text = text_of(crumbs)
         assert chart.selected == "pm1", "the selection stays when it is inside the focus"
-        await pilot.press("u")
+        await pilot.press("b")
         await pilot.pause()
         one_up = set(chart.chart_layout.boxes)
         await pilot.press("backspace", "backspace")
@@ -253,7 +253,7 @@ async def test_the_designer_chart_shows_the_whole_enterprise_layout_in_names_or_
     app = OrgDesignApp(Path(LAYOUTS / "enterprise.yaml"))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("w")
+        await pilot.press("v")
         await pilot.pause()
         chart = app.screen.query_one(OrgChart)
         full = whole_boxes_in_view(chart)
@@ -272,10 +272,10 @@ async def test_w_hides_the_side_panels_and_shows_the_chart() -> None:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         side = screen.query_one("#side")
-        await pilot.press("w")
+        await pilot.press("v")
         await pilot.pause()
         wide = (side.display, screen.showing_tree, screen.chart.size.width)
-        await pilot.press("w")
+        await pilot.press("v")
         await pilot.pause()
         narrow = (side.display, screen.chart.size.width)
     assert wide[0] is False and wide[1] is False and wide[2] >= 118

@@ -150,6 +150,8 @@ async def test_ctrl_n_starts_an_untitled_layout_from_a_template():
         assert "enterprise" in screen_text(app)
         app.screen.dismiss(str(LAYOUTS / "enterprise.yaml"))
         await pilot.pause()
+        await pilot.press("enter")  # keeps the template's name
+        await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.document.path is None
         assert "(not saved yet)" in screen_text(app)

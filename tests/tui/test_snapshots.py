@@ -109,7 +109,10 @@ def calling(action: str, *keys: str):
     [("screen.save_as", ()), ("app.new", ()), ("app.quit", ("a", *"Zed", "enter"))],
     ids=["save-as", "new", "unsaved-changes"],
 )
-def test_app_dialogs_at_80x24(snap_compare, action, keys):
+def test_app_dialogs_at_80x24(snap_compare, action, keys, tmp_path, monkeypatch):
+    empty = tmp_path / "empty"  # Save as shows the folder it saves in: an empty one, named the same everywhere
+    empty.mkdir()
+    monkeypatch.chdir(empty)
     assert snap_compare(designer(), terminal_size=(80, 24), run_before=calling(action, *keys))
 
 

@@ -103,7 +103,21 @@ async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout
             main.org_tree.select_person(pid)
             await pilot.pause()
             seen.look(app)
-        for keys in (["e"], ["d"], ["r"], ["m"], ["o"], ["p"], ["slash", "L"], ["a"], ["P"]):
+        for keys in (
+            ["e"],
+            ["d"],
+            ["r"],
+            ["m"],
+            ["o"],
+            ["p"],
+            ["slash", "L"],
+            ["a"],
+            ["P"],
+            ["comma"],
+            ["U"],
+            ["u"],
+            ["N"],
+        ):
             await pilot.press(*keys)
             await pilot.pause()
             seen.look(app)

@@ -72,6 +72,9 @@ _NAMED = {
     "slash": "/",
     "colon": ":",
     "asterisk": "*",
+    "comma": ",",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
     "up": "\x1b[A",
     "down": "\x1b[B",
     "right": "\x1b[C",
@@ -389,7 +392,7 @@ async def test_undo_names_the_person_moved():
 
 async def test_help_lists_quit_once_and_only_what_applies_on_the_chart_and_start_screen():
     app = designer()
-    async with app.run_test(size=(120, 50)) as pilot:
+    async with app.run_test(size=(120, 100)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
         await pilot.pause()

@@ -64,17 +64,9 @@ BULK_BINDINGS: list[BindingType] = [
         "x",
         "mark",
         "Mark / select for a bulk edit",
-        tooltip="Mark or unmark the selected person; move, delete, role (m, d, r), unit and product then apply "
+        tooltip="Mark or unmark the selected person; move, delete, role (m, d, r), unit (u) and product then apply "
         "to everyone marked",
         id="mark",
-        show=False,
-    ),
-    Binding(
-        "U",
-        "assign_unit",
-        "Assign unit",
-        tooltip="Put the marked people (or the selected person) in one of the layout's units (shift+u)",
-        id="assign-unit",
         show=False,
     ),
     Binding(
@@ -228,26 +220,6 @@ class BulkActions(Screen[None]):
         title = Text.assemble("Role of ", self._they(marked))
         self.app.push_screen(ChoiceScreen(title, choices, type_ahead=True), chosen)
 
-    def action_assign_unit(self) -> None:
-        targets = self._targets()
-        if not targets:
-            return
-        org = self.designer.document.org
-        if not org.units:
-            toast(self, "The layout has no units yet: add one first", severity="warning")
-            return
-        choices = [Choice(unit.id, literal(unit.name, limit=60)) for unit in org.units]
-        choices.append(Choice(NO_UNIT, Text("(no unit)", style="italic")))
-        current = {org[pid].unit for pid in targets}
-        highlight = (current.pop() or NO_UNIT) if len(current) == 1 else None
-
-        def chosen(unit_id: str | None) -> None:
-            if unit_id is not None:
-                self._perform_on_all(set_for_all(org, targets, "unit", unit_id or None))
-
-        title = Text.assemble("Unit of ", self._they(targets))
-        self.app.push_screen(ChoiceScreen(title, choices, highlight=highlight, type_ahead=True), chosen)
-
     def action_set_product(self) -> None:
         targets = self._targets()
         if not targets:
@@ -263,7 +235,9 @@ class BulkActions(Screen[None]):
 
         title = Text.assemble("Product of ", self._they(targets))
         hint = "Enter sets it (empty: no product) · Escape cancels · → takes the suggestion"
-        self.app.push_screen(TextPrompt(title, hint, initial=initial, suggestions=products), chosen)
+        self.app.push_screen(
+            TextPrompt(title, message=Text(hint, style="dim"), initial=initial, suggestions=products), chosen
+        )
 
     # -- adding several --------------------------------------------------------------------
 

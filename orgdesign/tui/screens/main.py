@@ -44,7 +44,8 @@ from orgdesign.tui.document import Document
 from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, CLEAR_MARKS, BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.compare_with import STOP, baseline_choices, file_prompt, revision_prompt, saved_version
-from orgdesign.tui.screens.path_prompt import PathPrompt
+from orgdesign.tui.screens.format_actions import FORMAT_BINDINGS, FormatEditing
+from orgdesign.tui.screens.path_prompt import PathPrompt, unused_name
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
 from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
 from orgdesign.tui.screens.recovery_offer import tell_set_aside
@@ -112,13 +113,14 @@ class MainScreen(BulkActions):
         Binding("c", "toggle_chart", "Chart", tooltip="Switch between the tree and the org chart", id="toggle-chart"),
         Binding("s", "stats", "Stats", tooltip="Headcount, spans and layers", id="stats"),
         Binding(
-            "w",
+            "v",
             "full_width_chart",
             "Full width",
             tooltip="Show the chart across the whole width (hide the side panels), or bring them back",
             id="full-width",
             show=False,
         ),
+        *FORMAT_BINDINGS,
         *BULK_BINDINGS,
         *COMPARE_BINDINGS,
     ]
@@ -133,6 +135,7 @@ class MainScreen(BulkActions):
         self._autosave_timer: Timer | None = None
         self._start_baseline = baseline
         self.comparing: CompareMode | None = None
+        self.format_editing = FormatEditing(self)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -661,6 +664,47 @@ class MainScreen(BulkActions):
         elif pid is not None:
             self.jump_to(pid)
 
+    # -- actions: the rest of the format (see format_actions) ------------------------------
+
+    def action_add_dotted(self) -> None:
+        self.format_editing.add_dotted_line()
+
+    def action_remove_dotted(self) -> None:
+        self.format_editing.remove_dotted_line()
+
+    def action_waive(self) -> None:
+        self.format_editing.waive()
+
+    def action_remove_waiver(self) -> None:
+        self.format_editing.remove_waiver()
+
+    def action_toggle_waived(self) -> None:
+        self.format_editing.toggle_waived()
+
+    def action_assign_unit(self) -> None:
+        """The marked people, else the selected person, into a unit (one step)."""
+        targets = self._targets()
+        if targets:
+            self.format_editing.assign_unit(targets)
+
+    def action_units(self) -> None:
+        self.format_editing.units()
+
+    def action_toggle_unit_names(self) -> None:
+        self.format_editing.toggle_unit_names()
+
+    def action_rename_org(self) -> None:
+        self.format_editing.rename_org()
+
+    def action_settings(self) -> None:
+        self.format_editing.settings()
+
+    def action_move_up(self) -> None:
+        self.format_editing.move_among_siblings(-1)
+
+    def action_move_down(self) -> None:
+        self.format_editing.move_among_siblings(1)
+
     # -- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
@@ -669,8 +713,9 @@ class MainScreen(BulkActions):
         else:
             self.save_to(None)
 
-    def action_save_as(self) -> None:
-        initial = str(self.document.path) if self.document.path else "untitled.yaml"
+    def action_save_as(self, suggested: str = "") -> None:
+        """`suggested`: the path to offer instead of the layout's own (after a conflict, a new name)."""
+        initial = suggested or (str(self.document.path) if self.document.path else "untitled.yaml")
 
         def chosen(path: Path | None) -> None:
             if path is None:
@@ -724,7 +769,8 @@ class MainScreen(BulkActions):
                 self.document.discard_recovery()
                 self.org_app.open_layout(self.document.path, offer_recovery=False)
             elif answer == "save_as":
-                self.action_save_as()
+                conflicted = path or self.document.path
+                self.action_save_as(str(unused_name(conflicted)) if conflicted is not None else "")
 
         self.app.push_screen(ChoiceScreen("File changed on disk", choices, message), chosen)
 

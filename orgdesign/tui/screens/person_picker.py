@@ -56,6 +56,8 @@ class PersonPicker(ModalScreen[str | None]):
         self.offer_nobody = offer_nobody
         self.exclude = exclude
         self.index = index if index is not None else PeopleIndex(org.people())
+        self._shown_query = ""
+        """The query the listed matches are for."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
@@ -78,6 +80,7 @@ class PersonPicker(ModalScreen[str | None]):
         return self.index.search(query, SHOWN, exclude=self.exclude)
 
     def _show_matches(self, query: str) -> None:
+        self._shown_query = query
         options = self.query_one("#matches", OptionList)
         found = [Option(self._prompt(pid), id=pid) for pid in self.matches(query)]
         if self.offer_nobody and not query.strip():
@@ -101,10 +104,14 @@ class PersonPicker(ModalScreen[str | None]):
         return text
 
     @on(Input.Submitted, "#query")
-    def _pick_highlighted(self) -> None:
+    def _pick_highlighted(self, event: Input.Submitted) -> None:
+        if event.value != self._shown_query:  # Enter came before the list followed the typing (a paste)
+            self._show_matches(event.value)
         options = self.query_one("#matches", OptionList)
         if options.highlighted is not None:
             self._pick(options.get_option_at_index(options.highlighted).id)
+        else:
+            self.query_one("#picker-error", Static).update(literal("Nobody matches: pick someone from the list", "red"))
 
     @on(OptionList.OptionSelected, "#matches")
     def _pick_selected(self, event: OptionList.OptionSelected) -> None:

@@ -130,7 +130,7 @@ class OrgChart(ScrollView, can_focus=True):
             id="chart.focus",
         ),
         Binding(
-            "u,backspace",
+            "backspace,b",
             "focus_up",
             "Focus up",
             tooltip="Focus one manager higher (at the top: the whole org)",

@@ -21,6 +21,8 @@ class FindingsList(OptionList):
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []
         self.total = 0
+        self.show_waived = False
+        """Whether waived findings are listed (greyed); they never count either way."""
 
     def show(self, findings: list[Finding]) -> None:
         """Replace the list, keeping the highlight on the same finding when it is still there.
@@ -28,6 +30,8 @@ class FindingsList(OptionList):
         Most edits leave the findings as they were: then nothing is rebuilt, because
         re-rendering hundreds of options costs more than a frame on a large org.
         """
+        if not self.show_waived:
+            findings = [finding for finding in findings if finding.waived is None]
         self.can_focus = bool(findings)  # with nothing to act on, tab skips the list
         shown = findings[:SHOWN_LIMIT]
         if shown == self.findings and self.option_count and len(findings) == self.total:
@@ -58,5 +62,6 @@ class FindingsList(OptionList):
         text.append(f" {finding.code} ", style="bold")
         text.append_text(literal(finding.message))
         if finding.waived is not None:
-            text.append(" (waived)", style="dim")
+            text.append(" (waived)")
+            text.stylize("dim")
         return text

@@ -26,6 +26,7 @@ from orgdesign.rules.finding import Severity
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
 from orgdesign.tui.widgets.badges import badge
+from orgdesign.tui.widgets.person_marks import person_marks
 
 MAX_DEPTH = 400
 """Deepest layer the tree expands to: Tree builds its lines recursively, with a list of
@@ -135,6 +136,8 @@ class OrgTree(Tree[str]):
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
         self.annotations: Annotations | None = None
+        self.show_units = False
+        """Whether each line names the person's unit."""
 
     # -- building --------------------------------------------------------------------------
 
@@ -188,6 +191,7 @@ class OrgTree(Tree[str]):
             label = Text.assemble((MARK, "bold reverse green"), " ", label, no_wrap=True)
         label.append("  ")
         label.append_text(literal(person.display_role, "dim", limit=NAME_LIMIT))
+        label.append_text(person_marks(self.org, person, show_unit=self.show_units))
         if person.vacancy:
             label.append("  ◌ vacant", style="italic magenta")
         if pid in self.cycles.entries:
@@ -386,6 +390,59 @@ class OrgTree(Tree[str]):
             if parent is not None and key in self._populated_keys:
                 self._sync_children(parent)
         self.relabel(touched)
+        self.relabel(self._naming_by_dotted_line(touched))
+
+    # -- the rest of the format: dotted lines and units on each line, sibling order -----------
+
+    def _naming_by_dotted_line(self, touched: Iterable[str]) -> set[str]:
+        """The people with a dotted line to someone touched: their lines name them."""
+        return {report for pid in touched if pid in self.org for report in self.org.dotted_report_ids(pid)}
+
+    def show_unit_names(self, shown: bool) -> None:
+        """Name each person's unit on their line, or stop doing so."""
+        self.show_units = shown
+        self.relabel(list(self._person_nodes))
+
+    def follow_order(self, key: str | None) -> None:
+        """Put the shown reports of `key` (None: the tops) in display order again, after a reorder.
+
+        Tree cannot move a node: the misplaced ones are removed and re-added, and whatever was
+        open below them is opened again.
+        """
+        parent = self.root if key is None else self._person_nodes.get(key)
+        if parent is None or key not in self._populated_keys:
+            return
+        depth = self._depth_of(parent)
+        for index, pid in enumerate(self._expected_children(key)):
+            if index < len(parent.children) and parent.children[index].data == pid:
+                continue
+            node = self._person_nodes.get(pid)
+            if node is None:
+                continue
+            opened = self._open_below(node)
+            self._remove(node)
+            self._reopen(self._add_person_node(parent, pid, depth, before=index), opened)
+
+    @staticmethod
+    def _open_below(node: TreeNode[str]) -> set[str]:
+        """Ids of `node` and everyone below it whose branch is open."""
+        opened: set[str] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.is_expanded and current.data is not None:
+                opened.add(current.data)
+                stack.extend(current.children)
+        return opened
+
+    def _reopen(self, node: TreeNode[str], opened: set[str]) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.data in opened:
+                self._populate(current)
+                current.expand()
+                stack.extend(current.children)
 
     def _manager_key(self, pid: str) -> str | None:
         return self.cycles.shown_manager(pid)
