@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 
 from orgdesign import recovery
 from orgdesign.baseline import Baseline
+from orgdesign.document import Document
 from orgdesign.layout import FileStamp, LayoutError
 from orgdesign.places import state_dir
 from orgdesign.recent import remember_layout
@@ -25,7 +26,6 @@ from orgdesign.statefiles import set_aside, write_state_file
 from orgdesign.templates import list_templates
 from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands, available_commands
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.help import HelpEntry, HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen

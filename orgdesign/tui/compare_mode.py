@@ -14,10 +14,10 @@ from textual.binding import Binding
 
 from orgdesign.baseline import Baseline
 from orgdesign.compare import Change, Comparison, Entry, PersonStatus, Renamed, subject_of
+from orgdesign.document import Document
 from orgdesign.edits import Batch, Edit
 from orgdesign.model import Org
 from orgdesign.rules import Validator
-from orgdesign.tui.document import Document
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.org_tree import GHOST, NAME_LIMIT
 

@@ -83,7 +83,7 @@ def test_a_fifo_as_the_keymap_stops_the_designer_before_it_starts(tmp_path):
 
 def test_the_designer_refuses_a_fifo_as_the_layout(fifo):
     script = (
-        "import sys\nfrom pathlib import Path\nfrom orgdesign.tui.document import Document\n"
+        "import sys\nfrom pathlib import Path\nfrom orgdesign.document import Document\n"
         "from orgdesign.layout import LayoutError\n"
         "try:\n    Document.open(Path(sys.argv[1]))\nexcept LayoutError as error:\n    print(error)\n"
     )

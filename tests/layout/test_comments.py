@@ -10,11 +10,11 @@ from layout_helpers import GOOD, KNOWN_RULES, load_text
 from layout_strategies import orgs
 
 from orgdesign.cli import main
+from orgdesign.document import Document
 from orgdesign.edits import UpdatePerson
 from orgdesign.layout import dump_layout, load_layout, reader
 from orgdesign.layout.canonical import read_canonical
 from orgdesign.model import Org
-from orgdesign.tui.document import Document
 
 COMMENTED = """\
 # Acme's product org, kept by the PMO

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from orgdesign.document import Document
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 
 from .conftest import small_org as designer_org
 from .test_chart import FINDINGS, small_org

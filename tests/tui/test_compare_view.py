@@ -11,11 +11,11 @@ import pytest
 from textual.widgets import Static
 
 from orgdesign.baseline import Baseline
+from orgdesign.document import Document
 from orgdesign.edits import AddPerson, MovePerson, RemovePerson, UpdatePerson
 from orgdesign.layout import load_layout, save_layout
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.widgets.changes import ChangesList, ChangesPane
 from orgdesign.tui.widgets.org_tree import GHOST

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from orgdesign.document import Document
 from orgdesign.edits import History, MovePerson
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.widgets.chart import OrgChart
 
 from .conftest import SIZE, screen_text

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
+from orgdesign.document import Document
 from orgdesign.model import Org, Person, Unit
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_form import PersonForm

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from textual.widgets import Input, SelectionList
 
+from orgdesign.document import Document
 from orgdesign.model import Person, Waiver
 from orgdesign.rules import RULES
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.commands import available_commands
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_picker import PersonPicker

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from orgdesign.document import Document
 from orgdesign.model import Person, Unit
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.widgets.folder_tree import LayoutFolderTree
 
 from .conftest import LAYOUTS, SIZE, small_org

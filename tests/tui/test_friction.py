@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
+from orgdesign.document import Document
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.keys import known_binding_ids
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.main import MainScreen

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.containers import VerticalScroll
 
+from orgdesign.document import Document
 from orgdesign.readme_sections import rewrite_sections
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.keys import keymap_clashes, keys_markdown, known_binding_ids
 from orgdesign.tui.screens.help import HelpScreen
 from orgdesign.tui.screens.main import MainScreen

@@ -17,10 +17,10 @@ from typing import TypeVar
 import pytest
 
 from orgdesign import recovery
+from orgdesign.document import Document
 from orgdesign.layout import FileStamp, SaveConflict
 from orgdesign.recent import LIMIT, read_recent, recent_file, remember_layout
 from orgdesign.recovery import Session
-from orgdesign.tui.document import Document
 
 from .conftest import LAYOUTS, running_session
 

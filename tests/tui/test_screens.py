@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
+from orgdesign.document import Document
 from orgdesign.edits import AddPerson, ChangeRole
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.commands import DesignerCommands
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.help import HelpScreen
 from orgdesign.tui.screens.main import MainScreen
 

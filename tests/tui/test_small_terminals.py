@@ -6,11 +6,11 @@ import re
 
 from textual.widgets import Static
 
+from orgdesign.document import Document
 from orgdesign.model import Person
 from orgdesign.rules import RULES
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.widgets.badges import STYLES

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from orgdesign import recovery
+from orgdesign.document import Document
 from orgdesign.layout import FileStamp
 from orgdesign.model import Person
 from orgdesign.tui.app import OrgDesignApp
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.main import MainScreen
 
 from .conftest import LAYOUTS, SIZE, gone_session, small_org

@@ -9,13 +9,13 @@ from textual._xterm_parser import XTermParser  # the parser Textual reads the te
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
+from orgdesign.document import Document
 from orgdesign.edits import MovePerson
 from orgdesign.keymap import keymap_path, read_keymap
 from orgdesign.layout.errors import LoadError
 from orgdesign.model import Org, Person
 from orgdesign.tui.app import NAVIGATION, OrgDesignApp
 from orgdesign.tui.commands import DesignerCommands
-from orgdesign.tui.document import Document
 from orgdesign.tui.keys import PLACES, bindings_of, known_binding_ids
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.help import HelpScreen

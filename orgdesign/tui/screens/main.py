@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, OptionList, Tree
 from orgdesign.baseline import Baseline
 from orgdesign.compare import Change, OrgDiff, StatChange, subject_of
 from orgdesign.cycles import CycleWatch
+from orgdesign.document import Document
 from orgdesign.edits import (
     ChangeRole,
     Edit,
@@ -40,7 +41,6 @@ from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
 from orgdesign.tui.compare_mode import COMPARE_BINDINGS, CompareMode
-from orgdesign.tui.document import Document
 from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, CLEAR_MARKS, BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.compare_with import STOP, baseline_choices, file_prompt, revision_prompt, saved_version

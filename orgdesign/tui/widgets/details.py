@@ -7,9 +7,9 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from orgdesign.document import Document
 from orgdesign.model import Person
 from orgdesign.roles import ROLES
-from orgdesign.tui.document import Document
 from orgdesign.tui.text import literal, multiline
 from orgdesign.tui.widgets.badges import badge
 

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from orgdesign.document import Document
 from orgdesign.report import count_phrases
 from orgdesign.text import clip_start
-from orgdesign.tui.document import Document
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
