@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, load_or_report
+from orgdesign.findings_output import counts_phrase
 from orgdesign.model import Org, Person
-from orgdesign.report import counts_phrase
 from orgdesign.rules.finding import Severity
 from orgdesign.text import counted, printable, say
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 
 from orgdesign.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, fail, report_errors, report_warnings
+from orgdesign.findings_output import FORMATS, FileResult, renderer
 from orgdesign.layout import LayoutError, SaveConflict, SaveError, open_layout, save_layout
 from orgdesign.model import PROFILES
-from orgdesign.report import FORMATS, FileResult, renderer
 from orgdesign.rules import Severity, Validator
 from orgdesign.rules.fixing import apply_safe_fixes
 from orgdesign.text import printable, say, warn

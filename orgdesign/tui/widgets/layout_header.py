@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from orgdesign.document import Document
-from orgdesign.report import count_phrases
+from orgdesign.findings_output import count_phrases
 from orgdesign.text import clip_start
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal

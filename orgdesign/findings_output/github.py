@@ -12,8 +12,8 @@ accepted exceptions.
 
 from __future__ import annotations
 
-from orgdesign.report import FileResult
-from orgdesign.report.text import summary
+from orgdesign.findings_output import FileResult
+from orgdesign.findings_output.text import summary
 from orgdesign.rules.finding import Finding, Severity
 from orgdesign.text import printable
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgdesign.report import FileResult
+from orgdesign.findings_output import FileResult
 from orgdesign.rules import RULES, Rule
 from orgdesign.rules.finding import Finding, Severity
 from orgdesign.rules.sources import cite, title_of

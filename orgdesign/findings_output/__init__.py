@@ -58,13 +58,13 @@ Renderer = Callable[[list[FileResult], bool], str]
 def renderer(name: str) -> Renderer:
     """The renderer for a `--format` value (imported only when used)."""
     if name == "json":
-        from orgdesign.report.json_format import render
+        from orgdesign.findings_output.json_format import render
     elif name == "sarif":
-        from orgdesign.report.sarif import render
+        from orgdesign.findings_output.sarif import render
     elif name == "github":
-        from orgdesign.report.github import render
+        from orgdesign.findings_output.github import render
     else:
-        from orgdesign.report.text import render
+        from orgdesign.findings_output.text import render
     return render
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from orgdesign.findings_output import FileResult, github, json_format, sarif, text
 from orgdesign.model import Waiver
-from orgdesign.report import FileResult, github, json_format, sarif, text
 from orgdesign.rules import RULES, Finding, Severity
 
 ERROR = Finding(

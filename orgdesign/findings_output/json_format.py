@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgdesign.report import FileResult, summary_counts
+from orgdesign.findings_output import FileResult, summary_counts
 from orgdesign.rules.finding import Finding
 from orgdesign.rules.registry import RULES
 from orgdesign.rules.sources import title_of

@@ -6,7 +6,7 @@ at a time, so user text can neither drive the terminal nor start a line of its o
 
 from __future__ import annotations
 
-from orgdesign.report import FileResult, counts_phrase, summary_counts, waived_count
+from orgdesign.findings_output import FileResult, counts_phrase, summary_counts, waived_count
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted, printable
 
