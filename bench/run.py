@@ -97,7 +97,7 @@ IMPORT_PROCESS = textwrap.dedent(
     import contextlib, io, sys
     from orgdesign.cli import main
     with contextlib.redirect_stderr(io.StringIO()):
-        status = main(["import", sys.argv[1], "-o", sys.argv[2]])
+        status = main(["import", sys.argv[1], "-o", sys.argv[2], "--force"])
     assert status == 0, status
     print(peak_rss_kilobytes())
     """
