@@ -19,6 +19,7 @@ from orgdesign.edits import Batch, Edit
 from orgdesign.model import Org
 from orgdesign.rules import Validator
 from orgdesign.tui.text import literal
+from orgdesign.tui.widgets.chart_marks import ChartMark, chart_mark
 from orgdesign.tui.widgets.org_tree import GHOST, NAME_LIMIT
 
 COMPARE_BINDINGS = (
@@ -124,6 +125,22 @@ class CompareMode:
             above = next((m.id for m in old.chain_of_command(pid) if m.id in current), None)
             placed.setdefault(above, []).append(pid)
         return placed
+
+    # -- the chart's marks (a ChartComparison) ---------------------------------------------------
+
+    @property
+    def baseline_label(self) -> str:
+        return self.baseline.label
+
+    def chart_mark(self, pid: str) -> ChartMark | None:
+        return chart_mark(self.comparison.status(pid))
+
+    def removed_count(self) -> int:
+        return sum(1 for pid in self.comparison.removed_ids() if not self._renamed_to(pid))
+
+    def _renamed_to(self, pid: str) -> bool:
+        status = self.comparison.status(pid)
+        return status is not None and status.renamed_to is not None
 
     # -- following edits ---------------------------------------------------------------------
 

@@ -146,9 +146,14 @@ async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout
         seen.look(app)  # the save-as prompt starts from the current (hostile) file name
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("B", "g")
+        await pilot.pause()
+        seen.look(app)  # the git revision prompt
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("B", "f")
         await pilot.pause()
-        seen.look(app)
+        seen.look(app)  # the file picker
         await pilot.press(*str(hostile_baseline(tmp_path)), "enter")
         await pilot.pause()
         compared = seen.look(app)

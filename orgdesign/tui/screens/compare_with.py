@@ -1,7 +1,8 @@
 """Choosing a baseline to compare with: another file, the last saved version, a git revision.
 
-`BaselinePrompt` reads the baseline as soon as it is typed, so a wrong path or revision is
-explained inline (one line, as the command line would say it) and the text is kept.
+`BaselineFilePrompt` (another file) and `BaselinePrompt` (a git revision) read the baseline as
+soon as it is chosen, so a wrong path or revision is explained inline (one line, as the command
+line would say it) and the text is kept.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.widgets import Input, Label, Static
 from orgdesign.baseline import Baseline, read_baseline, read_revision
 from orgdesign.layout import LayoutError
 from orgdesign.tui.screens.choice import Choice
+from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.text import as_typed, editable, literal
 
 STOP = "stop"
@@ -37,10 +39,24 @@ def baseline_choices(path: Path | None, *, comparing: bool) -> list[Choice]:
     return choices
 
 
-def file_prompt() -> BaselinePrompt:
-    return BaselinePrompt(
-        "Compare with the layout file", "path/to/layout.yaml", lambda value: read_baseline(value, None)
-    )
+class BaselineFilePrompt(PathPrompt):
+    """The file picker (completion, folder tree) for another layout to compare with: the file is
+    read when chosen, so a layout that cannot be read is explained inline and the text kept."""
+
+    def __init__(self) -> None:
+        super().__init__("Compare with the layout file", must_exist=True)
+        self.baseline: Baseline | None = None
+        """The layout read from the chosen file (once one could be read)."""
+
+    def problem_with(self, value: str) -> str | None:
+        problem = super().problem_with(value)
+        if problem is not None:
+            return problem
+        try:
+            self.baseline = read_baseline(str(Path(value).expanduser()), None)
+        except LayoutError as error:
+            return str(error.errors[0])
+        return None
 
 
 def revision_prompt(path: Path) -> BaselinePrompt:

@@ -43,7 +43,13 @@ from orgdesign.text import counted
 from orgdesign.tui.compare_mode import COMPARE_BINDINGS, CompareMode
 from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, CLEAR_MARKS, BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
-from orgdesign.tui.screens.compare_with import STOP, baseline_choices, file_prompt, revision_prompt, saved_version
+from orgdesign.tui.screens.compare_with import (
+    STOP,
+    BaselineFilePrompt,
+    baseline_choices,
+    revision_prompt,
+    saved_version,
+)
 from orgdesign.tui.screens.format_actions import FORMAT_BINDINGS, FormatEditing
 from orgdesign.tui.screens.path_prompt import PathPrompt, unused_name
 from orgdesign.tui.screens.person_form import PersonFields, PersonForm
@@ -552,6 +558,7 @@ class MainScreen(BulkActions):
         self.query_one("#rule-pane").display = False
         self.org_tree.annotations = self.comparing
         self.org_tree.redraw_annotations()
+        self.chart.compare(self.comparing)
         for manager in self.comparing.ghost_parents()[:GHOST_PARENTS_OPENED]:
             node = self.org_tree.node_for(manager)
             if node is not None:
@@ -561,6 +568,7 @@ class MainScreen(BulkActions):
         self.comparing = None
         self.org_tree.annotations = None
         self.org_tree.redraw_annotations()
+        self.chart.compare(None)
         self.query_one("#compare-pane").remove()
         self.query_one("#rule-pane").display = True
         self.focus_view()
@@ -572,6 +580,7 @@ class MainScreen(BulkActions):
         relabel, ghosts_under = self.comparing.follow(touched)
         self.org_tree.relabel(relabel)
         self.org_tree.refresh_ghosts(ghosts_under)
+        self.chart.compare(self.comparing)
         self.call_after_refresh(self.show_changes)  # the tree repaints first; the pane follows a frame later
 
     def show_changes(self) -> None:
@@ -591,7 +600,8 @@ class MainScreen(BulkActions):
             if answer == STOP:
                 self.stop_comparing()
             elif answer == "file":
-                self.app.push_screen(file_prompt(), self._baseline_chosen)
+                picker = BaselineFilePrompt()
+                self.app.push_screen(picker, lambda path: self._baseline_chosen(picker.baseline if path else None))
             elif answer == "git" and path is not None:
                 self.app.push_screen(revision_prompt(path), self._baseline_chosen)
             elif answer == "saved" and path is not None:

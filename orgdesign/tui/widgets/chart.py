@@ -34,6 +34,7 @@ from orgdesign.rules.finding import Severity
 from orgdesign.tui.widgets.chart_colours import COLOUR_MODES, ColourBy, Colouring
 from orgdesign.tui.widgets.chart_draw import Palette, Scene, draw_line
 from orgdesign.tui.widgets.chart_layout import DEFAULT_VIEW, ZOOMS, Box, ChartLayout, Zoom, face_of
+from orgdesign.tui.widgets.chart_marks import ChartComparison, ChartMark
 
 BIG_ORG = 300
 """Above this many people the chart opens with only the first layers expanded."""
@@ -179,6 +180,8 @@ class OrgChart(ScrollView, can_focus=True):
         self._view = DEFAULT_VIEW
         """The view's width and height, which the layout is fitted to (known once it has a size)."""
         self.colouring = Colouring(ColourBy.SEVERITY, org, worst)
+        self.comparison: ChartComparison | None = None
+        """The baseline the org is compared with, whose differences the boxes are marked with."""
         self._layout = ChartLayout(org, self._expanded, self.cycles)
         self.virtual_size = Size(self._layout.width, self._layout.height)
 
@@ -270,6 +273,13 @@ class OrgChart(ScrollView, can_focus=True):
             self._selected = self._fallback_selection(previous)
         self.refresh()
         self._scroll_to_selected()
+
+    def compare(self, comparison: ChartComparison | None) -> None:
+        """Mark each box with how it differs from `comparison`'s baseline (None: stop marking);
+        called again after every edit, as the differences (and the removed count) change."""
+        self.comparison = comparison
+        self.refresh()
+        self.post_message(self.ViewChanged())
 
     def on_mount(self) -> None:
         self._scroll_to_selected(center=True)
@@ -379,6 +389,7 @@ class OrgChart(ScrollView, can_focus=True):
             worst=self._worst,
             colour=self.colouring.style_of,
             hidden_reports=self._hidden_reports,
+            mark=self._mark,
         )
 
     def _palette(self) -> Palette:
@@ -394,6 +405,9 @@ class OrgChart(ScrollView, can_focus=True):
             marker=style("org-chart--marker"),
             label=style("org-chart--label"),
         )
+
+    def _mark(self, pid: str) -> ChartMark | None:
+        return None if self.comparison is None else self.comparison.chart_mark(pid)
 
     def _hidden_reports(self, pid: str) -> int:
         return 0 if pid in self._expanded else self.org.report_count(pid)

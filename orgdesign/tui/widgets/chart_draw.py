@@ -31,6 +31,7 @@ from orgdesign.tui.widgets.chart_layout import (
     ChartLayout,
     Zoom,
 )
+from orgdesign.tui.widgets.chart_marks import ChartMark
 
 _JUNCTIONS = {
     UP | DOWN | LEFT | RIGHT: "┼",
@@ -78,6 +79,8 @@ class Scene:
     """The box's colour in the current colour mode, if it has one."""
     hidden_reports: Callable[[str], int]
     """How many reports a collapsed person hides (0 when they are expanded or have none)."""
+    mark: Callable[[str], ChartMark | None]
+    """How the person differs from the baseline while comparing (None: not at all, or not comparing)."""
 
 
 class Row:
@@ -143,6 +146,9 @@ def draw_box_line(scene: Scene, box: Box, within: int, row: Row) -> None:
     border = (palette.base + colour if colour is not None else palette.border) + selected
     if within == 0:
         row.put(box.left, top_border(scene, box), border)
+        mark = scene.mark(box.pid)
+        if mark is not None and box.width >= 5:
+            row.put(box.left + 2, mark.glyph, palette.base + mark.style + selected)
         return
     if within == box.height - 1:
         bottom_border(scene, box, row, border, palette.marker + selected)
@@ -205,13 +211,20 @@ def draw_name(scene: Scene, box: Box, within: int, row: Row) -> None:
     text = fit(box.face.name, box.width - 2)
     marker = "▸" if scene.hidden_reports(box.pid) else " "
     row.put(box.left, " " + text + marker, style)
+    mark = scene.mark(box.pid)
+    if mark is not None:
+        row.put(box.left, mark.glyph, style + mark.style)
 
 
 def draw_dot(scene: Scene, box: Box, within: int, row: Row) -> None:
-    """One cell: ● a person, ○ a vacancy, ◆ a manager whose reports are folded away."""
+    """One cell: ● a person, ○ a vacancy, ◆ a manager whose reports are folded away; while
+    comparing, someone who differs from the baseline is their mark instead."""
     colour = scene.colour(box.pid)
     style = scene.palette.line if colour is None else scene.palette.base + colour
+    glyph = "◆" if scene.hidden_reports(box.pid) else "○" if box.face.vacancy else "●"
+    mark = scene.mark(box.pid)
+    if mark is not None:
+        glyph, style = mark.glyph, scene.palette.base + mark.style
     if box.pid == scene.selected:
         style += scene.palette.selected
-    glyph = "◆" if scene.hidden_reports(box.pid) else "○" if box.face.vacancy else "●"
     row.put(box.left, glyph, style)

@@ -22,6 +22,7 @@ from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.text import clip, printable
 from orgdesign.tui.widgets.chart import OrgChart
+from orgdesign.tui.widgets.chart_marks import MARKS, REMOVED_STYLE, ChartComparison
 
 WHOLE_ORG = "Whole org"
 SEPARATOR = " \u203a "
@@ -86,11 +87,14 @@ class Breadcrumbs(Widget):
 
 
 class ChartLegend(Widget):
-    """One line: the zoom level and what the colours mean."""
+    """One line: the zoom level and what the colours mean; while comparing, a second line
+    for the marks and how many people were removed (who have no box)."""
 
     DEFAULT_CSS = """
     ChartLegend {
-        height: 1;
+        height: auto;
+        text-wrap: nowrap;
+        text-overflow: clip;
         padding: 0 1;
         background: $panel;
         color: $text-muted;
@@ -111,11 +115,28 @@ class ChartLegend(Widget):
             text.append(f" {entry.label}")
         if not entries:
             text.append("  none set")
+        if chart.comparison is not None:
+            text.append_text(comparison_legend(chart.comparison))
         self._text = text
         self.refresh()
 
     def render(self) -> Text:
         return self._text
+
+
+def comparison_legend(comparison: ChartComparison) -> Text:
+    """The legend's second line while comparing: the removed count first (the line is cut at the
+    view's edge), then what each mark means."""
+    text = Text("\nvs ")
+    text.append(clip(printable(comparison.baseline_label), CRUMB_WIDTH), style="bold")
+    text.append(":  ")
+    text.append("✗", style=REMOVED_STYLE)
+    text.append(f" {comparison.removed_count()} removed (not drawn)")
+    for mark in MARKS:
+        text.append("  ")
+        text.append(mark.glyph, style=mark.style)
+        text.append(f" {mark.label}")
+    return text
 
 
 class ChartPane(Vertical):

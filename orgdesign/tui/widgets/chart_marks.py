@@ -1,0 +1,59 @@
+"""The chart's marks while comparing with a baseline: one coloured cell per person who differs.
+
+The tree spells a difference out ("↷ from Ann Lee", "✎ title"); a chart box has room for one cell,
+so it shows the difference that matters most: renamed, else added, else moved, else changed.
+Removed people have no box; the legend counts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from rich.style import Style
+
+from orgdesign.compare import PersonStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ChartMark:
+    glyph: str
+    label: str
+    style: Style
+
+
+RENAMED = ChartMark("~", "renamed?", Style(color="magenta", bold=True))
+ADDED = ChartMark("+", "added", Style(color="green", bold=True))
+MOVED = ChartMark("↷", "moved", Style(color="cyan", bold=True))
+CHANGED = ChartMark("✎", "changed", Style(color="yellow", bold=True))
+MARKS = (ADDED, MOVED, CHANGED, RENAMED)
+"""In the legend's order."""
+REMOVED_STYLE = Style(color="red", bold=True)
+
+
+def chart_mark(status: PersonStatus | None) -> ChartMark | None:
+    """The one mark a person's box carries (None: no difference, or no box: removed)."""
+    if status is None or status.removed:
+        return None
+    if status.renamed_from is not None:
+        return RENAMED
+    if status.added:
+        return ADDED
+    if status.moved_from is not None:
+        return MOVED
+    return CHANGED if status.changed else None
+
+
+class ChartComparison(Protocol):
+    """What the chart asks of a comparison."""
+
+    @property
+    def baseline_label(self) -> str:
+        """What the org is compared with, as the legend names it."""
+        ...
+
+    def chart_mark(self, pid: str) -> ChartMark | None: ...
+
+    def removed_count(self) -> int:
+        """People in the baseline who are not in the org and not possibly renamed."""
+        ...
