@@ -19,28 +19,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from orgdesign.export.forest import spanning_forest
-from orgdesign.export.json import org_fields, waiver_list
-from orgdesign.model import Org, Person
+from orgdesign.export.json import org_fields, waiver_objects
+from orgdesign.layout.schema import PERSON_FIELDS, PERSON_KEYS, field_values
+from orgdesign.model import Kind, Org, Person, Waiver
 from orgdesign.rules.finding import Severity
 
-COLUMNS = (
-    "id",
-    "name",
-    "role",
-    "title",
-    "reports_to",
-    "dotted_to",
-    "unit",
-    "product",
-    "years_pm",
-    "vacancy",
-    "notes",
-    "allow",
-    "org",
-)
+COLUMNS = (*PERSON_KEYS, "org")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """What makes a spreadsheet read a cell as a formula: OWASP's list (CSV injection), plus the
 full-width forms of = + - @, which some spreadsheets convert to ASCII on input."""
@@ -77,23 +65,6 @@ def imported_cell(cell: str) -> str | None:
     return cell.removeprefix(APOSTROPHE)
 
 
-def person_cells(person: Person) -> list[str | None]:
-    return [
-        person.id,
-        person.name,
-        person.role,
-        person.title,
-        person.reports_to,
-        id_list_cell(person.dotted_to),
-        person.unit,
-        person.product,
-        None if person.years_pm is None else str(person.years_pm),
-        "true" if person.vacancy else "false",
-        person.notes,
-        json.dumps(waiver_list(person), ensure_ascii=False) if person.allow else None,
-    ]
-
-
 def id_list_cell(ids: tuple[str, ...]) -> str | None:
     """Ids joined with ';', or a JSON list when joining could not be split back the same way."""
     if not ids:
@@ -102,6 +73,30 @@ def id_list_cell(ids: tuple[str, ...]) -> str | None:
     if joined.startswith("[") or any(";" in pid for pid in ids):
         return json.dumps(list(ids), ensure_ascii=False)
     return joined
+
+
+def _count_cell(count: int | None) -> str | None:
+    return None if count is None else str(count)
+
+
+def _flag_cell(flag: bool) -> str:
+    return "true" if flag else "false"
+
+
+def _waivers_cell(waivers: tuple[Waiver, ...]) -> str | None:
+    return json.dumps(waiver_objects(waivers), ensure_ascii=False) if waivers else None
+
+
+CELL_TEXTS: dict[Kind, Callable[[Any], str | None]] = {
+    Kind.REFERENCES: id_list_cell,
+    Kind.COUNT: _count_cell,
+    Kind.FLAG: _flag_cell,
+    Kind.WAIVERS: _waivers_cell,
+}
+"""How a field of each kind that is not a text already is written in a cell (ids, roles and texts
+are written as they are); `importing.exported.CELL_READERS` reads each back."""
+person_cells: Callable[[Person], list[str | None]] = field_values(PERSON_FIELDS, CELL_TEXTS)
+"""The person's layout fields as cell texts, in `PERSON_FIELDS` order (None: an empty cell)."""
 
 
 def org_cell(org: Org) -> str:

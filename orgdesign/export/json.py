@@ -13,10 +13,12 @@ pasted into an HTML <script> block safely.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
 
 from orgdesign.export.forest import spanning_forest
-from orgdesign.model import Org, Person
+from orgdesign.layout.schema import PERSON_FIELDS, field_values
+from orgdesign.model import Kind, Org, Person, Waiver
 from orgdesign.rules.finding import Severity
 
 VIRTUAL_ROOT_ID = "__org__"
@@ -55,35 +57,41 @@ def _virtual_root(org: Org, root_id: str) -> dict:
     return {"id": root_id, "parentId": None, "name": org.name, "positionName": "", "virtual": True}
 
 
+def waiver_objects(waivers: tuple[Waiver, ...]) -> list[dict[str, str]]:
+    """Waivers as JSON objects `{"rule": CODE, "reason": why}` (the CSV export's `allow` cell holds them too)."""
+    return [{"rule": waiver.rule, "reason": waiver.reason} for waiver in waivers]
+
+
+JSON_VALUES: dict[Kind, Callable[[Any], object]] = {Kind.REFERENCES: list, Kind.WAIVERS: waiver_objects}
+"""How a field of each kind whose value is a JSON list is written (the other kinds are JSON values already)."""
+
+
+def layout_fields(leaving_out: Collection[str]) -> Callable[[Person, Severity | None], dict[str, object]]:
+    """A function giving the person's layout fields but those `leaving_out`, in layout order under
+    their layout names, then the worst finding's severity: what both JSON exports carry."""
+    fields = [spec for spec in PERSON_FIELDS if spec.name not in leaving_out]
+    keys = [spec.name for spec in fields]
+    values = field_values(fields, JSON_VALUES)
+
+    def person_fields(person: Person, worst: Severity | None) -> dict[str, object]:
+        named: dict[str, object] = dict(zip(keys, values(person), strict=True))
+        named["severity"] = worst.label if worst is not None else None
+        return named
+
+    return person_fields
+
+
+_node_fields = layout_fields(leaving_out=("id", "name"))
+
+
 def _node(person: Person, parent_id: str | None, worst: Severity | None) -> dict:
     return {
         "id": person.id,
         "parentId": parent_id,
         "name": person.name,
         "positionName": person.display_role,
-        "role": person.role,
-        "title": person.title,
-        "reports_to": person.reports_to,
-        **layout_fields(person, worst),
+        **_node_fields(person, worst),
     }
-
-
-def layout_fields(person: Person, worst: Severity | None) -> dict[str, object]:
-    """The person's fields beyond who they are and where they sit, shared by both JSON exports."""
-    return {
-        "dotted_to": list(person.dotted_to),
-        "unit": person.unit,
-        "product": person.product,
-        "years_pm": person.years_pm,
-        "vacancy": person.vacancy,
-        "notes": person.notes,
-        "allow": waiver_list(person),
-        "severity": worst.label if worst is not None else None,
-    }
-
-
-def waiver_list(person: Person) -> list[dict[str, str]]:
-    return [{"rule": waiver.rule, "reason": waiver.reason} for waiver in person.allow]
 
 
 def org_fields(org: Org) -> dict[str, object]:

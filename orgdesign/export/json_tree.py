@@ -56,13 +56,14 @@ def _opened(fields: dict[str, object]) -> str:
     return json.dumps(fields, ensure_ascii=False)[:-1] + ', "children": ['
 
 
+_layout_fields = layout_fields(leaving_out=("id", "name", "title"))
+
+
 def _fields(person: Person, worst: Severity | None) -> dict[str, object]:
     return {
         "id": person.id,
         "name": person.name,
         "title": person.display_role,
         "job_title": person.title,
-        "role": person.role,
-        "reports_to": person.reports_to,
-        **layout_fields(person, worst),
+        **_layout_fields(person, worst),
     }

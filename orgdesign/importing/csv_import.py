@@ -20,24 +20,16 @@ import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from orgdesign.export.csv import imported_cell
-from orgdesign.importing.exported import (
-    OrgCell,
-    parse_flag,
-    parse_id_list,
-    parse_org_cell,
-    parse_waivers,
-    parse_years,
-    written_by_orgdesign,
-)
+from orgdesign.importing.exported import CELL_READERS, OrgCell, parse_org_cell, written_by_orgdesign
 from orgdesign.importing.titles import TitleMap, role_for_title, role_from_column
-from orgdesign.model import DEFAULT_PROFILE, Org, Person, Unit, climb
+from orgdesign.layout.schema import PERSON_FIELDS
+from orgdesign.model import DEFAULT_PROFILE, Kind, Org, Person, Unit, climb
 from orgdesign.roles import ROLES
 
 ERROR, WARNING = "error", "warning"
-T = TypeVar("T")
 
 GUESSES: dict[str, tuple[str, ...]] = {
     "id": ("id", "employeeid", "employeenumber", "employeeno", "empid", "personid", "staffid", "workerid"),
@@ -658,25 +650,17 @@ def _read_exported_row(state: _Import, line: int, value: ExportedRow) -> None:
         state.report(line, "name", ERROR, f"empty name for id {pid!r}; row skipped")
         state.skipped[pid] = line
         return
-    title = value("title")
-    person = Person(
-        id=pid,
-        name=name,
-        role=_exported_role(state, line, value("role"), title),
-        title=title,
-        reports_to=_reference(state, line, "reports_to", value("reports_to")),
-        dotted_to=_parsed(state, line, "dotted_to", value("dotted_to"), parse_id_list, ()),
-        unit=_reference(state, line, "unit", value("unit")),
-        product=value("product"),
-        years_pm=_parsed(state, line, "years_pm", value("years_pm"), parse_years, None),
-        vacancy=_parsed(state, line, "vacancy", value("vacancy") or "false", parse_flag, False),
-        notes=value("notes"),
-        allow=_parsed(state, line, "allow", value("allow"), parse_waivers, ()),
-    )
+    fields: dict[str, Any] = {}
+    for field_name, read in _FIELD_READERS:
+        text = value(field_name)
+        if text is not None:  # an unset field keeps its default
+            fields[field_name] = text if read is None else read(state, line, field_name, text)
+    role = _exported_role(state, line, value("role"), fields.get("title"))
+    person = Person(id=pid, name=name, role=role, **fields)
     state.rows[pid] = _Row(line, person, state.columns.get("reports_to", 0) + 1, state.columns.get("dotted_to", 0) + 1)
 
 
-def _reference(state: _Import, line: int, column: str, text: str | None) -> str | None:
+def _reference(state: _Import, line: int, column: str, text: str) -> str | None:
     """An id naming someone or something; the empty text names nothing and is left out."""
     if text == "":
         state.report(line, column, ERROR, f"{column} is an empty id; left out")
@@ -684,22 +668,36 @@ def _reference(state: _Import, line: int, column: str, text: str | None) -> str 
     return text
 
 
+_FieldReader = Callable[[_Import, int, str, str], Any]
+"""`read(state, line, field, text)`: a field's value from its text as written, problems reported at the cell."""
+
+
+def _parsed_by(parse: Callable[[str, str], tuple[Any, list[str]]]) -> _FieldReader:
+    def parsed(state: _Import, line: int, field_name: str, text: str) -> Any:
+        value, problems = parse(text, field_name)
+        for message in problems:
+            state.report(line, field_name, ERROR, message)
+        return value
+
+    return parsed
+
+
+_READERS: dict[Kind, _FieldReader] = {
+    Kind.REFERENCE: _reference,
+    Kind.UNIT: _reference,
+    **{kind: _parsed_by(parse) for kind, parse in CELL_READERS.items()},
+}
+_FIELD_READERS: tuple[tuple[str, _FieldReader | None], ...] = tuple(
+    (spec.name, _READERS.get(spec.kind)) for spec in PERSON_FIELDS if not spec.required
+)
+"""The optional fields of an exported row and how each is read (None: a text, read as written);
+the required ones decide whether the row is read at all."""
+
+
 def _exported_role(state: _Import, line: int, written: str | None, title: str | None) -> str:
     if written in ROLES:
         return written
     return _role(state, line, written or "", title)
-
-
-def _parsed(
-    state: _Import, line: int, column: str, text: str | None, parse: Callable[[str], tuple[T, list[str]]], unset: T
-) -> T:
-    """`parse(text)`, reporting its problems at the cell; `unset` for an empty cell."""
-    if text is None:
-        return unset
-    value, problems = parse(text)
-    for message in problems:
-        state.report(line, column, ERROR, message)
-    return value
 
 
 def _read_org_cell(state: _Import, line: int, text: str | None) -> None:

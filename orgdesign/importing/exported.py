@@ -3,21 +3,21 @@
 Such a file is recognised by its header: every column the exporter writes, the `org` column
 included (which no HR system has, and which older exports lacked). Its cells are read exactly:
 no spaces trimmed, one leading apostrophe removed (the exporter's guard against spreadsheet
-formulas), an empty cell meaning "unset". The structured cells (the organisation, waivers and
-id lists) are parsed here; each parser returns what it could read and the messages about
-what it could not.
+formulas), an empty cell meaning "unset". The structured cells (the organisation, and the
+person fields of the kinds in `CELL_READERS`) are parsed here; each parser returns what it
+could read and the messages about what it could not.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from orgdesign.export.csv import COLUMNS
 from orgdesign.layout.schema import WHOLE_NUMBER, catalogue_codes
-from orgdesign.model import PROFILES, Settings, Unit, Waiver
+from orgdesign.model import PROFILES, Kind, Settings, Unit, Waiver
 from orgdesign.roles import ROLE_ALIASES
 
 
@@ -123,10 +123,10 @@ def _names(value: object, known: Collection[str], problems: list[str], where: st
     return tuple(names)
 
 
-def parse_waivers(text: str) -> tuple[tuple[Waiver, ...], list[str]]:
+def parse_waivers(text: str, field: str) -> tuple[tuple[Waiver, ...], list[str]]:
     value, failure = parse_json(text)
     if failure is not None or not isinstance(value, list):
-        return (), [f"allow is {failure or 'not a JSON list'}; the waivers are left out"]
+        return (), [f"{field} is {failure or 'not a JSON list'}; the waivers are left out"]
     known = catalogue_codes()
     waivers: list[Waiver] = []
     problems: list[str] = []
@@ -148,30 +148,41 @@ def _waiver(item: object, known: Collection[str]) -> Waiver | None:
     return Waiver(rule, reason)
 
 
-def parse_id_list(text: str) -> tuple[tuple[str, ...], list[str]]:
+def parse_id_list(text: str, field: str) -> tuple[tuple[str, ...], list[str]]:
     """Ids joined with ';', or a JSON list of ids when the cell starts with '['."""
     if not text.startswith("["):
         items: list[object] = list(text.split(";"))
     else:
         value, failure = parse_json(text)
         if failure is not None or not isinstance(value, list):
-            return (), [f"dotted_to is {failure or 'not a JSON list'}; the dotted lines are left out"]
+            return (), [f"{field} is {failure or 'not a JSON list'}; the ids are left out"]
         items = value
     ids = tuple(item for item in items if isinstance(item, str) and item)
-    problems = [] if len(ids) == len(items) else ["dotted_to has an empty or non-text id; it is left out"]
+    problems = [] if len(ids) == len(items) else [f"{field} has an empty or non-text id; it is left out"]
     return ids, problems
 
 
-def parse_years(text: str) -> tuple[int | None, list[str]]:
+def parse_count(text: str, field: str) -> tuple[int | None, list[str]]:
     if WHOLE_NUMBER.fullmatch(text):
         try:
             return int(text), []
         except ValueError:  # more digits than Python converts
             pass
-    return None, [f"years_pm must be a whole number of at least 0, not {text!r}; left out"]
+    return None, [f"{field} must be a whole number of at least 0, not {text!r}; left out"]
 
 
-def parse_flag(text: str) -> tuple[bool, list[str]]:
-    if text in ("false", "true"):
+def parse_flag(text: str, field: str) -> tuple[bool, list[str]]:
+    """'true' or 'false'; an empty text is false, as an empty cell is."""
+    if text in ("", "false", "true"):
         return text == "true", []
-    return False, [f"vacancy must be true or false, not {text!r}; false is used"]
+    return False, [f"{field} must be true or false, not {text!r}; false is used"]
+
+
+CELL_READERS: dict[Kind, Callable[[str, str], tuple[Any, list[str]]]] = {
+    Kind.REFERENCES: parse_id_list,
+    Kind.COUNT: parse_count,
+    Kind.FLAG: parse_flag,
+    Kind.WAIVERS: parse_waivers,
+}
+"""How a cell of each kind `export.csv.CELL_TEXTS` converts is read back: `reader(text, field)` gives
+the value and the problems found (the cells of the other kinds hold their texts as they are)."""

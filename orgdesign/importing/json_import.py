@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgdesign.export.csv import COLUMNS
+from orgdesign.export.json import JSON_VALUES
 from orgdesign.importing.csv_import import (
     ERROR,
     GUESSES,
@@ -42,6 +43,7 @@ from orgdesign.importing.csv_import import (
     normalise_header,
 )
 from orgdesign.importing.titles import TitleMap
+from orgdesign.layout.schema import PERSON_FIELDS
 
 CHILDREN = "children"
 NESTED_PARENT = "parentId"
@@ -50,7 +52,8 @@ LAYOUT_KEYS = frozenset(COLUMNS) - {"org"}
 """The keys every person object of an orgdesign export has (the nested export adds `job_title`)."""
 LAYOUT_TITLE = "job_title"
 """The nested export's key for the title as the layout has it (its `title` is what a chart shows)."""
-STRUCTURED_KEYS = frozenset({"dotted_to", "allow", "org"})
+STRUCTURED_KEYS = frozenset({"org"} | {spec.name for spec in PERSON_FIELDS if spec.kind in JSON_VALUES})
+"""The keys whose value an orgdesign export writes as a JSON list or object."""
 READ_BACK_KEYS = LAYOUT_KEYS | {"org", "virtual"}
 """What is read from an object orgdesign exported; the rest (`positionName`, `severity`, ...) is for charts."""
 
