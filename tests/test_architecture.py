@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "orgdesign"
 
 
@@ -19,19 +21,23 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
+UI_PACKAGES = frozenset({"textual", "textual_serve"})
+"""Top-level packages only orgdesign/tui may import."""
+
+
 def test_the_core_never_imports_textual():
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")
         if "tui" not in path.relative_to(PACKAGE).parts[:1]
-        and path.name != "open_cmd.py"
-        and any(name == "textual" or name.startswith("textual.") for name in imported_modules(path))
+        and any(name.split(".")[0] in UI_PACKAGES for name in imported_modules(path))
     ]
     assert offenders == []
 
 
-def test_open_cmd_imports_textual_only_when_it_runs():
-    source = (PACKAGE / "cli" / "open_cmd.py").read_text(encoding="utf-8")
+@pytest.mark.parametrize("command", ["open_cmd.py", "serve.py"])
+def test_commands_that_start_the_ui_import_it_only_when_they_run(command):
+    source = (PACKAGE / "cli" / command).read_text(encoding="utf-8")
     top_level = [n for n in ast.parse(source).body if isinstance(n, (ast.Import, ast.ImportFrom))]
     assert not any("textual" in ast.unparse(n) or "orgdesign.tui" in ast.unparse(n) for n in top_level)
 

@@ -13,13 +13,12 @@ since it was opened (the designer's usual save check), so neither overwrites the
 from __future__ import annotations
 
 import argparse
-import asyncio
 import ipaddress
 import os
 import shlex
 import sys
 
-from orgdesign.cli.common import EXIT_OK, EXIT_UNUSABLE, fail
+from orgdesign.cli.common import EXIT_UNUSABLE, fail
 from orgdesign.text import printable, say, warn
 
 LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
@@ -73,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
             "can open and edit every file this server can write."
         )
         say(f"Serving the designer on {url}")
-    return _serve(designer_command(args.file), args.host, args.port, url)
+    from orgdesign.tui.serve import serve_designer  # the UI layer (textual-serve) only when serving
+
+    return serve_designer(designer_command(args.file), args.host, args.port, url)
 
 
 def is_local(host: str) -> bool:
@@ -96,16 +97,3 @@ def designer_command(file: str | None) -> str:
 
 def _in_url(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
-
-
-def _serve(command: str, host: str, port: int, url: str) -> int:
-    from textual_serve.server import Server
-
-    server = Server(command, host=host.strip("[]"), port=port, title="orgdesign", public_url=url)
-    asyncio.set_event_loop(asyncio.new_event_loop())  # Server.serve takes the current loop, which must be open
-    try:
-        server.serve()
-    except OSError as error:  # the port is taken, or the address is not this machine's
-        warn(f"orgdesign: error: cannot listen on {printable(host)}:{port}: {printable(error.strerror or str(error))}")
-        return EXIT_UNUSABLE
-    return EXIT_OK
