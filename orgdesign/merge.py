@@ -182,12 +182,14 @@ def merged_set(base: Iterable[T], ours: Sequence[T], theirs: Sequence[T]) -> tup
 def merged_by_key(
     base: Sequence[T], ours: Sequence[T], theirs: Sequence[T], key: Callable[[T], Hashable]
 ) -> tuple[T, ...]:
-    """Items matched by `key` and merged three-way each (order: ours, then theirs' additions)."""
+    """Items matched by `key` and merged three-way each, in the order of the side that reordered or inserted (ours
+    if both), then the other side's additions."""
     by_base = {key(item): item for item in base}
     by_ours = {key(item): item for item in ours}
     by_theirs = {key(item): item for item in theirs}
+    first, second = (by_theirs, by_ours) if list(by_ours) == list(by_base) else (by_ours, by_theirs)
     kept = []
-    for name in dict.fromkeys([*by_ours, *by_theirs]):
+    for name in dict.fromkeys([*first, *second]):
         item = three_way(by_base.get(name), by_ours.get(name), by_theirs.get(name))
         if item is not None:
             kept.append(item)

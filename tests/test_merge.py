@@ -186,6 +186,16 @@ def test_siblings_keep_the_order_of_the_side_that_reordered_them():
     assert [p.id for p in merged(merge_orgs(base(), base(), ours)).reports("felix")] == ["tom", "ada", "mira"]
 
 
+@pytest.mark.parametrize("side", ["ours", "theirs"])
+def test_units_keep_the_order_of_the_side_that_inserted_one_before_the_others(side):
+    old = base()
+    old.units = (Unit("floor", "Floor"),)
+    new = reload(old)
+    new.units = (Unit("quote", "Quotes"), Unit("floor", "Floor"))
+    result = merge_orgs(old, new, old) if side == "ours" else merge_orgs(old, old, new)
+    assert [u.id for u in merged(result).units] == ["quote", "floor"]
+
+
 def test_resolve_reads_git_diff3_conflicts_too():
     text = "a\n<<<<<<< HEAD\nours\n||||||| base\nold\n=======\ntheirs\n>>>>>>> topic\nb\n"
     assert resolve(text, ["ours"]) == "a\nours\nb\n"
