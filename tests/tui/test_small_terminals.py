@@ -14,6 +14,7 @@ from orgdesign.tui.app import OrgDesignApp
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.widgets.badges import STYLES
+from orgdesign.tui.widgets.designer_footer import DesignerFooter
 from orgdesign.tui.widgets.rule_info import explanation
 
 from .conftest import screen_text, small_org
@@ -44,6 +45,25 @@ async def test_footer_at_80_columns_keeps_save_undo_search_help_and_quit():
         footer = footer_line(app)
         for shown in ("^s Save", "^z Undo", "/ Search", "? Help", "q Quit", "^p Palette"):
             assert shown in footer, footer
+
+
+async def test_footer_keeps_its_keys_while_moving_and_changes_them_when_the_bindings_change():
+    app = designer()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(DesignerFooter)
+        keys_before = list(footer.children)
+        for keys in (["down"], ["e"], ["escape"], ["question_mark"], ["escape"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert list(footer.children) == keys_before, "nothing the footer shows changed, so it was not rebuilt"
+        assert "esc Clear marks" not in footer_line(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "esc Clear marks" in footer_line(app), "marking someone binds esc, and the footer shows it"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "esc Clear marks" not in footer_line(app)
 
 
 async def test_footer_at_150_columns_shows_every_chosen_key_uncut():

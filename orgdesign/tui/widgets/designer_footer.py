@@ -3,6 +3,11 @@
 Textual's footer clips at the right edge (under the command palette key), so on a narrow
 terminal the keys a user needs most (save, undo, search, help, quit) would be the first to go.
 This footer drops the non-essential keys, last first, until the rest fits.
+
+Textual's footer also rebuilds all its keys whenever the screen's bindings may have changed (every
+focus change, every `refresh_bindings`), which in the designer is several times per keystroke; this
+one rebuilds only when what it would show (the keys, their labels, whether they are enabled, the
+width) is different from what it shows.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -28,11 +34,13 @@ class DesignerFooter(Footer):
         super().__init__()
         self.essentials = essentials
         self._fitted_width = 0
+        self._shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
         width = self.size.width
         self._fitted_width = width
+        self._shown = self._what_would_show()
         if width:
             keys = self._fitting(keys, width)
         yield from keys
@@ -46,6 +54,25 @@ class DesignerFooter(Footer):
             if _action(key) not in self.essentials and not key.has_class("-command-palette"):
                 kept.remove(key)
         return kept
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Rebuild the keys only when the screen's bindings now show something else."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        """Rebuild when the keys differ; not while a dialog covers the screen (its bindings are the dialog's then)."""
+        if self.is_attached and self.app.screen is self.screen and self._what_would_show() != self._shown:
+            await self.recompose()
+
+    def _what_would_show(self) -> tuple[object, ...]:
+        """The active bindings as the footer would show them, and the width it fits them to."""
+        bindings = tuple(
+            (binding.key, binding.action, binding.description, binding.show, binding.group, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+        )
+        return (self.size.width, bindings)
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._fitted_width:
