@@ -1,8 +1,10 @@
 """The pre-commit hook in .pre-commit-hooks.yaml, run by `pre-commit try-repo` on a team's repository.
 
 try-repo installs the hook's environment from this checkout (its committed files plus the
-changes to them) into a temporary store, taking the dependencies from the package index or
-pip's cache; that takes a minute, so one run checks both layouts.
+changes to them) into a temporary store, as it would for a team. pre-commit-uv (dev group) makes
+pre-commit build that environment with uv, from the packages `make` already put in uv's cache:
+about 4 s of CPU instead of pip's 16 s. The hook's definition and its entry point are the same
+either way; one run still checks both layouts.
 """
 
 from __future__ import annotations
