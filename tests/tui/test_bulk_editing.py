@@ -380,7 +380,8 @@ def big_team(size: int) -> Org:
 
 
 async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_scrolled_to():
-    """Past RELABEL_NOW_LIMIT people, labels are rebuilt as their lines are drawn (OrgTree.render_line)."""
+    """Past RELABEL_NOW_LIMIT people, labels are rebuilt (or, for people moved in, built) as their
+    lines are drawn (OrgTree.render_line)."""
     app = designer(big_team(150))
     async with app.run_test(size=SIZE) as pilot:
         screen = await select(pilot, "hop")
@@ -396,3 +397,10 @@ async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_s
         text = screen_text(app)
         assert "✓ Pm Number 149  Senior Product Manager" in text and "  Product Manager" not in text
         assert "Senior" in screen.org_tree.node_for("pm149").label.plain
+        await pilot.press("m", *"Ada Park", "enter")  # all 150 move at once: their lines are labelled when drawn
+        await pilot.pause()
+        assert screen.document.org["pm149"].reports_to == "ceo"
+        assert [node.data for node in screen.org_tree.node_for("ceo").children][:3] == ["hop", "pm000", "pm001"]
+        assert "✓ Pm Number 149  Senior Product Manager" in screen_text(app), "marks move with them"
+        await select(pilot, "pm000")
+        assert "✓ Pm Number 000  Senior Product Manager" in screen_text(app)

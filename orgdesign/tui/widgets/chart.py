@@ -280,9 +280,8 @@ class OrgChart(ScrollView, can_focus=True):
             self._open_for_first_reports(touched)
             return
         previous = self._laid_out
-        if self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched):
-            self._relayout()
-        if self._outdated:
+        reshaped = self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched)
+        if reshaped and not self._relayout():
             return
         self._keep_a_selection(previous)
         self.refresh()
@@ -469,12 +468,13 @@ class OrgChart(ScrollView, can_focus=True):
             return
         self._relayout()
 
-    def _relayout(self) -> None:
-        """Lay the boxes out again; while the chart is hidden, only once it is next read."""
+    def _relayout(self) -> bool:
+        """Lay the boxes out again; while the chart is hidden, only once it is next read (False)."""
         if self._hidden:
             self._outdated = True
-        else:
-            self._lay_out_now()
+            return False
+        self._lay_out_now()
+        return True
 
     def _lay_out_now(self) -> None:
         self._outdated = False

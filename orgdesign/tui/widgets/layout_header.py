@@ -44,7 +44,7 @@ class LayoutHeader(Horizontal):
     def refresh_status(self) -> None:
         width = max(self.size.width - 2, 0)  # inside the padding
         status = self.status_text(width)
-        show_text(self.query_one("#status", Static), status)
+        show_text(self.query_one("#status", Static), status, layout=False)  # its one line's width is 1fr
         show_text(self.query_one("#file-path", Static), self.path_text(width - status.cell_len - PATH_GAP))
 
     def path_text(self, room: int) -> Text:

@@ -581,9 +581,11 @@ class OrgTree(BatchingTree[str]):
 
     def _move_cursor_once(self, node: TreeNode[str]) -> None:
         # Reading last_line rebuilds the line cache, so the node knows its line number;
-        # after the next refresh (when the size is known) scroll it into view.
+        # after the next refresh (when the size is known) scroll it into view. A cursor already
+        # there stays put: moving it marks the node changed, and with it every line drawn below it.
         _ = self.last_line
-        self.move_cursor(node, animate=False)
+        if node is not self.cursor_node or node.line != self.cursor_line:
+            self.move_cursor(node, animate=False)
         self.call_after_refresh(self._scroll_to_cursor)
 
     def _scroll_to_cursor(self) -> None:
