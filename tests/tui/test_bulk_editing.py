@@ -106,6 +106,12 @@ async def test_move_everyone_marked_under_the_one_picked():
         assert [node.data for node in tree.node_for("cto").children] == ["pm1", "eng"]
         text = screen_text(app)
         assert "✓ Eve Ford" in text and "✓ Gus Hill" in text and "✓ 2 marked" in text, "marks move with them"
+        await pilot.press("c")  # the chart, hidden during the move, shows it once shown
+        await pilot.pause()
+        chart = screen.chart
+        assert chart.chart_layout.boxes["pm1"].parent == "cto" and chart.selected == "eng"
+        assert marked_in_chart(chart, "pm1") and marked_in_chart(chart, "eng")
+        assert "Eve Ford" in screen_text(app) and "Fay Gold" in screen_text(app)
 
 
 def marked_in_chart(chart: OrgChart, pid: str) -> bool:
