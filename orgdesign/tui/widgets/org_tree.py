@@ -566,9 +566,10 @@ class OrgTree(BatchingTree[str]):
             if found is None:
                 break
             node = found
-            if ancestor != pid and node.allow_expand and not node.is_expanded:
+            if ancestor != pid and node.allow_expand:
                 self._populate(node)
-                node.expand()  # only when closed: every expand makes Tree rebuild all its lines
+                if not node.is_expanded:  # expanding an open node still makes Tree rebuild all its lines
+                    node.expand()
         return node
 
     def select_person(self, pid: str) -> bool:
