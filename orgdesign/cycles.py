@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgdesign.model import Org
+from orgdesign.model import Org, climb
 
 
 class CycleWatch:
@@ -45,12 +45,29 @@ class CycleWatch:
         return flipped
 
     def _refind_if_touched(self, touched: Iterable[str]) -> frozenset[str]:
-        org = self.org
-        if not any(pid in self.stranded or (pid in org and not org.reaches_a_top(pid)) for pid in touched):
+        if not self._any_on_or_below_a_cycle(touched):
             return frozenset()
         before = self.entries
         self.refind()
         return frozenset(before).symmetric_difference(self.entries)
+
+    def _any_on_or_below_a_cycle(self, touched: Iterable[str]) -> bool:
+        """Whether anyone in `touched` was stranded, or is now: their chain of command loops.
+
+        Climbs share what they learn (whoever a climb passed reaches a top), so a bulk edit of
+        1,000 people costs the distinct managers above them, not 1,000 climbs to the top.
+        """
+        org = self.org
+        reaching: set[str] = set()
+        for pid in touched:
+            if pid in self.stranded:
+                return True
+            if pid in org:
+                path, cycle = climb(pid, org.manager_id, stop=reaching)
+                if cycle:
+                    return True
+                reaching.update(path)
+        return False
 
     def roots(self) -> list[str]:
         """The tops, then one entry per cycle."""

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from orgdesign.cycles import CycleWatch
 from orgdesign.edits import History, MovePerson
 from orgdesign.model import Org, Person
@@ -46,3 +51,30 @@ def test_edits_away_from_any_cycle_do_not_search_again():
     watch = CycleWatch(org)
     watch.refind = lambda: (_ for _ in ()).throw(AssertionError("searched again"))
     assert watch.update({"e", "top"}) == frozenset()
+
+
+@given(
+    managers=st.lists(st.integers(min_value=-1, max_value=6), min_size=7, max_size=7),
+    batches=st.lists(
+        st.lists(st.tuples(st.integers(0, 6), st.integers(-1, 6)), min_size=1, max_size=4), min_size=1, max_size=4
+    ),
+)
+def test_after_any_batch_of_changed_lines_the_watch_agrees_with_a_search_from_scratch(managers, batches):
+    """The check that decides whether to search again shares its climbs across a batch (a bulk
+    edit): whatever it skips, the cycles it keeps are those a full search finds."""
+    ids = [f"p{number}" for number in range(7)]
+    people = [
+        Person(pid, pid, "pm", reports_to=None if m < 0 else ids[m]) for pid, m in zip(ids, managers, strict=True)
+    ]
+    org = Org("Random", people)
+    watch = CycleWatch(org)
+    for batch in batches:
+        touched: set[str] = set()
+        for who, manager in batch:
+            person = org[ids[who]]
+            touched |= {person.id} | ({person.reports_to} if person.reports_to else set())
+            org.put(replace(person, reports_to=None if manager < 0 else ids[manager]))
+            touched |= {ids[manager]} if manager >= 0 else set()
+        watch.update(touched)
+        fresh = CycleWatch(org)
+        assert (watch.entries, watch.stranded) == (fresh.entries, fresh.stranded)

@@ -23,6 +23,7 @@ from textual.app import App
 from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
+from textual.widgets import Static
 
 from orgdesign.text import clip, printable
 
@@ -38,6 +39,19 @@ def literal(value: object, style: str = "", *, limit: int | None = None) -> Text
 def multiline(value: str, style: str = "") -> Text:
     """Like `literal`, but keeps line breaks (for notes)."""
     return Text("\n").join(literal(line, style) for line in value.split("\n"))
+
+
+def show_text(widget: Static, text: Text, *, layout: bool = True) -> None:
+    """Put `text` in `widget` unless it shows that text already.
+
+    Every update asks Textual to lay the whole screen out and paint it again (every scroll bar
+    included); after an edit most panes (the person, the rule, the header) show what they showed
+    before, and at 100,000 people an edit has no time to spare for that. `layout=False`: the
+    widget's size does not depend on its text, so a new text needs only a repaint.
+    """
+    shown = widget.content
+    if not isinstance(shown, Text) or (shown.plain, shown.spans, shown.style) != (text.plain, text.spans, text.style):
+        widget.update(text, layout=layout)
 
 
 def toast(

@@ -11,14 +11,19 @@ from textual import events
 
 from orgdesign.model import Org, Person, Unit
 from orgdesign.tui.commands import available_commands
+from orgdesign.tui.marks import MARK
 from orgdesign.tui.screens.choice import ChoiceScreen
 from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.screens.person_picker import PersonPicker
 from orgdesign.tui.screens.text_prompt import TextPrompt
+from orgdesign.tui.widgets.chart import OrgChart
+from orgdesign.tui.widgets.chart_layout import Zoom
 
 from .conftest import SIZE, notices, screen_text, small_org
 from .test_editing import designer, select
+
+SMALL_TERMINAL = (80, 24)
 
 
 async def mark(pilot, *pids: str) -> MainScreen:
@@ -97,6 +102,51 @@ async def test_move_everyone_marked_under_the_one_picked():
         org = screen.document.org
         assert org["pm1"].reports_to == "cto" and org["eng"].reports_to == "cto"
         assert screen.document.history.depth == 1
+        tree = screen.org_tree
+        assert [node.data for node in tree.node_for("cto").children] == ["pm1", "eng"]
+        text = screen_text(app)
+        assert "✓ Eve Ford" in text and "✓ Gus Hill" in text and "✓ 2 marked" in text, "marks move with them"
+        await pilot.press("c")  # the chart, hidden during the move, shows it once shown
+        await pilot.pause()
+        chart = screen.chart
+        assert chart.chart_layout.boxes["pm1"].parent == "cto" and chart.selected == "eng"
+        assert marked_in_chart(chart, "pm1") and marked_in_chart(chart, "eng")
+        assert "Eve Ford" in screen_text(app) and "Fay Gold" in screen_text(app)
+
+
+def marked_in_chart(chart: OrgChart, pid: str) -> bool:
+    """Whether `pid`'s box shows the bulk-edit mark where the chart draws it at its zoom level."""
+    box = chart.chart_layout.boxes[pid]
+    column = box.left + 1 if chart.zoom is Zoom.BOXES else box.left
+    strip = chart.render_line(box.top - chart.scroll_offset.y)
+    return "".join(segment.text for segment in strip)[column - chart.scroll_offset.x] == MARK
+
+
+async def test_marks_are_drawn_in_the_chart_at_every_zoom_and_follow_each_change():
+    app = designer()
+    async with app.run_test(size=SMALL_TERMINAL) as pilot:
+        screen = await mark(pilot, "pm1", "pm2")
+        await pilot.press("c")
+        await pilot.pause()
+        chart = screen.chart
+        for zoom in (Zoom.BOXES, Zoom.NAMES, Zoom.DOTS):
+            assert chart.zoom is zoom
+            drawn = {pid: marked_in_chart(chart, pid) for pid in ("pm1", "pm2", "hop", "ceo")}
+            assert drawn == {"pm1": True, "pm2": True, "hop": False, "ceo": False}, zoom
+            await pilot.press("minus")
+            await pilot.pause()
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        text = screen_text(app)
+        assert text.count("┌✓") == 2 and "✓ 2 marked" in text, "full boxes on screen carry the mark"
+        await pilot.press("escape")  # clear the marks: the chart drops them at once
+        await pilot.pause()
+        assert "┌✓" not in screen_text(app)
+        assert not marked_in_chart(chart, "pm1") and not marked_in_chart(chart, "pm2")
+        await pilot.press("up", "x")  # mark from the chart: its selection (Fay Gold's manager) is the tree's
+        await pilot.pause()
+        assert list(screen.marks) == ["hop"] and marked_in_chart(chart, "hop")
+        assert screen_text(app).count("┌✓") == 1
 
 
 async def test_delete_everyone_marked_and_undo_brings_them_back():
@@ -336,7 +386,8 @@ def big_team(size: int) -> Org:
 
 
 async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_scrolled_to():
-    """Past RELABEL_NOW_LIMIT people, labels are rebuilt as their lines are drawn (OrgTree.render_line)."""
+    """Past RELABEL_NOW_LIMIT people, labels are rebuilt (or, for people moved in, built) as their
+    lines are drawn (OrgTree.render_line)."""
     app = designer(big_team(150))
     async with app.run_test(size=SIZE) as pilot:
         screen = await select(pilot, "hop")
@@ -352,3 +403,10 @@ async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_s
         text = screen_text(app)
         assert "✓ Pm Number 149  Senior Product Manager" in text and "  Product Manager" not in text
         assert "Senior" in screen.org_tree.node_for("pm149").label.plain
+        await pilot.press("m", *"Ada Park", "enter")  # all 150 move at once: their lines are labelled when drawn
+        await pilot.pause()
+        assert screen.document.org["pm149"].reports_to == "ceo"
+        assert [node.data for node in screen.org_tree.node_for("ceo").children][:3] == ["hop", "pm000", "pm001"]
+        assert "✓ Pm Number 149  Senior Product Manager" in screen_text(app), "marks move with them"
+        await select(pilot, "pm000")
+        assert "✓ Pm Number 000  Senior Product Manager" in screen_text(app)

@@ -13,7 +13,7 @@ from textual.app import App
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
 
-from orgdesign.tui.textual_private import AppWithCrashHooks, normalize_key_list
+from orgdesign.tui.textual_private import AppWithCrashHooks, BatchingTree, normalize_key_list
 
 TUI = Path(__file__).resolve().parents[2] / "orgdesign" / "tui"
 
@@ -51,6 +51,39 @@ async def test_an_unexpected_error_reaches_both_hooks_and_stops_the_app_with_an_
             await pilot.pause()
     assert told == ["before", "message"]
     assert app.return_code == 1
+
+
+def test_textual_trees_still_invalidate_through_the_private_method_batching_tree_defers():
+    invalidate = Tree.__dict__.get("_invalidate")
+    assert invalidate is not None, "Textual renamed Tree._invalidate: move BatchingTree to its new hook"
+    assert list(inspect.signature(invalidate).parameters) == ["self"]
+
+
+async def test_a_batch_of_tree_changes_invalidates_once_and_shows_every_change(monkeypatch: pytest.MonkeyPatch):
+    invalidated: list[Tree[str]] = []
+    original = Tree._invalidate
+
+    def counting(tree: Tree[str]) -> None:
+        invalidated.append(tree)
+        original(tree)
+
+    class OneTree(App[None]):
+        def compose(self):
+            yield BatchingTree[str]("root")
+
+    app = OneTree()
+    async with app.run_test() as pilot:
+        tree = app.query_one(BatchingTree)
+        monkeypatch.setattr(Tree, "_invalidate", counting)
+        with tree.batched_changes():
+            for number in range(5):
+                tree.root.add_leaf(f"leaf {number}")
+            tree.root.expand()
+        assert len(invalidated) == 1
+        await pilot.pause()
+        assert tree.last_line == 5 and str(tree.get_node_at_line(5).label) == "leaf 4"
+        tree.root.add_leaf("outside a batch")
+        assert len(invalidated) == 2
 
 
 def test_keys_are_read_as_textual_reads_a_bindings_keys():

@@ -134,6 +134,7 @@ class BulkActions(Screen[None]):
     @on(OrgTree.MarksChanged)
     def _marks_changed(self) -> None:
         self.designer.refresh_header()
+        self.designer.chart.show_marks()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -41,6 +41,7 @@ from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
 from orgdesign.text import counted
 from orgdesign.tui.compare_mode import COMPARE_BINDINGS, CompareMode
+from orgdesign.tui.memory import exempt_live_objects_from_collection
 from orgdesign.tui.screens.bulk_actions import BULK_BINDINGS, CLEAR_MARKS, BulkActions
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.compare_with import (
@@ -151,7 +152,7 @@ class MainScreen(BulkActions):
             with ContentSwitcher(initial="tree-view", id="views"):
                 cycles = CycleWatch(self.document.org)
                 yield OrgTree(self.document.org, self.document.validator.worst, cycles, self.marks, id="tree-view")
-                yield ChartPane(self.document.org, self.document.validator.worst, cycles, id="chart-view")
+                yield ChartPane(self.document.org, self.document.validator.worst, cycles, self.marks, id="chart-view")
             with Vertical(id="side"):
                 with VerticalScroll(id="details-pane", can_focus=False):
                     yield PersonDetails(self.document, id="details")
@@ -171,6 +172,7 @@ class MainScreen(BulkActions):
         self.details.show(self.org_tree.selected_id)
         if self._start_baseline is not None:
             self.compare_with(self._start_baseline)
+        self.call_after_refresh(exempt_live_objects_from_collection)
 
     @property
     def org_app(self) -> OrgDesignApp:
@@ -263,7 +265,7 @@ class MainScreen(BulkActions):
         self.org_tree.apply(touched)
         self.follow_comparison(touched)
         self.chart.refresh_people(touched)
-        self.org_tree.refresh_badges()
+        self.org_tree.refresh_badges(self.document.validator.last_rechecked)
         target = select if select in self.document.org else self._still_there(touched)
         if target is not None:
             self.org_tree.select_person(target)

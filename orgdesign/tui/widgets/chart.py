@@ -15,7 +15,7 @@ reads the `Org` it was given, and `refresh_people` tells it what an edit touched
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -161,14 +161,17 @@ class OrgChart(ScrollView, can_focus=True):
         org: Org,
         worst: Callable[[str], Severity | None],
         cycles: CycleWatch | None = None,
+        marks: Container[str] = frozenset(),
         *,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """`cycles`: the reporting cycles, shared with the tree (found here when not given)."""
+        """`cycles`: the reporting cycles, shared with the tree (found here when not given).
+        `marks`: the people marked for a bulk edit, shared with the tree (`show_marks` redraws them)."""
         super().__init__(name=name, id=id, classes=classes)
         self.org = org
+        self.marks = marks
         self._worst = worst
         self.cycles = cycles or CycleWatch(org)
         roots = self.cycles.roots()
@@ -182,8 +185,11 @@ class OrgChart(ScrollView, can_focus=True):
         self.colouring = Colouring(ColourBy.SEVERITY, org, worst)
         self.comparison: ChartComparison | None = None
         """The baseline the org is compared with, whose differences the boxes are marked with."""
-        self._layout = ChartLayout(org, self._expanded, self.cycles)
-        self.virtual_size = Size(self._layout.width, self._layout.height)
+        self._laid_out = ChartLayout(org, self._expanded, self.cycles)
+        self._outdated = False
+        """Whether edits made while the chart was hidden changed its shape: it is laid out again
+        when next read (drawn, shown, asked for a box), not once per edit nobody saw."""
+        self.virtual_size = Size(self._laid_out.width, self._laid_out.height)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -252,14 +258,17 @@ class OrgChart(ScrollView, can_focus=True):
         if hidden_managers:
             self._expanded.update(hidden_managers)
             self._relayout()
+        if self._outdated:  # hidden: whoever shows the chart selects again, once it is laid out
+            self._selected = pid
+            return
         if pid in self._layout.boxes:
             self._selected = pid
             self.refresh()
             self._scroll_to_selected()
 
     def refresh_people(self, touched: set[str]) -> None:
-        """Redraw after an edit that touched `touched`; lays out again only if the shape changed."""
-        previous = self._layout
+        """Redraw after an edit that touched `touched`; lays out again only if the shape changed,
+        and while the chart is hidden (the tree is shown) only when it is next read."""
         view_changed = self.colouring.notice(self.org.get(pid) for pid in touched)
         if self._root is not None and self._root not in self.org:
             self._root = None
@@ -267,12 +276,38 @@ class OrgChart(ScrollView, can_focus=True):
         if view_changed:
             self.post_message(self.ViewChanged())
         cycles_changed = bool(self.cycles.update(touched))  # first: the shape is judged against it
-        if self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched):
-            self._relayout()
-        if self._selected not in self._layout.boxes:
-            self._selected = self._fallback_selection(previous)
+        if self._outdated:
+            self._open_for_first_reports(touched)
+            return
+        previous = self._laid_out
+        reshaped = self._shape_changed(touched) or cycles_changed or not self._patch_texts(touched)
+        if reshaped and not self._relayout():
+            return
+        self._keep_a_selection(previous)
         self.refresh()
         self._scroll_to_selected()
+
+    @property
+    def _hidden(self) -> bool:
+        """Whether the chart is out of view (the views switcher shows the tree)."""
+        return any(not node.display for node in self.ancestors_with_self)
+
+    @property
+    def _layout(self) -> ChartLayout:
+        """The boxes as laid out for the org as it is now."""
+        if self._outdated:
+            previous = self._laid_out
+            self._lay_out_now()
+            self._keep_a_selection(previous)
+        return self._laid_out
+
+    def _keep_a_selection(self, previous: ChartLayout) -> None:
+        if self._selected not in self._laid_out.boxes:
+            self._selected = self._fallback_selection(previous)
+
+    def show_marks(self) -> None:
+        """Redraw after someone was marked or unmarked for a bulk edit (the boxes stay where they are)."""
+        self.refresh()
 
     def compare(self, comparison: ChartComparison | None) -> None:
         """Mark each box with how it differs from `comparison`'s baseline (None: stop marking);
@@ -390,6 +425,7 @@ class OrgChart(ScrollView, can_focus=True):
             colour=self.colouring.style_of,
             hidden_reports=self._hidden_reports,
             mark=self._mark,
+            marked=self.marks.__contains__,
         )
 
     def _palette(self) -> Palette:
@@ -432,9 +468,18 @@ class OrgChart(ScrollView, can_focus=True):
             return
         self._relayout()
 
-    def _relayout(self) -> None:
-        self._layout = ChartLayout(self.org, self._expanded, self.cycles, self._zoom, self._root, self._view)
-        self.virtual_size = Size(self._layout.width, self._layout.height)
+    def _relayout(self) -> bool:
+        """Lay the boxes out again; while the chart is hidden, only once it is next read (False)."""
+        if self._hidden:
+            self._outdated = True
+            return False
+        self._lay_out_now()
+        return True
+
+    def _lay_out_now(self) -> None:
+        self._outdated = False
+        self._laid_out = ChartLayout(self.org, self._expanded, self.cycles, self._zoom, self._root, self._view)
+        self.virtual_size = Size(self._laid_out.width, self._laid_out.height)
         self.refresh()
 
     def _scroll_to_selected(self, *, center: bool = False) -> None:
@@ -452,18 +497,17 @@ class OrgChart(ScrollView, can_focus=True):
     def _fallback_selection(self, previous: ChartLayout) -> str | None:
         """Where the selection goes when the selected person left the chart: up the old chain."""
         old = self._selected
-        while old is not None and old not in self._layout.boxes:
+        while old is not None and old not in self._laid_out.boxes:
             box = previous.boxes.get(old)
             old = box.parent if box is not None else None
         if old is not None:
             return old
-        roots = self._layout.roots
+        roots = self._laid_out.roots
         return roots[0] if roots else None
 
     def _shape_changed(self, touched: set[str]) -> bool:
         """Whether an edit on `touched` changed who is on show or who sits under whom."""
-        for pid in touched:
-            self._open_for_first_report(pid, touched)
+        self._open_for_first_reports(touched)
         for pid in touched:
             box = self._layout.boxes.get(pid)
             person = self.org.get(pid)
@@ -488,11 +532,17 @@ class OrgChart(ScrollView, can_focus=True):
             return pid in self.cycles.roots()
         return manager.id in self._layout.boxes and manager.id in self._expanded
 
+    def _open_for_first_reports(self, touched: set[str]) -> None:
+        for pid in touched:
+            self._open_for_first_report(pid, touched)
+
     def _open_for_first_report(self, pid: str, touched: set[str]) -> None:
         """Expand `pid`'s manager when on show with no reports before the edit, so that
-        their first report appears rather than vanishing under a collapsed box."""
+        their first report appears rather than vanishing under a collapsed box.
+
+        "On show" as last laid out: while the chart is hidden, that is before earlier edits too."""
         manager = self.org.manager(pid) if pid in self.org else None
-        if manager is None or manager.id not in self._layout.boxes or manager.id in self._expanded:
+        if manager is None or manager.id not in self._laid_out.boxes or manager.id in self._expanded:
             return
         if all(report in touched for report in self.org.unordered_report_ids(manager.id)):
             self._expanded.add(manager.id)

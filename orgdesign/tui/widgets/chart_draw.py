@@ -31,7 +31,7 @@ from orgdesign.tui.widgets.chart_layout import (
     ChartLayout,
     Zoom,
 )
-from orgdesign.tui.widgets.chart_marks import ChartMark
+from orgdesign.tui.widgets.chart_marks import MARKED, ChartMark
 
 _JUNCTIONS = {
     UP | DOWN | LEFT | RIGHT: "┼",
@@ -81,6 +81,12 @@ class Scene:
     """How many reports a collapsed person hides (0 when they are expanded or have none)."""
     mark: Callable[[str], ChartMark | None]
     """How the person differs from the baseline while comparing (None: not at all, or not comparing)."""
+    marked: Callable[[str], bool]
+    """Whether the person is marked for a bulk edit."""
+
+    def one_mark(self, pid: str) -> ChartMark | None:
+        """The mark of a box with room for one: the bulk-edit mark first, else the difference."""
+        return MARKED if self.marked(pid) else self.mark(pid)
 
 
 class Row:
@@ -149,6 +155,8 @@ def draw_box_line(scene: Scene, box: Box, within: int, row: Row) -> None:
         mark = scene.mark(box.pid)
         if mark is not None and box.width >= 5:
             row.put(box.left + 2, mark.glyph, palette.base + mark.style + selected)
+        if scene.marked(box.pid) and box.width >= 4:
+            row.put(box.left + 1, MARKED.glyph, palette.base + MARKED.style)
         return
     if within == box.height - 1:
         bottom_border(scene, box, row, border, palette.marker + selected)
@@ -211,18 +219,19 @@ def draw_name(scene: Scene, box: Box, within: int, row: Row) -> None:
     text = fit(box.face.name, box.width - 2)
     marker = "▸" if scene.hidden_reports(box.pid) else " "
     row.put(box.left, " " + text + marker, style)
-    mark = scene.mark(box.pid)
+    mark = scene.one_mark(box.pid)
     if mark is not None:
         row.put(box.left, mark.glyph, style + mark.style)
 
 
 def draw_dot(scene: Scene, box: Box, within: int, row: Row) -> None:
     """One cell: ● a person, ○ a vacancy, ◆ a manager whose reports are folded away; while
-    comparing, someone who differs from the baseline is their mark instead."""
+    comparing, someone who differs from the baseline is their mark instead, and someone marked
+    for a bulk edit is ✓."""
     colour = scene.colour(box.pid)
     style = scene.palette.line if colour is None else scene.palette.base + colour
     glyph = "◆" if scene.hidden_reports(box.pid) else "○" if box.face.vacancy else "●"
-    mark = scene.mark(box.pid)
+    mark = scene.one_mark(box.pid)
     if mark is not None:
         glyph, style = mark.glyph, scene.palette.base + mark.style
     if box.pid == scene.selected:

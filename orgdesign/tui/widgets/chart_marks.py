@@ -1,8 +1,11 @@
-"""The chart's marks while comparing with a baseline: one coloured cell per person who differs.
+"""The chart's marks: one coloured cell per person who differs from a baseline, and ✓ on
+whoever is marked for a bulk edit.
 
 The tree spells a difference out ("↷ from Ann Lee", "✎ title"); a chart box has room for one cell,
 so it shows the difference that matters most: renamed, else added, else moved, else changed.
-Removed people have no box; the legend counts them.
+Removed people have no box; the legend counts them. A full box has a cell for each kind of mark;
+a name or a dot has one, and there the bulk-edit mark wins: it is what the next key acts on
+(the tree and the Changes pane still list the differences).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Protocol
 from rich.style import Style
 
 from orgdesign.compare import PersonStatus
+from orgdesign.tui.marks import MARK
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,8 @@ CHANGED = ChartMark("✎", "changed", Style(color="yellow", bold=True))
 MARKS = (ADDED, MOVED, CHANGED, RENAMED)
 """In the legend's order."""
 REMOVED_STYLE = Style(color="red", bold=True)
+MARKED = ChartMark(MARK, "marked", Style(color="green", bold=True, reverse=True))
+"""Marked for a bulk edit (x): drawn as the tree draws it."""
 
 
 def chart_mark(status: PersonStatus | None) -> ChartMark | None:

@@ -7,7 +7,7 @@ the colours mean in the current colour mode.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -152,10 +152,16 @@ class ChartPane(Vertical):
     """
 
     def __init__(
-        self, org: Org, worst: Callable[[str], Severity | None], cycles: CycleWatch, *, id: str | None = None
+        self,
+        org: Org,
+        worst: Callable[[str], Severity | None],
+        cycles: CycleWatch,
+        marks: Container[str] = frozenset(),
+        *,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._chart = OrgChart(org, worst, cycles)
+        self._chart = OrgChart(org, worst, cycles, marks)
 
     def compose(self) -> ComposeResult:
         yield Breadcrumbs()

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from orgdesign.document import Document
 from orgdesign.model import Person
 from orgdesign.roles import ROLES
-from orgdesign.tui.text import literal, multiline
+from orgdesign.tui.text import literal, multiline, show_text
 from orgdesign.tui.widgets.badges import badge
 
 CHAIN_LIMIT = 12
@@ -28,9 +28,9 @@ class PersonDetails(Static):
     def show(self, pid: str | None) -> None:
         org = self.document.org
         if pid is None or pid not in org:
-            self.update(Text("Nobody selected", style="dim"))
+            show_text(self, Text("Nobody selected", style="dim"))
             return
-        self.update(self.describe(org[pid]))
+        show_text(self, self.describe(org[pid]))
 
     def describe(self, person: Person) -> Text:
         org = self.document.org

@@ -13,7 +13,7 @@ from orgdesign.document import Document
 from orgdesign.findings_output import count_phrases
 from orgdesign.text import clip_start
 from orgdesign.tui.marks import MARK, Marks
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import literal, show_text
 from orgdesign.tui.widgets.badges import GLYPHS, STYLES
 
 MIN_TITLE = 8
@@ -44,8 +44,8 @@ class LayoutHeader(Horizontal):
     def refresh_status(self) -> None:
         width = max(self.size.width - 2, 0)  # inside the padding
         status = self.status_text(width)
-        self.query_one("#status", Static).update(status)
-        self.query_one("#file-path", Static).update(self.path_text(width - status.cell_len - PATH_GAP))
+        show_text(self.query_one("#status", Static), status, layout=False)  # its one line's width is 1fr
+        show_text(self.query_one("#file-path", Static), self.path_text(width - status.cell_len - PATH_GAP))
 
     def path_text(self, room: int) -> Text:
         """The file path, shortened from the left to `room` cells (or left out when there is no room)."""

@@ -18,13 +18,14 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import NodeID, TreeNode
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
+from orgdesign.tui.textual_private import BatchingTree
 from orgdesign.tui.widgets.badges import badge
 from orgdesign.tui.widgets.person_marks import person_marks
 
@@ -35,7 +36,10 @@ ancestors per line, so a 10,000-deep chain cannot be expanded in full."""
 NAME_LIMIT = 80
 
 RELABEL_NOW_LIMIT = 100
-"""Most labels `relabel` rebuilds at once; a larger batch waits for each line to be drawn."""
+"""Most labels `relabel` rebuilds (or an edit adds) at once; a larger batch waits for each line to be drawn."""
+
+UNLABELLED = Text()
+"""The label of a node until its line is first drawn (see `relabel`)."""
 
 OPEN_ON_LOAD = 300
 """Most people shown under the product organisation's top when a layout opens."""
@@ -57,7 +61,7 @@ class Annotations(Protocol):
     def ghosts(self, manager: str | None) -> list[tuple[str, Text]]: ...
 
 
-class OrgTree(Tree[str]):
+class OrgTree(BatchingTree[str]):
     """Node data is the person id; the hidden root holds the tops."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -121,6 +125,8 @@ class OrgTree(Tree[str]):
         """`cycles`: the reporting cycles, shared with the chart (found here when not given).
         `marks`: the people marked for a bulk edit, shared with the screen."""
         super().__init__("org", **kwargs)
+        self._label_widths: dict[NodeID, tuple[Text, int]] = {}
+        """Each node's label with its width: Tree measures every line after each structural change."""
         self.marks = marks if marks is not None else Marks()
         self.org = org
         self._worst = worst
@@ -130,9 +136,9 @@ class OrgTree(Tree[str]):
         self._person_nodes: dict[str, TreeNode[str]] = {}
         self._populated_keys: set[str | None] = set()
         self._badges: dict[str, Severity | None] = {}
+        """The severity each shown node's badge displays, to relabel only those that change."""
         self._stale_labels: set[str] = set()
         """People whose label a bulk edit changed, rebuilt when their line is next drawn."""
-        """The severity each shown node's badge displays, to relabel only those that change."""
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
         self.annotations: Annotations | None = None
@@ -149,6 +155,7 @@ class OrgTree(Tree[str]):
         self._populated_keys.clear()
         self._badges.clear()
         self._stale_labels.clear()
+        self._label_widths.clear()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -166,6 +173,10 @@ class OrgTree(Tree[str]):
 
         Breadth first and without recursion: each person is visited once, however deep the org.
         """
+        with self.batched_changes():
+            return self._expand_layers(node, limit)
+
+    def _expand_layers(self, node: TreeNode[str], limit: int) -> bool:
         self._populate(node)
         node.expand()
         layer = list(node.children)
@@ -205,11 +216,17 @@ class OrgTree(Tree[str]):
             label.append_text(mark)
         return label
 
-    def _add_person_node(self, parent: TreeNode[str], pid: str, depth: int, before: int | None = None) -> TreeNode[str]:
-        """Add `pid` under `parent`, which sits `depth` layers below the hidden root."""
+    def _add_person_node(
+        self, parent: TreeNode[str], pid: str, depth: int, before: int | None = None, *, label_later: bool = False
+    ) -> TreeNode[str]:
+        """Add `pid` under `parent`, which sits `depth` layers below the hidden root; with
+        `label_later` (one of many added at once), the label is built when its line is first drawn."""
         expandable = self._has_children(pid) and depth < MAX_DEPTH
-        node = parent.add(self.label_for(pid), pid, before=before, allow_expand=expandable)
+        label = UNLABELLED if label_later else self.label_for(pid)
+        node = parent.add(label, pid, before=before, allow_expand=expandable)
         self._person_nodes[pid] = node
+        if label_later:
+            self._stale_labels.add(pid)
         return node
 
     def _populate(self, node: TreeNode[str]) -> None:
@@ -283,9 +300,13 @@ class OrgTree(Tree[str]):
             self.cursor_line = line
 
     def get_label_width(self, node: TreeNode[str]) -> int:
+        """The label's width, measured once per label (Tree asks for every line's after each change)."""
         label = node.label
         assert isinstance(label, Text), "Tree turns every label into Text"
-        return label.cell_len + (len(self.ICON_NODE) if node.allow_expand else 0)
+        known = self._label_widths.get(node.id)
+        if known is None or known[0] is not label:
+            known = self._label_widths[node.id] = (label, label.cell_len)
+        return known[1] + (len(self.ICON_NODE) if node.allow_expand else 0)
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -359,14 +380,24 @@ class OrgTree(Tree[str]):
                 self._relabel_now(node, pid)
         return super().render_line(y)
 
-    def refresh_badges(self) -> None:
+    def refresh_badges(self, rechecked: Iterable[str] | None = None) -> None:
         """Relabel the shown people whose worst finding changed (edits move findings of
-        people they did not touch: a manager's span, a whole subtree's layer)."""
-        changed = [pid for pid in self._person_nodes if self._badges.get(pid) != self._worst(pid)]
-        self.relabel(changed)
+        people they did not touch: a manager's span, a whole subtree's layer).
+
+        `rechecked`: the only people whose findings may have changed (the validator knows), so
+        that an edit costs what it touched rather than a look at every line shown; None: anyone.
+        """
+        nodes = self._person_nodes
+        candidates = nodes if rechecked is None else [pid for pid in rechecked if pid in nodes]
+        self.relabel([pid for pid in candidates if self._badges.get(pid) != self._worst(pid)])
 
     def apply(self, touched: Iterable[str]) -> None:
-        """Bring the shown nodes in line with the org after an edit touching `touched`."""
+        """Bring the shown nodes in line with the org after an edit touching `touched`, as one
+        structural change of the tree (however many people moved)."""
+        with self.batched_changes():
+            self._apply(touched)
+
+    def _apply(self, touched: Iterable[str]) -> None:
         parents_to_sync: set[str | None] = set()
         flipped = self.cycles.update(touched)
         if flipped:  # a cycle was made or broken: the roots change, and the entries' marks
@@ -412,6 +443,10 @@ class OrgTree(Tree[str]):
         parent = self.root if key is None else self._person_nodes.get(key)
         if parent is None or key not in self._populated_keys:
             return
+        with self.batched_changes():
+            self._follow_order(parent, key)
+
+    def _follow_order(self, parent: TreeNode[str], key: str | None) -> None:
         depth = self._depth_of(parent)
         for index, pid in enumerate(self._expected_children(key)):
             if index < len(parent.children) and parent.children[index].data == pid:
@@ -455,11 +490,12 @@ class OrgTree(Tree[str]):
                 self._remove(child)
         present = {child.data for child in parent.children}
         depth = self._depth_of(parent)
-        for index, pid in enumerate(expected):
-            if pid not in present:
-                if pid in self._person_nodes:
-                    self._remove(self._person_nodes[pid])
-                self._add_person_node(parent, pid, depth, before=index)
+        arriving = [(index, pid) for index, pid in enumerate(expected) if pid not in present]
+        label_later = len(arriving) > RELABEL_NOW_LIMIT
+        for index, pid in arriving:
+            if pid in self._person_nodes:
+                self._remove(self._person_nodes[pid])
+            self._add_person_node(parent, pid, depth, before=index, label_later=label_later)
         self.refresh_ghosts([parent.data])
 
     def _remove(self, node: TreeNode[str]) -> None:
@@ -471,6 +507,7 @@ class OrgTree(Tree[str]):
                 del self._person_nodes[pid]
                 self._badges.pop(pid, None)
                 self._stale_labels.discard(pid)
+            self._label_widths.pop(current.id, None)
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()
@@ -518,6 +555,10 @@ class OrgTree(Tree[str]):
         path = self.cycles.path_from_root(pid)
         if path is None:
             return None
+        with self.batched_changes():
+            return self._open_path(path, pid)
+
+    def _open_path(self, path: list[str], pid: str) -> TreeNode[str] | None:
         self._populate(self.root)
         node: TreeNode[str] | None = None
         for ancestor in path:
@@ -527,7 +568,8 @@ class OrgTree(Tree[str]):
             node = found
             if ancestor != pid and node.allow_expand:
                 self._populate(node)
-                node.expand()
+                if not node.is_expanded:  # expanding an open node still makes Tree rebuild all its lines
+                    node.expand()
         return node
 
     def select_person(self, pid: str) -> bool:
@@ -540,9 +582,11 @@ class OrgTree(Tree[str]):
 
     def _move_cursor_once(self, node: TreeNode[str]) -> None:
         # Reading last_line rebuilds the line cache, so the node knows its line number;
-        # after the next refresh (when the size is known) scroll it into view.
+        # after the next refresh (when the size is known) scroll it into view. A cursor already
+        # there stays put: moving it marks the node changed, and with it every line drawn below it.
         _ = self.last_line
-        self.move_cursor(node, animate=False)
+        if node is not self.cursor_node or node.line != self.cursor_line:
+            self.move_cursor(node, animate=False)
         self.call_after_refresh(self._scroll_to_cursor)
 
     def _scroll_to_cursor(self) -> None:

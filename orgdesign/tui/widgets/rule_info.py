@@ -10,7 +10,7 @@ from textual.widgets import Static
 from orgdesign.rules import RULES
 from orgdesign.rules.finding import Finding
 from orgdesign.rules.sources import cite
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import literal, show_text
 from orgdesign.tui.widgets.badges import severity_word
 
 PLACEHOLDER = Text("Highlight a finding to see why it matters.", style="dim")
@@ -22,9 +22,9 @@ class RuleInfo(Static):
 
     def explain(self, finding: Finding | None) -> None:
         if finding is None:
-            self.update(PLACEHOLDER)
+            show_text(self, PLACEHOLDER)
             return
-        self.update(explanation(finding))
+        show_text(self, explanation(finding))
 
 
 def explanation(finding: Finding) -> Text:
