@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.app import App
+from textual.pilot import Pilot
 
 from orgdesign.model import Org, Person
 from orgdesign.recovery import Session
@@ -75,6 +77,18 @@ def screen_text(app: App) -> str:
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     lines = [line.rstrip() for line in console.export_text().splitlines()]
     return "\n".join(lines).rstrip("\n").replace("\xa0", " ")
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste `text` into the focused field, as a terminal's bracketed paste delivers it: one event.
+
+    Typing a temporary folder's path key by key costs a repaint and a completion per character
+    (about two seconds of CPU for an 80-character path); a user pastes such a path anyway.
+    """
+    focused = pilot.app.focused
+    assert focused is not None, "a field has focus to paste into"
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
 
 
 def notices(app: App) -> str:

@@ -20,7 +20,7 @@ from orgdesign.tui.screens.text_prompt import TextPrompt
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.chart_layout import Zoom
 
-from .conftest import SIZE, notices, screen_text, small_org
+from .conftest import SIZE, notices, paste, screen_text, small_org
 from .test_editing import designer, select
 
 SMALL_TERMINAL = (80, 24)
@@ -302,7 +302,8 @@ async def test_import_a_csv_under_a_chosen_manager_renaming_clashing_ids(tmp_pat
         screen = await select(pilot, "hop")
         await pilot.press("I")
         await pilot.pause()
-        await pilot.press(*str(csv), "enter")
+        await paste(pilot, str(csv))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonPicker)
         await pilot.press(*"Di Evans", "enter")
@@ -323,7 +324,9 @@ async def test_import_of_a_file_without_people_changes_nothing(tmp_path: Path):
     app = designer()
     async with app.run_test(size=SIZE) as pilot:
         screen = await select(pilot, "hop")
-        await pilot.press("I", *str(csv), "enter")
+        await pilot.press("I")
+        await paste(pilot, str(csv))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert screen.document.history.depth == 0
@@ -340,7 +343,9 @@ async def test_export_the_selected_subtree_in_each_format(tmp_path: Path, key: s
         await select(pilot, "hop")
         await pilot.press("ctrl+e", key, "s")
         await pilot.pause()
-        await pilot.press("ctrl+u", *str(out), "enter")
+        await pilot.press("ctrl+u")
+        await paste(pilot, str(out))
+        await pilot.press("enter")
         await pilot.pause()
         text = out.read_text(encoding="utf-8")
         assert expected in text and "Eve Ford" in text
@@ -355,16 +360,22 @@ async def test_export_asks_before_replacing_and_refuses_a_fifo(tmp_path: Path):
     app = designer()
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, "ceo")
-        await pilot.press("ctrl+e", "3", "w", "ctrl+u", *str(out), "enter")
+        await pilot.press("ctrl+e", "3", "w", "ctrl+u")
+        await paste(pilot, str(out))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen) and "already exists" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
         assert out.read_text() == "keep me"
-        await pilot.press("ctrl+e", "3", "w", "ctrl+u", *str(out), "enter", "y")
+        await pilot.press("ctrl+e", "3", "w", "ctrl+u")
+        await paste(pilot, str(out))
+        await pilot.press("enter", "y")
         await pilot.pause()
         assert "Ada Park" in out.read_text()
-        await pilot.press("ctrl+e", "3", "w", "ctrl+u", *str(fifo), "enter")
+        await pilot.press("ctrl+e", "3", "w", "ctrl+u")
+        await paste(pilot, str(fifo))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert "not a regular file" in notices(app)

@@ -17,7 +17,7 @@ from orgdesign.tui.widgets.chart_layout import Zoom
 from orgdesign.tui.widgets.chart_pane import ChartLegend
 from orgdesign.tui.widgets.folder_tree import LayoutFolderTree
 
-from .conftest import SIZE, small_org
+from .conftest import SIZE, paste, small_org
 from .test_compare_view import comparing_app, main_of, pane_text, proposal
 
 UNMARKED = "unmarked"
@@ -108,7 +108,8 @@ async def test_a_layout_opened_without_a_baseline_has_no_marks_until_compared(tm
         await pilot.pause()
         assert isinstance(app.screen, PathPrompt)
         assert app.screen.query(LayoutFolderTree)  # the designer's file picker, as Open uses
-        await pilot.press(*str(baseline), "enter")
+        await paste(pilot, str(baseline))
+        await pilot.press("enter")
         await pilot.pause()
         assert mark_on(chart, "pm3") == "+"
         assert "Added (1)" in pane_text(app)
@@ -120,7 +121,9 @@ async def test_the_file_picker_explains_a_file_that_is_not_a_layout_and_keeps_it
     app = OrgDesignApp(document=Document(proposal()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("B", "f", *str(broken), "enter")
+        await pilot.press("B", "f")
+        await paste(pilot, str(broken))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PathPrompt)
         assert "broken.yaml" in str(app.screen.query_one("#path-error").render())

@@ -20,7 +20,7 @@ from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.widgets.changes import ChangesList, ChangesPane
 from orgdesign.tui.widgets.org_tree import GHOST
 
-from .conftest import SIZE, notices, screen_text, small_org
+from .conftest import SIZE, notices, paste, screen_text, small_org
 
 
 def proposal() -> Org:
@@ -222,10 +222,14 @@ async def test_compare_with_another_file_explains_a_missing_one(tmp_path):
     app = OrgDesignApp(document=Document(proposal()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("B", "f", *str(tmp_path / "gone.yaml"), "enter")
+        await pilot.press("B", "f")
+        await paste(pilot, str(tmp_path / "gone.yaml"))
+        await pilot.press("enter")
         await pilot.pause()
         assert "gone.yaml" in str(app.screen.query_one("#path-error", Static).render())
-        await pilot.press("ctrl+u", *str(other), "enter")
+        await pilot.press("ctrl+u")
+        await paste(pilot, str(other))
+        await pilot.press("enter")
         await pilot.pause()
         assert "Added (1)" in pane_text(app)
 

@@ -17,7 +17,7 @@ from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.path_prompt import PathPrompt
 from orgdesign.tui.screens.start import StartScreen
 
-from .conftest import LAYOUTS, SIZE, ended_session, notices, screen_text
+from .conftest import LAYOUTS, SIZE, ended_session, notices, paste, screen_text
 
 
 async def add_report(pilot, name: str) -> None:
@@ -135,7 +135,8 @@ async def test_ctrl_o_opens_another_layout(layout_copy):
         await pilot.pause()
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*str(second), "enter")
+        await paste(pilot, str(second))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.document.path == second

@@ -33,7 +33,7 @@ from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.screens.start import StartScreen
 from orgdesign.tui.screens.stats import StatsScreen
 
-from .conftest import notices, screen_text
+from .conftest import notices, paste, screen_text
 
 SIZE = (160, 50)
 KEYMAP = {"stats": hostile("s"), "help": "question_mark," + hostile("k")}
@@ -154,7 +154,8 @@ async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout
         await pilot.press("B", "f")
         await pilot.pause()
         seen.look(app)  # the file picker
-        await pilot.press(*str(hostile_baseline(tmp_path)), "enter")
+        await paste(pilot, str(hostile_baseline(tmp_path)))
+        await pilot.press("enter")
         await pilot.pause()
         compared = seen.look(app)
         assert "Changed (1)" in compared, "the Changes pane lists Kai's old name (shown as escapes, checked by look)"
