@@ -179,7 +179,7 @@ def test_refresh_says_whose_marks_changed():
 
 def every_change(comparison: Comparison) -> list:
     diff = comparison.summary()
-    return [*diff.added, *diff.removed, *diff.renamed, *diff.moved, *diff.changed, *diff.org_changed]
+    return [*diff.added, *diff.removed, *diff.renamed, *diff.moved, *diff.reordered, *diff.changed, *diff.org_changed]
 
 
 def test_reverting_every_change_gives_back_the_baseline():

@@ -74,6 +74,8 @@ class CompareMode:
         if status.moved_from is not None:
             text.append("  ↷ from ", style="cyan")
             text.append_text(self._baseline_name(status.moved_from or None))
+        if status.reordered:
+            text.append("  ⇅ reordered", style="cyan")
         if status.changed:
             text.append("  ✎ " + ", ".join(status.changed), style="yellow")
         return text
@@ -168,7 +170,7 @@ class CompareMode:
         """Every change about the person (or ghost) a tree node shows."""
         pid = node_data.removeprefix(GHOST)
         diff = self.comparison.summary()
-        every: list[Change] = [*diff.added, *diff.removed, *diff.renamed, *diff.moved, *diff.changed]
+        every: list[Change] = [*diff.added, *diff.removed, *diff.renamed, *diff.moved, *diff.reordered, *diff.changed]
         return [change for change in every if _about(change, pid)]
 
     def revert(self, changes: list[Change]) -> Edit:

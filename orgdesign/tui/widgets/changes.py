@@ -21,6 +21,7 @@ from orgdesign.compare import (
     OrgDiff,
     PersonRef,
     Renamed,
+    Reordered,
     StatChange,
 )
 from orgdesign.tui.text import literal
@@ -39,6 +40,7 @@ GROUPS: tuple[tuple[str, str, Callable[[OrgDiff], Sequence[Change]]], ...] = (
     ("Removed", "red", lambda diff: diff.removed),
     ("Possibly renamed", "yellow", lambda diff: diff.renamed),
     ("Moved", "cyan", lambda diff: diff.moved),
+    ("Reordered", "cyan", lambda diff: diff.reordered),
     ("Changed", "yellow", lambda diff: diff.changed),
     ("Layout", "yellow", lambda diff: diff.org_changed),
 )
@@ -59,6 +61,11 @@ def describe(change: Change) -> Text:
         return Text.assemble(
             _who(change.person), ": ", _manager(change.old_manager), " → ", _manager(change.new_manager)
         )
+    if isinstance(change, Reordered):
+        under = (
+            Text(" among the tops") if change.manager is None else Text.assemble(" under ", _manager(change.manager))
+        )
+        return Text.assemble(_who(change.person), f": place {change.old_position} → {change.new_position}", under)
     if isinstance(change, FieldChange):
         return Text.assemble(
             _who(change.person), f" {change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new)

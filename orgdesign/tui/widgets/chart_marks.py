@@ -1,7 +1,7 @@
 """The chart's marks while comparing with a baseline: one coloured cell per person who differs.
 
 The tree spells a difference out ("↷ from Ann Lee", "✎ title"); a chart box has room for one cell,
-so it shows the difference that matters most: renamed, else added, else moved, else changed.
+so it shows the difference that matters most: renamed, else added, else moved, else changed, else reordered.
 Removed people have no box; the legend counts them.
 """
 
@@ -26,7 +26,8 @@ RENAMED = ChartMark("~", "renamed?", Style(color="magenta", bold=True))
 ADDED = ChartMark("+", "added", Style(color="green", bold=True))
 MOVED = ChartMark("↷", "moved", Style(color="cyan", bold=True))
 CHANGED = ChartMark("✎", "changed", Style(color="yellow", bold=True))
-MARKS = (ADDED, MOVED, CHANGED, RENAMED)
+REORDERED = ChartMark("⇅", "reordered", Style(color="cyan", bold=True))
+MARKS = (ADDED, MOVED, CHANGED, REORDERED, RENAMED)
 """In the legend's order."""
 REMOVED_STYLE = Style(color="red", bold=True)
 
@@ -41,7 +42,9 @@ def chart_mark(status: PersonStatus | None) -> ChartMark | None:
         return ADDED
     if status.moved_from is not None:
         return MOVED
-    return CHANGED if status.changed else None
+    if status.changed:
+        return CHANGED
+    return REORDERED if status.reordered else None
 
 
 class ChartComparison(Protocol):
