@@ -16,7 +16,7 @@ from orgdesign.baseline import Baseline
 from orgdesign.compare import Change, Comparison, Entry, PersonStatus, Renamed, subject_of
 from orgdesign.document import Document
 from orgdesign.edits import Batch, Edit
-from orgdesign.model import Org
+from orgdesign.model import Org, Person
 from orgdesign.rules import Validator
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.chart_marks import ChartMark, chart_mark
@@ -139,6 +139,12 @@ class CompareMode:
 
     def removed_count(self) -> int:
         return sum(1 for pid in self.comparison.removed_ids() if not self._renamed_to(pid))
+
+    def ghosts_under(self) -> dict[str | None, list[Person]]:
+        """The removed (not the possibly renamed, whose new id has a box) by whom they are shown under."""
+        old = self.baseline.org
+        shown = {key: [old[pid] for pid in pids if not self._renamed_to(pid)] for key, pids in self._ghosts.items()}
+        return {key: people for key, people in shown.items() if people}
 
     def _renamed_to(self, pid: str) -> bool:
         status = self.comparison.status(pid)

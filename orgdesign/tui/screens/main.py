@@ -580,7 +580,7 @@ class MainScreen(BulkActions):
         relabel, ghosts_under = self.comparing.follow(touched)
         self.org_tree.relabel(relabel)
         self.org_tree.refresh_ghosts(ghosts_under)
-        self.chart.compare(self.comparing)
+        self.chart.compare(self.comparing, ghosts_under)
         self.call_after_refresh(self.show_changes)  # the tree repaints first; the pane follows a frame later
 
     def show_changes(self) -> None:
@@ -661,6 +661,13 @@ class MainScreen(BulkActions):
         data = event.node.data
         if self.comparing is not None and data is not None and data.startswith(GHOST):
             self.details.update(self.comparing.describe_removed(data.removeprefix(GHOST)))
+
+    @on(OrgChart.RemovedChosen)
+    def _removed_chosen_in_chart(self, event: OrgChart.RemovedChosen) -> None:
+        """A removed person's box in the chart: the tree's cursor goes to them (the details say who
+        they were, and R brings them back); the chart keeps its selection."""
+        if self.comparing is not None:
+            self.org_tree.select_ghost(event.pid, self.comparing.ghost_parent(event.pid))
 
     @on(OptionList.OptionSelected, "#changes")
     def _change_chosen(self) -> None:

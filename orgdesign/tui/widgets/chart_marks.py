@@ -2,17 +2,19 @@
 
 The tree spells a difference out ("↷ from Ann Lee", "✎ title"); a chart box has room for one cell,
 so it shows the difference that matters most: renamed, else added, else moved, else changed, else reordered.
-Removed people have no box; the legend counts them.
+Removed people are drawn at their old place struck through, marked ✗ (see `ChartComparison.ghosts_under`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from rich.style import Style
 
 from orgdesign.compare import PersonStatus
+from orgdesign.model import Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,7 @@ CHANGED = ChartMark("✎", "changed", Style(color="yellow", bold=True))
 REORDERED = ChartMark("⇅", "reordered", Style(color="cyan", bold=True))
 MARKS = (ADDED, MOVED, CHANGED, REORDERED, RENAMED)
 """In the legend's order."""
-REMOVED_STYLE = Style(color="red", bold=True)
+REMOVED = ChartMark("✗", "removed", Style(color="red", bold=True))
 
 
 def chart_mark(status: PersonStatus | None) -> ChartMark | None:
@@ -59,4 +61,9 @@ class ChartComparison(Protocol):
 
     def removed_count(self) -> int:
         """People in the baseline who are not in the org and not possibly renamed."""
+        ...
+
+    def ghosts_under(self) -> Mapping[str | None, Sequence[Person]]:
+        """Those people as the baseline had them, by whom the chart shows them under: their
+        manager when still in the org, else the nearest one above still there (None: the top)."""
         ...
