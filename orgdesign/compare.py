@@ -27,6 +27,7 @@ from orgdesign.edits import (
     Edit,
     EditRefused,
     MovePerson,
+    Patch,
     PlaceAmongSiblings,
     RemovePerson,
     SetOrgField,
@@ -677,45 +678,83 @@ def revert_edit(change: Change, baseline: Org, current: Org) -> Edit:
     if isinstance(change, Entry):
         if change.person.id in current:
             return RemovePerson(change.person.id)
-        return _restore(baseline[change.person.id], current)
+        return _restore(baseline[change.person.id], baseline, current)
     if isinstance(change, Renamed):
-        return _undo_rename(baseline[change.old.id], current[change.new.id], current)
+        return _undo_rename(baseline[change.old.id], current[change.new.id], baseline, current)
     if isinstance(change, Move):
-        return MovePerson(change.person.id, baseline[change.person.id].reports_to)
+        person = baseline[change.person.id]
+        back = MovePerson(person.id, person.reports_to)
+        return Batch([back, BackInOrder(person.id, baseline, required=False)], f"move {person.name} back")
     if isinstance(change, Reordered):
-        return _back_in_order(change.person.id, baseline, current)
+        return BackInOrder(change.person.id, baseline)
     if isinstance(change, FieldChange):
         return UpdatePerson(change.person.id, **{change.field: getattr(baseline[change.person.id], change.field)})
     return _org_field_back(change, baseline, current)
 
 
-def _back_in_order(pid: str, baseline: Org, current: Org) -> Edit:
-    """Put `pid` right after the nearest colleague before them in the baseline who is still in
-    order (else before the first one): then they are in order too, and nobody else moves."""
-    person = current.get(pid)
+class BackInOrder(Edit):
+    """Put a person back in the baseline's order among their colleagues (a `PlaceAmongSiblings`
+    worked out when applied, so that it can follow the edit putting them back under their manager).
+
+    `required`: refuse when they are in order already (else do nothing).
+    """
+
+    def __init__(self, pid: str, baseline: Org, *, required: bool = True) -> None:
+        super().__init__()
+        self.pid = self.subject = pid
+        self.baseline, self.required = baseline, required
+        self.description = "reorder"
+
+    def plan(self, org: Org) -> Patch:
+        index = place_in_baseline_order(self.pid, self.baseline, org)
+        if index is None and self.required:
+            raise EditRefused(f"{org[self.pid].name} is already in the baseline's order")
+        if index is None:
+            return Patch()
+        place = PlaceAmongSiblings(self.pid, index)
+        patch = place.plan(org)
+        self.description = place.description
+        return patch
+
+
+def place_in_baseline_order(pid: str, baseline: Org, current: Org) -> int | None:
+    """Where among their colleagues (the others, 0: first) `pid` goes to be in the baseline's order
+    again, or None when they are in it already.
+
+    The colleagues who are in order among themselves stay put; `pid` moves the least that puts them
+    between the nearest of those before them in the baseline and the nearest after, so the longest
+    run in order grows by one and nobody else moves.
+    """
+    person, old = current.get(pid), baseline.get(pid)
     if person is None:
         raise EditRefused(f"there is nobody with id {pid!r} any more")
     manager = person.reports_to
+    if old is None or old.reports_to != manager:
+        return None  # not among the same colleagues as in the baseline: no order to go back to
     shown = siblings(current, manager)
-    team = [s for s in shown if s in baseline and current[s].reports_to == baseline[s].reports_to == manager]
-    out = out_of_order(baseline, current, team)
-    if pid not in out:
-        raise EditRefused(f"{person.name} is already in the baseline's order")
-    in_order = [s for s in team if s not in out]
-    before = [s for s in in_order if baseline.seq(s) < baseline.seq(pid)]
     others = [s for s in shown if s != pid]
-    index = others.index(before[-1]) + 1 if before else others.index(in_order[0])
-    return PlaceAmongSiblings(pid, index)
+    rest = [s for s in others if s in baseline and current[s].reports_to == baseline[s].reports_to == manager]
+    out = out_of_order(baseline, current, rest)
+    kept = [s for s in rest if s not in out]
+    before = [s for s in kept if baseline.seq(s) < baseline.seq(pid)]
+    after = [s for s in kept if baseline.seq(s) > baseline.seq(pid)]
+    lowest = others.index(before[-1]) + 1 if before else 0
+    highest = others.index(after[0]) if after else len(others)
+    now = shown.index(pid)
+    if lowest <= now <= highest:
+        return None
+    return lowest if now < lowest else highest
 
 
-def _restore(person: Person, current: Org) -> Edit:
+def _restore(person: Person, baseline: Org, current: Org) -> Edit:
     manager = person.reports_to
     if manager is not None and manager not in current:
         raise EditRefused(f"{person.name} reported to {manager!r}, who is not in this layout any more")
-    return AddPerson(replace(person, dotted_to=tuple(t for t in person.dotted_to if t in current)))
+    back = AddPerson(replace(person, dotted_to=tuple(t for t in person.dotted_to if t in current)))
+    return Batch([back, BackInOrder(person.id, baseline, required=False)], back.description)
 
 
-def _undo_rename(old: Person, new: Person, current: Org) -> Edit:
+def _undo_rename(old: Person, new: Person, baseline: Org, current: Org) -> Edit:
     """Add the old id back where the new one sits, move the new one's reports to it, remove the new one."""
     if old.id in current:
         raise EditRefused(f"the id {old.id!r} is taken again")
@@ -723,6 +762,7 @@ def _undo_rename(old: Person, new: Person, current: Org) -> Edit:
     edits: list[Edit] = [AddPerson(back)]
     edits.extend(MovePerson(report, old.id) for report in current.report_ids(new.id))
     edits.append(RemovePerson(new.id))
+    edits.append(BackInOrder(old.id, baseline, required=False))
     return Batch(edits, f"give {new.name} the id {old.id} again")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,12 +107,22 @@ def test_a_person_back_in_order_cannot_be_reverted_again():
     comparison = comparing(team(), new)
     (change,) = comparison.summary().reordered
     MoveAmongSiblings("b", -1).apply(new)
-    try:
-        comparison.revert(change)
-    except EditRefused as refused:
-        assert "already in the baseline's order" in str(refused)
-    else:
-        raise AssertionError("a revert of a person in order was not refused")
+    with pytest.raises(EditRefused, match="already in the baseline's order"):
+        History(new).do(comparison.revert(change))
+    assert new == team()
+
+
+def test_reverting_a_move_or_a_removal_puts_the_person_back_in_their_old_place():
+    """As read back from a file, a person moved under Gus comes after everyone; removed, they are gone."""
+    people = [person for person in team().people() if person.id not in ("b", "d")]
+    new = Org("Team", [*people, Person("b", "B", "pm", reports_to="gpm2")])
+    comparison = comparing(team(), new)
+    history = History(new)
+    diff = comparison.summary()
+    for change in (*diff.moved, *diff.removed):
+        comparison.refresh(history.do(comparison.revert(change)))
+    assert new.report_ids("gpm") == list(TEAM)
+    assert comparison.summary().is_empty
 
 
 PEOPLE = st.sampled_from(("gpm", "gpm2", *TEAM, "x", "y"))

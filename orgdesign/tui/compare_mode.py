@@ -56,6 +56,7 @@ class CompareMode:
         self.document = document
         self.baseline = baseline
         self.comparison = Comparison(baseline.org, document.org, Validator(baseline.org), document.validator)
+        self._chains: dict[str, list[str]] = {}
         self._ghosts = self._placed_ghosts()
 
     # -- the tree's annotations --------------------------------------------------------------
@@ -122,11 +123,18 @@ class CompareMode:
     def _placed_ghosts(self) -> dict[str | None, list[str]]:
         """Removed people by where they are shown: under their nearest manager still in the org."""
         placed: dict[str | None, list[str]] = {}
-        old, current = self.baseline.org, self.document.org
+        current = self.document.org
         for pid in self.comparison.removed_ids():
-            above = next((m.id for m in old.chain_of_command(pid) if m.id in current), None)
+            above = next((manager for manager in self._baseline_chain(pid) if manager in current), None)
             placed.setdefault(above, []).append(pid)
         return placed
+
+    def _baseline_chain(self, pid: str) -> list[str]:
+        """`pid`'s managers in the baseline, nearest first (the baseline never changes: worked out once)."""
+        chain = self._chains.get(pid)
+        if chain is None:
+            chain = self._chains[pid] = [manager.id for manager in self.baseline.org.chain_of_command(pid)]
+        return chain
 
     # -- the chart's marks (a ChartComparison) ---------------------------------------------------
 

@@ -4,7 +4,7 @@ and stats deltas. Highlighting a change names it; selecting one jumps to the per
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +25,19 @@ from orgdesign.compare import (
     StatChange,
 )
 from orgdesign.tui.text import literal
+
+
+class Heading(NamedTuple):
+    """A group's heading in the list: its title, colour and count."""
+
+    title: str
+    colour: str
+    size: int
+
+
+Row = Heading | tuple[Change, bool]
+"""What one option of the list shows: a heading, or a change and whether it is accepted."""
+NO_CHANGES = Heading("No changes: the same as the baseline.", "green", 0)
 
 SHOWN_LIMIT = 500
 """Changes listed at once; the rest are counted (a proposal rarely changes more people)."""
@@ -91,35 +104,42 @@ class ChangesList(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.changes: list[Change | None] = []
-        self._shown: tuple[OrgDiff, frozenset[Change]] | None = None
-        self._prompts: dict[tuple[Change, bool], Text] = {}
-        """The prompt of each change listed, kept for the next edit (most changes stay as they were)."""
+        self._shown: list[Row] = []
+        """What each option shows: a change and whether it is accepted, or a heading with its count."""
+        self._made: dict[Row, Option] = {}
+        """The option made for each of those, kept for the next edit: an option measures and draws
+        its prompt once, and most changes stay as they were."""
 
     def show(self, diff: OrgDiff, accepted: frozenset[Change]) -> None:
-        """Replace the list (unless nothing changed), keeping the highlight on the same change."""
-        if self._shown == (diff, accepted):
+        """Replace the list (unless nothing in it changed), keeping the highlight on the same change."""
+        shown: list[Row] = []
+        changes: list[Change | None] = []
+        for title, colour, group in grouped(diff):
+            shown.append(Heading(title, colour, len(group)))
+            changes.append(None)
+            for change in group[: SHOWN_LIMIT - len(shown)]:
+                shown.append((change, change in accepted))
+                changes.append(change)
+        if shown == self._shown:
             return
-        self._shown = (diff, accepted)
         previous = self.highlighted_change
-        options: list[Option] = []
-        self.changes = []
-        known, self._prompts = self._prompts, {}
-        for title, colour, changes in grouped(diff):
-            options.append(Option(Text(f"{title} ({len(changes)})", style=f"bold {colour}"), disabled=True))
-            self.changes.append(None)
-            for change in changes[: SHOWN_LIMIT - len(options)]:
-                key = (change, change in accepted)
-                prompt = self._prompts[key] = known.get(key) or self._prompt(*key)
-                options.append(Option(prompt))
-                self.changes.append(change)
-        if not options:
-            options.append(Option(Text("No changes: the same as the baseline.", style="green"), disabled=True))
-        self.can_focus = any(change is not None for change in self.changes)
-        self.set_options(options)
+        known, self._made = self._made, {}
+        for key in shown or [NO_CHANGES]:
+            self._made[key] = known.get(key) or self._option(key)
+        self._shown, self.changes = shown, changes or [None]
+        self.can_focus = any(change is not None for change in changes)
+        self.set_options(self._made[key] for key in shown or [NO_CHANGES])
         if previous is not None and previous in self.changes:
             self.highlighted = self.changes.index(previous)
         elif self.can_focus:
             self.highlighted = next(n for n, change in enumerate(self.changes) if change is not None)
+
+    def _option(self, row: Row) -> Option:
+        if row is NO_CHANGES:
+            return Option(Text(row.title, style=row.colour), disabled=True)
+        if isinstance(row, Heading):
+            return Option(Text(f"{row.title} ({row.size})", style=f"bold {row.colour}"), disabled=True)
+        return Option(self._prompt(*row))
 
     @staticmethod
     def _prompt(change: Change, accepted: bool) -> Text:
@@ -173,6 +193,7 @@ class ChangesPane(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._latest: tuple[OrgDiff, frozenset[Change], list[StatChange]] | None = None
+        self._deltas: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield ChangesList(id="changes")
@@ -192,7 +213,10 @@ class ChangesPane(Vertical):
         if self._latest is not None:
             diff, accepted, stats = self._latest
             self.query_one(ChangesList).show(diff, accepted)
-            self.query_one("#deltas", Static).update(deltas(diff, stats))
+            text = deltas(diff, stats)
+            if text != self._deltas:  # an unchanged text would still lay the screen out again
+                self._deltas = text
+                self.query_one("#deltas", Static).update(text)
 
     @property
     def changes_list(self) -> ChangesList:

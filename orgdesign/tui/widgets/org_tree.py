@@ -244,7 +244,8 @@ class OrgTree(Tree[str]):
         if parent is None or parent.data != manager:
             return False
         self._populate(parent)
-        parent.expand()
+        if not parent.is_expanded:
+            parent.expand()
         ghost = next((child for child in parent.children if child.data == GHOST + key), None)
         if ghost is not None:
             self._move_cursor_once(ghost)
@@ -525,9 +526,9 @@ class OrgTree(Tree[str]):
             if found is None:
                 break
             node = found
-            if ancestor != pid and node.allow_expand:
+            if ancestor != pid and node.allow_expand and not node.is_expanded:
                 self._populate(node)
-                node.expand()
+                node.expand()  # only when collapsed: expanding rebuilds and repaints every line of the tree
         return node
 
     def select_person(self, pid: str) -> bool:
