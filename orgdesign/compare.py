@@ -78,18 +78,19 @@ class Move:
 @dataclass(frozen=True, slots=True)
 class Reordered:
     """Someone under the same manager as before whose place among the colleagues who were there
-    before too changed (JSON: `person`, `manager`, `old_position`, `new_position`).
+    before too changed (JSON: `person`, `manager`, `old_position`, `new_position`, `among`).
 
     Order is compared relatively: the longest run of colleagues still in their baseline order
     stays put and everyone else is reordered, so one person added, removed or moved up does not
-    reorder all who follow. Positions count from 1 among all of the manager's reports (or the
-    tops) in each version, as the tree shows them.
+    reorder all who follow. Positions count from 1 among the `among` people under this manager
+    (None: the tops) in both versions, so people added, removed or moved in between do not shift them.
     """
 
     person: PersonRef
     manager: PersonRef | None
     old_position: int
     new_position: int
+    among: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +327,12 @@ class SiblingOrder:
             flipped |= self._sort_out(manager)
         return flipped
 
+    def places(self, manager: str | None) -> tuple[dict[str, int], dict[str, int]]:
+        """Each of the people under `manager` in both versions -> their place among them (from 1),
+        in the baseline and now."""
+        team = self._teams.get(manager, set())
+        return _places(team, self.baseline.seq), _places(team, self.current.seq)
+
     def _join(self, pid: str) -> bool:
         old, new = self.baseline.get(pid), self.current.get(pid)
         if old is None or new is None or old.reports_to != new.reports_to:
@@ -342,6 +349,10 @@ class SiblingOrder:
         self.ids -= before
         self.ids |= after
         return before ^ after
+
+
+def _places(team: Collection[str], seq: Callable[[str], int]) -> dict[str, int]:
+    return {pid: n for n, pid in enumerate(sorted(team, key=seq), 1)}
 
 
 def out_of_order(baseline: Org, current: Org, colleagues: Collection[str]) -> set[str]:
@@ -545,19 +556,15 @@ class Comparison:
             )
 
     def _reorders(self) -> Iterator[Reordered]:
-        places: dict[tuple[bool, str | None], dict[str, int]] = {}
-
-        def place(old: bool, pid: str, manager: str | None) -> int:
-            org = self.baseline if old else self.current
-            if (old, manager) not in places:
-                places[old, manager] = {pid: n for n, pid in enumerate(siblings(org, manager), 1)}
-            return places[old, manager][pid]
-
+        places: dict[str | None, tuple[dict[str, int], dict[str, int]]] = {}
         for pid in self._ids(lambda s: s.reordered):
             person = self.current[pid]
             manager = person.reports_to
+            if manager not in places:
+                places[manager] = self._order.places(manager)
+            old, new = places[manager]
             ref = PersonRef(pid, person.name)
-            yield Reordered(ref, _ref(self.current, manager), place(True, pid, manager), place(False, pid, manager))
+            yield Reordered(ref, _ref(self.current, manager), old[pid], new[pid], len(old))
 
     def _field_changes(self) -> Iterator[FieldChange]:
         for pid in self._ids(lambda s: bool(s.changed)):

@@ -53,7 +53,7 @@ def render_diff_text(diff: OrgDiff) -> str:
 
 def _place(change: Reordered) -> str:
     under = "among the tops" if change.manager is None else f"under {_who(change.manager)}"
-    return f"place {change.old_position} -> {change.new_position} {under}"
+    return f"place {change.old_position} -> {change.new_position} of {change.among} {under}"
 
 
 def _finding_line(finding: FindingRef) -> str:
@@ -100,8 +100,11 @@ def render_diff_markdown(diff: OrgDiff) -> str:
         ),
         (
             "Reordered",
-            ("Person", "Under", "Place before", "Place after"),
-            [(_md_who(r.person), _md_who(r.manager), str(r.old_position), str(r.new_position)) for r in diff.reordered],
+            ("Person", "Under", "Place before", "Place after", "Of"),
+            [
+                (_md_who(r.person), _md_who(r.manager), str(r.old_position), str(r.new_position), str(r.among))
+                for r in diff.reordered
+            ],
         ),
         (
             "Changed",

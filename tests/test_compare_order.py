@@ -46,6 +46,9 @@ def test_a_person_moved_up_among_the_same_colleagues_is_reordered():
     MoveAmongSiblings("d", -1).apply(new)
     assert new.report_ids("gpm") == ["a", "b", "d", "c", "e"]
     assert reordered(team(), new) == [("d", 4, 3)]
+    AddPerson(Person("x", "X", "pm", reports_to="gpm")).apply(new)
+    PlaceAmongSiblings("x", 0).apply(new)
+    assert reordered(team(), new) == [("d", 4, 3)]  # places among those under Gia in both: X does not count
     status = comparing(team(), new).status("d")
     assert status is not None and status.reordered and status.moved_from is None
 
@@ -74,14 +77,15 @@ def test_reordered_people_in_text_markdown_and_json():
     diff = diff_orgs(team(), new, lambda _org: [])
     text = render_diff_text(diff)
     assert "0 moved, 1 reordered" in text
-    assert "Reordered (1)\n~ E (e): place 5 -> 1 under Gia (gpm)" in text
-    assert "| E (e) | Gia (gpm) | 5 | 1 |" in render_diff_markdown(diff)
+    assert "Reordered (1)\n~ E (e): place 5 -> 1 of 5 under Gia (gpm)" in text
+    assert "| E (e) | Gia (gpm) | 5 | 1 | 5 |" in render_diff_markdown(diff)
     assert json.loads(render_diff_json(diff))["reordered"] == [
         {
             "person": {"id": "e", "name": "E"},
             "manager": {"id": "gpm", "name": "Gia"},
             "old_position": 5,
             "new_position": 1,
+            "among": 5,
         }
     ]
 

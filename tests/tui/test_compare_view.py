@@ -113,7 +113,7 @@ async def test_revert_puts_the_baselines_value_back_as_an_undoable_edit():
         main.org_tree.select_person("cpo")
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        assert "Reordered (1)\n  Cy Diaz: place 2 → 1 under Ada Park" in pane_text(app)
+        assert "Reordered (1)\n  Cy Diaz: place 2 → 1 of 2 under Ada Park" in pane_text(app)
         assert "Cy Diaz  Chief Product Officer  ⇅ reordered" in screen_text(app)
         await pilot.press("R")
         await pilot.pause()

@@ -78,7 +78,8 @@ def describe(change: Change) -> Text:
         under = (
             Text(" among the tops") if change.manager is None else Text.assemble(" under ", _manager(change.manager))
         )
-        return Text.assemble(_who(change.person), f": place {change.old_position} → {change.new_position}", under)
+        place = f": place {change.old_position} → {change.new_position} of {change.among}"
+        return Text.assemble(_who(change.person), place, under)
     if isinstance(change, FieldChange):
         return Text.assemble(
             _who(change.person), f" {change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new)
