@@ -532,7 +532,13 @@ class Comparison:
 
     def _ids(self, wanted: Callable[[PersonStatus], bool], *, old: bool = False) -> list[str]:
         org = self.baseline if old else self.current
-        found = [pid for pid in self._status if wanted(self.status(pid) or PersonStatus())]
+        pairs = self._rename_pairs()
+        found = []
+        for pid, kept in self._status.items():
+            # only the possibly renamed need their status made again, with their partner
+            status = (self.status(pid) or kept) if pid in pairs else kept
+            if wanted(status):
+                found.append(pid)
         return sorted(found, key=org.seq)
 
     def _entries(self, org: Org, pids: list[str]) -> Iterator[Entry]:

@@ -9,6 +9,11 @@ from typing import Any, NamedTuple
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -99,6 +104,35 @@ def _shown_value(value: str) -> Text:
     return literal(value, limit=40)
 
 
+class OneLine(Visual):
+    """An option's text that is one line by construction (the list neither wraps nor folds it): its
+    height is known without measuring, and it is drawn once per width and style, so the options
+    kept from one edit to the next cost nothing to lay out or draw again."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self._content = Content.from_rich_text(text)
+        self._drawn: dict[tuple[int, int | None, Style, Style | None], list[Strip]] = {}
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        if options.selection is not None:
+            return self._content.render_strips(width, height, style, options)
+        key = (width, height, style, options.post_style)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = self._content.render_strips(width, height, style, options)
+        return drawn
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self._content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+
 class ChangesList(OptionList):
     """The changes, a heading per kind; `changes[i]` is option i's change (None for headings)."""
 
@@ -137,10 +171,10 @@ class ChangesList(OptionList):
 
     def _option(self, row: Row) -> Option:
         if row is NO_CHANGES:
-            return Option(Text(row.title, style=row.colour), disabled=True)
+            return Option(OneLine(Text(row.title, style=row.colour)), disabled=True)
         if isinstance(row, Heading):
-            return Option(Text(f"{row.title} ({row.size})", style=f"bold {row.colour}"), disabled=True)
-        return Option(self._prompt(*row))
+            return Option(OneLine(Text(f"{row.title} ({row.size})", style=f"bold {row.colour}")), disabled=True)
+        return Option(OneLine(self._prompt(*row)))
 
     @staticmethod
     def _prompt(change: Change, accepted: bool) -> Text:
