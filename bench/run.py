@@ -752,7 +752,14 @@ def repaint_rows(size: int, figures: dict[str, tuple[float, float]], label: str,
 
 def changes_between(comparison: Comparison) -> int:
     diff = comparison.summary()
-    return len(diff.added) + len(diff.removed) + len(diff.renamed) + len(diff.moved) + len(diff.changed)
+    return (
+        len(diff.added)
+        + len(diff.removed)
+        + len(diff.renamed)
+        + len(diff.moved)
+        + len(diff.reordered)
+        + len(diff.changed)
+    )
 
 
 def diverged(org, side: str, offset: int):

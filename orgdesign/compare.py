@@ -1,12 +1,12 @@
 """A proposed org compared with its baseline, kept current edit by edit.
 
 `Comparison` holds a baseline (never changed) and the org being edited. It knows, per person,
-whether they were added, removed, moved (from whom, to whom) or changed (which fields, every
-field of the layout format), and it pairs a removed id with an added one of the same name as
-"possibly renamed". It also keeps the findings delta (findings introduced and resolved, matched
-per person: same code and message, else same code, since a message that quotes a number may
-change while the problem stays) and the stats delta (positions, vacancies, headcount by role,
-managers, spans of control, layers).
+whether they were added, removed, moved (from whom, to whom), reordered among the same colleagues
+or changed (which fields, every field of the layout format), and it pairs a removed id with an
+added one of the same name as "possibly renamed". It also keeps the findings delta (findings
+introduced and resolved, matched per person: same code and message, else same code, since a
+message that quotes a number may change while the problem stays) and the stats delta (positions,
+vacancies, headcount by role, managers, spans of control, layers).
 
 Everything is kept per person, so `refresh(touched, rechecked)` after an edit costs what the
 edit touched: the designer calls it after every edit, and `diff_orgs` (the `diff` command)
@@ -15,12 +15,24 @@ builds one and reads its summary, `OrgDiff`, once.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Protocol
 
-from orgdesign.edits import AddPerson, Batch, Edit, EditRefused, MovePerson, RemovePerson, SetOrgField, UpdatePerson
+from orgdesign.edits import (
+    AddPerson,
+    Batch,
+    Edit,
+    EditRefused,
+    MovePerson,
+    Patch,
+    PlaceAmongSiblings,
+    RemovePerson,
+    SetOrgField,
+    UpdatePerson,
+)
 from orgdesign.model import Org, Person, Settings, Unit, Waiver, discard_member
 from orgdesign.roles import ROLES
 from orgdesign.rules.finding import Finding
@@ -61,6 +73,24 @@ class Move:
     person: PersonRef
     old_manager: PersonRef | None
     new_manager: PersonRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reordered:
+    """Someone under the same manager as before whose place among the colleagues who were there
+    before too changed (JSON: `person`, `manager`, `old_position`, `new_position`, `among`).
+
+    Order is compared relatively: the longest run of colleagues still in their baseline order
+    stays put and everyone else is reordered, so one person added, removed or moved up does not
+    reorder all who follow. Positions count from 1 among the `among` people under this manager
+    (None: the tops) in both versions, so people added, removed or moved in between do not shift them.
+    """
+
+    person: PersonRef
+    manager: PersonRef | None
+    old_position: int
+    new_position: int
+    among: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +139,7 @@ class OrgDiff:
     moved: tuple[Move, ...]
     changed: tuple[FieldChange, ...]
     org_changed: tuple[OrgFieldChange, ...]
+    reordered: tuple[Reordered, ...]
     findings_introduced: tuple[FindingRef, ...]
     findings_resolved: tuple[FindingRef, ...]
     stats: tuple[StatChange, ...]
@@ -121,6 +152,7 @@ class OrgDiff:
             or self.removed
             or self.renamed
             or self.moved
+            or self.reordered
             or self.changed
             or self.org_changed
             or self.findings_introduced
@@ -128,7 +160,7 @@ class OrgDiff:
         )
 
 
-Change = Entry | Renamed | Move | FieldChange | OrgFieldChange
+Change = Entry | Renamed | Move | Reordered | FieldChange | OrgFieldChange
 """One line of the Changes list; `kind_of` says which group it is in."""
 
 
@@ -260,6 +292,106 @@ def stat_changes(old: dict[str, int], new: dict[str, int]) -> list[StatChange]:
     return [StatChange(label, old.get(label, 0), new.get(label, 0)) for label in labels]
 
 
+# -- sibling order -----------------------------------------------------------------------------
+
+
+class SiblingOrder:
+    """Who is out of the baseline's order among colleagues under the same manager in both versions,
+    kept per manager so that an edit re-sorts only the teams it touched."""
+
+    def __init__(self, baseline: Org, current: Org) -> None:
+        self.baseline, self.current = baseline, current
+        self.ids: set[str] = set()
+        """Everyone reordered."""
+        self._team_of: dict[str, str | None] = {}
+        """Id -> the manager (reports_to) they have in both versions."""
+        self._teams: dict[str | None, set[str]] = {}
+        self._out: dict[str | None, set[str]] = {}
+        for pid in baseline.ids():
+            self._join(pid)
+        for manager in list(self._teams):
+            self._sort_out(manager)
+
+    def update(self, touched: Iterable[str]) -> set[str]:
+        """Catch up after an edit; returns the ids reordered before or after but not both."""
+        teams: set[str | None] = set()
+        for pid in touched:
+            if pid in self._team_of:
+                manager = self._team_of.pop(pid)
+                self._teams[manager].discard(pid)
+                teams.add(manager)
+            if self._join(pid):
+                teams.add(self._team_of[pid])
+        flipped: set[str] = set()
+        for manager in teams:
+            flipped |= self._sort_out(manager)
+        return flipped
+
+    def places(self, manager: str | None) -> tuple[dict[str, int], dict[str, int]]:
+        """Each of the people under `manager` in both versions -> their place among them (from 1),
+        in the baseline and now."""
+        team = self._teams.get(manager, set())
+        return _places(team, self.baseline.seq), _places(team, self.current.seq)
+
+    def _join(self, pid: str) -> bool:
+        old, new = self.baseline.get(pid), self.current.get(pid)
+        if old is None or new is None or old.reports_to != new.reports_to:
+            return False
+        self._team_of[pid] = new.reports_to
+        self._teams.setdefault(new.reports_to, set()).add(pid)
+        return True
+
+    def _sort_out(self, manager: str | None) -> set[str]:
+        before = self._out.pop(manager, set())
+        after = out_of_order(self.baseline, self.current, self._teams.get(manager, ()))
+        if after:
+            self._out[manager] = after
+        self.ids -= before
+        self.ids |= after
+        return before ^ after
+
+
+def _places(team: Collection[str], seq: Callable[[str], int]) -> dict[str, int]:
+    return {pid: n for n, pid in enumerate(sorted(team, key=seq), 1)}
+
+
+def out_of_order(baseline: Org, current: Org, colleagues: Collection[str]) -> set[str]:
+    """Those of `colleagues` (under one manager in both versions) outside the longest run of them
+    that is still in the baseline's order."""
+    if len(colleagues) < 2:
+        return set()
+    rank = {pid: n for n, pid in enumerate(sorted(colleagues, key=baseline.seq))}
+    now = sorted(colleagues, key=current.seq)
+    return set(now) - _longest_increasing_run(now, rank)
+
+
+def _longest_increasing_run(items: list[str], rank: dict[str, int]) -> set[str]:
+    """The items of a longest subsequence with increasing `rank` (patience sorting, n log n)."""
+    tails: list[int] = []
+    """The smallest rank ending an increasing run of each length so far."""
+    tail_at: list[int] = []
+    previous: list[int] = []
+    for index, pid in enumerate(items):
+        length = bisect_left(tails, rank[pid])
+        if length == len(tails):
+            tails.append(rank[pid])
+            tail_at.append(index)
+        else:
+            tails[length], tail_at[length] = rank[pid], index
+        previous.append(tail_at[length - 1] if length else -1)
+    kept: set[str] = set()
+    index = tail_at[-1] if tail_at else -1
+    while index >= 0:
+        kept.add(items[index])
+        index = previous[index]
+    return kept
+
+
+def siblings(org: Org, manager: str | None) -> list[str]:
+    """The reports of `manager` in display order; the tops when `manager` is nobody in `org`."""
+    return org.report_ids(manager) if manager is not None and manager in org else org.top_ids()
+
+
 # -- the comparison ----------------------------------------------------------------------------
 
 
@@ -273,6 +405,8 @@ class PersonStatus:
     """The baseline manager's id, when moved ('' for "was a top")."""
     changed: tuple[str, ...] = ()
     """The fields that differ, in `COMPARED_FIELDS` order."""
+    reordered: bool = False
+    """Under the same manager, but out of the baseline's order among the same colleagues."""
     renamed_from: str | None = None
     """For an added id: the removed id with the same name."""
     renamed_to: str | None = None
@@ -299,7 +433,8 @@ class Comparison:
         self._resolved: dict[str, list[Finding]] = {}
         self._old_figures = Tally(baseline).figures()
         self._tally = Tally(current)
-        for pid in _differing(baseline, current):
+        self._order = SiblingOrder(baseline, current)
+        for pid in {*_differing(baseline, current), *self._order.ids}:
             self._restate(pid)
         self._refresh_findings(
             {f.person or "" for f in baseline_findings.findings} | {f.person or "" for f in current_findings.findings}
@@ -311,8 +446,9 @@ class Comparison:
         """Catch up after an edit touching `touched`; `rechecked`: whose findings the rules re-checked
         (None: everyone's). Returns the ids whose mark changed, renamed partners included."""
         pairs_before = dict(self._rename_pairs())
-        marks_before = {pid: self._status.get(pid) for pid in touched}
-        for pid in touched:
+        restated = set(touched) | self._order.update(touched)
+        marks_before = {pid: self._status.get(pid) for pid in restated}
+        for pid in restated:
             self._restate(pid)
         self._tally.update(touched)
         if rechecked is None:
@@ -328,7 +464,7 @@ class Comparison:
         named = self._named.pop(pid, None)
         if named is not None:
             discard_member(self._names, named, pid)
-        status = _status(old, new)
+        status = _status(old, new, reordered=pid in self._order.ids)
         if status is None:
             self._status.pop(pid, None)
         else:
@@ -385,6 +521,7 @@ class Comparison:
             moved=tuple(self._moves()),
             changed=tuple(self._field_changes()),
             org_changed=tuple(_org_changes(self.baseline, self.current)),
+            reordered=tuple(self._reorders()),
             findings_introduced=self._finding_refs(self.current, self._introduced),
             findings_resolved=self._finding_refs(self.baseline, self._resolved),
             stats=tuple(c for c in self.stats() if c.old != c.new),
@@ -395,7 +532,13 @@ class Comparison:
 
     def _ids(self, wanted: Callable[[PersonStatus], bool], *, old: bool = False) -> list[str]:
         org = self.baseline if old else self.current
-        found = [pid for pid in self._status if wanted(self.status(pid) or PersonStatus())]
+        pairs = self._rename_pairs()
+        found = []
+        for pid, kept in self._status.items():
+            # only the possibly renamed need their status made again, with their partner
+            status = (self.status(pid) or kept) if pid in pairs else kept
+            if wanted(status):
+                found.append(pid)
         return sorted(found, key=org.seq)
 
     def _entries(self, org: Org, pids: list[str]) -> Iterator[Entry]:
@@ -417,6 +560,17 @@ class Comparison:
                 _ref(self.baseline, self.baseline[pid].reports_to),
                 _ref(self.current, new.reports_to),
             )
+
+    def _reorders(self) -> Iterator[Reordered]:
+        places: dict[str | None, tuple[dict[str, int], dict[str, int]]] = {}
+        for pid in self._ids(lambda s: s.reordered):
+            person = self.current[pid]
+            manager = person.reports_to
+            if manager not in places:
+                places[manager] = self._order.places(manager)
+            old, new = places[manager]
+            ref = PersonRef(pid, person.name)
+            yield Reordered(ref, _ref(self.current, manager), old[pid], new[pid], len(old))
 
     def _field_changes(self) -> Iterator[FieldChange]:
         for pid in self._ids(lambda s: bool(s.changed)):
@@ -445,20 +599,20 @@ def _differing(old: Org, new: Org) -> Iterator[str]:
     yield from (pid for pid in new.ids() if pid not in old)
 
 
-def _status(old: Person | None, new: Person | None) -> PersonStatus | None:
+def _status(old: Person | None, new: Person | None, *, reordered: bool) -> PersonStatus | None:
     if old is None and new is None:
         return None
     if old is None:
         return PersonStatus(added=True)
     if new is None:
         return PersonStatus(removed=True)
-    if old == new:
+    if old == new and not reordered:
         return None
     moved = None if old.reports_to == new.reports_to else (old.reports_to or "")
     changed = tuple(name for name in COMPARED_FIELDS if getattr(old, name) != getattr(new, name))
-    if moved is None and not changed:
+    if moved is None and not changed and not reordered:
         return None
-    return PersonStatus(moved_from=moved, changed=changed)
+    return PersonStatus(moved_from=moved, changed=changed, reordered=reordered)
 
 
 def _set_or_drop(index: dict[str, list[Finding]], pid: str, found: list[Finding]) -> None:
@@ -537,24 +691,83 @@ def revert_edit(change: Change, baseline: Org, current: Org) -> Edit:
     if isinstance(change, Entry):
         if change.person.id in current:
             return RemovePerson(change.person.id)
-        return _restore(baseline[change.person.id], current)
+        return _restore(baseline[change.person.id], baseline, current)
     if isinstance(change, Renamed):
-        return _undo_rename(baseline[change.old.id], current[change.new.id], current)
+        return _undo_rename(baseline[change.old.id], current[change.new.id], baseline, current)
     if isinstance(change, Move):
-        return MovePerson(change.person.id, baseline[change.person.id].reports_to)
+        person = baseline[change.person.id]
+        back = MovePerson(person.id, person.reports_to)
+        return Batch([back, BackInOrder(person.id, baseline, required=False)], f"move {person.name} back")
+    if isinstance(change, Reordered):
+        return BackInOrder(change.person.id, baseline)
     if isinstance(change, FieldChange):
         return UpdatePerson(change.person.id, **{change.field: getattr(baseline[change.person.id], change.field)})
     return _org_field_back(change, baseline, current)
 
 
-def _restore(person: Person, current: Org) -> Edit:
+class BackInOrder(Edit):
+    """Put a person back in the baseline's order among their colleagues (a `PlaceAmongSiblings`
+    worked out when applied, so that it can follow the edit putting them back under their manager).
+
+    `required`: refuse when they are in order already (else do nothing).
+    """
+
+    def __init__(self, pid: str, baseline: Org, *, required: bool = True) -> None:
+        super().__init__()
+        self.pid = self.subject = pid
+        self.baseline, self.required = baseline, required
+        self.description = "reorder"
+
+    def plan(self, org: Org) -> Patch:
+        index = place_in_baseline_order(self.pid, self.baseline, org)
+        if index is None and self.required:
+            raise EditRefused(f"{org[self.pid].name} is already in the baseline's order")
+        if index is None:
+            return Patch()
+        place = PlaceAmongSiblings(self.pid, index)
+        patch = place.plan(org)
+        self.description = place.description
+        return patch
+
+
+def place_in_baseline_order(pid: str, baseline: Org, current: Org) -> int | None:
+    """Where among their colleagues (the others, 0: first) `pid` goes to be in the baseline's order
+    again, or None when they are in it already.
+
+    The colleagues who are in order among themselves stay put; `pid` moves the least that puts them
+    between the nearest of those before them in the baseline and the nearest after, so the longest
+    run in order grows by one and nobody else moves.
+    """
+    person, old = current.get(pid), baseline.get(pid)
+    if person is None:
+        raise EditRefused(f"there is nobody with id {pid!r} any more")
+    manager = person.reports_to
+    if old is None or old.reports_to != manager:
+        return None  # not among the same colleagues as in the baseline: no order to go back to
+    shown = siblings(current, manager)
+    others = [s for s in shown if s != pid]
+    rest = [s for s in others if s in baseline and current[s].reports_to == baseline[s].reports_to == manager]
+    out = out_of_order(baseline, current, rest)
+    kept = [s for s in rest if s not in out]
+    before = [s for s in kept if baseline.seq(s) < baseline.seq(pid)]
+    after = [s for s in kept if baseline.seq(s) > baseline.seq(pid)]
+    lowest = others.index(before[-1]) + 1 if before else 0
+    highest = others.index(after[0]) if after else len(others)
+    now = shown.index(pid)
+    if lowest <= now <= highest:
+        return None
+    return lowest if now < lowest else highest
+
+
+def _restore(person: Person, baseline: Org, current: Org) -> Edit:
     manager = person.reports_to
     if manager is not None and manager not in current:
         raise EditRefused(f"{person.name} reported to {manager!r}, who is not in this layout any more")
-    return AddPerson(replace(person, dotted_to=tuple(t for t in person.dotted_to if t in current)))
+    back = AddPerson(replace(person, dotted_to=tuple(t for t in person.dotted_to if t in current)))
+    return Batch([back, BackInOrder(person.id, baseline, required=False)], back.description)
 
 
-def _undo_rename(old: Person, new: Person, current: Org) -> Edit:
+def _undo_rename(old: Person, new: Person, baseline: Org, current: Org) -> Edit:
     """Add the old id back where the new one sits, move the new one's reports to it, remove the new one."""
     if old.id in current:
         raise EditRefused(f"the id {old.id!r} is taken again")
@@ -562,6 +775,7 @@ def _undo_rename(old: Person, new: Person, current: Org) -> Edit:
     edits: list[Edit] = [AddPerson(back)]
     edits.extend(MovePerson(report, old.id) for report in current.report_ids(new.id))
     edits.append(RemovePerson(new.id))
+    edits.append(BackInOrder(old.id, baseline, required=False))
     return Batch(edits, f"give {new.name} the id {old.id} again")
 
 

@@ -1,7 +1,7 @@
 """What changed between two versions of a layout, as text (terminal), JSON and Markdown (a pull-request comment).
 
 The comparison itself is `orgdesign.compare` (shared with the designer's compare view): people
-added, removed, possibly renamed, moved and changed, changes to the layout's own fields, findings
+added, removed, possibly renamed, moved, reordered and changed, changes to the layout's own fields, findings
 introduced and resolved, and the figures of the stats that differ.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from orgdesign.compare import FindingRef, OrgDiff, PersonRef, diff_orgs
+from orgdesign.compare import FindingRef, OrgDiff, PersonRef, Reordered, diff_orgs
 from orgdesign.export.markdown import markdown_text
 from orgdesign.text import json_text, printable
 
@@ -38,6 +38,7 @@ def render_diff_text(diff: OrgDiff) -> str:
         ("Removed", [f"- {_who(e.person)}, {e.role}, reported to {_who(e.manager)}" for e in diff.removed]),
         ("Possibly renamed", [f"~ {_who(r.old)} -> {_who(r.new)}" for r in diff.renamed]),
         ("Moved", [f"~ {_who(m.person)}: {_who(m.old_manager)} -> {_who(m.new_manager)}" for m in diff.moved]),
+        ("Reordered", [f"~ {_who(r.person)}: {_place(r)}" for r in diff.reordered]),
         ("Changed", [f"~ {_who(c.person)}: {c.field} {c.old!r} -> {c.new!r}" for c in diff.changed]),
         ("Layout", [f"~ {c.field} {c.old!r} -> {c.new!r}" for c in diff.org_changed]),
         ("Findings introduced", [f"+ {_finding_line(f)}" for f in diff.findings_introduced]),
@@ -50,6 +51,11 @@ def render_diff_text(diff: OrgDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _place(change: Reordered) -> str:
+    under = "among the tops" if change.manager is None else f"under {_who(change.manager)}"
+    return f"place {change.old_position} -> {change.new_position} of {change.among} {under}"
+
+
 def _finding_line(finding: FindingRef) -> str:
     about = f" {_who(finding.person)}:" if finding.person is not None else ""
     return f"{finding.code} {finding.severity}{about} {finding.message}"
@@ -57,8 +63,9 @@ def _finding_line(finding: FindingRef) -> str:
 
 def _summary(diff: OrgDiff) -> str:
     renamed = f"{len(diff.renamed)} possibly renamed, " if diff.renamed else ""
+    reordered = f"{len(diff.reordered)} reordered, " if diff.reordered else ""
     return (
-        f"{len(diff.added)} added, {len(diff.removed)} removed, {renamed}{len(diff.moved)} moved, "
+        f"{len(diff.added)} added, {len(diff.removed)} removed, {renamed}{len(diff.moved)} moved, {reordered}"
         f"{len(diff.changed)} changed; findings: {len(diff.findings_introduced)} introduced, "
         f"{len(diff.findings_resolved)} resolved"
     )
@@ -90,6 +97,14 @@ def render_diff_markdown(diff: OrgDiff) -> str:
             "Moved",
             ("Person", "From", "To"),
             [(_md_who(m.person), _md_who(m.old_manager), _md_who(m.new_manager)) for m in diff.moved],
+        ),
+        (
+            "Reordered",
+            ("Person", "Under", "Place before", "Place after", "Of"),
+            [
+                (_md_who(r.person), _md_who(r.manager), str(r.old_position), str(r.new_position), str(r.among))
+                for r in diff.reordered
+            ],
         ),
         (
             "Changed",

@@ -794,22 +794,33 @@ class ChangeSettings(SetOrgField):
         return super().plan(org)
 
 
-class MoveAmongSiblings(Edit):
+class Reorder(Edit):
+    """An edit of one person's place among their manager's reports (or the tops)."""
+
+    def __init__(self, pid: str) -> None:
+        super().__init__()
+        self.pid = self.subject = pid
+        self.description = "reorder"
+
+    def siblings(self, org: Org) -> tuple[Person, str | None, list[str]]:
+        """The person, their manager (None: a top) and everyone beside them in display order, them included."""
+        person = _require(org, self.pid)
+        manager = org.manager_id(self.pid)
+        return person, manager, org.report_ids(manager) if manager is not None else org.top_ids()
+
+
+class MoveAmongSiblings(Reorder):
     """Move a person one place up (`step` -1) or down (+1) among their manager's reports.
 
     The layout lists people in display order, so this is also their order in the file.
     """
 
     def __init__(self, pid: str, step: int) -> None:
-        super().__init__()
-        self.pid, self.step = pid, step
-        self.subject = pid
-        self.description = "reorder"
+        super().__init__(pid)
+        self.step = step
 
     def plan(self, org: Org) -> Patch:
-        person = _require(org, self.pid)
-        manager = org.manager_id(self.pid)
-        siblings = org.report_ids(manager) if manager is not None else org.top_ids()
+        person, manager, siblings = self.siblings(org)
         index = siblings.index(self.pid) + self.step
         if not 0 <= index < len(siblings):
             where = "first" if self.step < 0 else "last"
@@ -822,5 +833,34 @@ class MoveAmongSiblings(Edit):
             [
                 Change(person.id, Entry(person, mine), Entry(person, theirs)),
                 Change(other.id, Entry(other, theirs), Entry(other, mine)),
+            ]
+        )
+
+
+class PlaceAmongSiblings(Reorder):
+    """Put a person at `index` among their manager's other reports (0: first), keeping everyone
+    else's relative order; the compare view's revert of a reorder.
+
+    Display order is each person's sequence number, so the siblings from the old place to the new
+    one pass their numbers along by one; undo gives every number back.
+    """
+
+    def __init__(self, pid: str, index: int) -> None:
+        super().__init__(pid)
+        self.index = index
+
+    def plan(self, org: Org) -> Patch:
+        person, _, siblings = self.siblings(org)
+        others = [pid for pid in siblings if pid != self.pid]
+        if not 0 <= self.index <= len(others):
+            raise EditRefused(f"{person.name} has no place {self.index + 1} among {len(siblings)} colleagues")
+        wanted = [*others[: self.index], self.pid, *others[self.index :]]
+        seqs = [org.seq(pid) for pid in siblings]
+        self.description = f"put {person.name} back in place {self.index + 1}"
+        return Patch(
+            [
+                Change(pid, _entry(org, pid), Entry(org[pid], seq))
+                for pid, seq in zip(wanted, seqs, strict=True)
+                if org.seq(pid) != seq
             ]
         )

@@ -16,7 +16,7 @@ from orgdesign.baseline import Baseline
 from orgdesign.compare import Change, Comparison, Entry, PersonStatus, Renamed, subject_of
 from orgdesign.document import Document
 from orgdesign.edits import Batch, Edit
-from orgdesign.model import Org
+from orgdesign.model import Org, Person
 from orgdesign.rules import Validator
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.chart_marks import ChartMark, chart_mark
@@ -56,6 +56,7 @@ class CompareMode:
         self.document = document
         self.baseline = baseline
         self.comparison = Comparison(baseline.org, document.org, Validator(baseline.org), document.validator)
+        self._chains: dict[str, list[str]] = {}
         self._ghosts = self._placed_ghosts()
 
     # -- the tree's annotations --------------------------------------------------------------
@@ -74,6 +75,8 @@ class CompareMode:
         if status.moved_from is not None:
             text.append("  ↷ from ", style="cyan")
             text.append_text(self._baseline_name(status.moved_from or None))
+        if status.reordered:
+            text.append("  ⇅ reordered", style="cyan")
         if status.changed:
             text.append("  ✎ " + ", ".join(status.changed), style="yellow")
         return text
@@ -120,11 +123,18 @@ class CompareMode:
     def _placed_ghosts(self) -> dict[str | None, list[str]]:
         """Removed people by where they are shown: under their nearest manager still in the org."""
         placed: dict[str | None, list[str]] = {}
-        old, current = self.baseline.org, self.document.org
+        current = self.document.org
         for pid in self.comparison.removed_ids():
-            above = next((m.id for m in old.chain_of_command(pid) if m.id in current), None)
+            above = next((manager for manager in self._baseline_chain(pid) if manager in current), None)
             placed.setdefault(above, []).append(pid)
         return placed
+
+    def _baseline_chain(self, pid: str) -> list[str]:
+        """`pid`'s managers in the baseline, nearest first (the baseline never changes: worked out once)."""
+        chain = self._chains.get(pid)
+        if chain is None:
+            chain = self._chains[pid] = [manager.id for manager in self.baseline.org.chain_of_command(pid)]
+        return chain
 
     # -- the chart's marks (a ChartComparison) ---------------------------------------------------
 
@@ -137,6 +147,12 @@ class CompareMode:
 
     def removed_count(self) -> int:
         return sum(1 for pid in self.comparison.removed_ids() if not self._renamed_to(pid))
+
+    def ghosts_under(self) -> dict[str | None, list[Person]]:
+        """The removed (not the possibly renamed, whose new id has a box) by whom they are shown under."""
+        old = self.baseline.org
+        shown = {key: [old[pid] for pid in pids if not self._renamed_to(pid)] for key, pids in self._ghosts.items()}
+        return {key: people for key, people in shown.items() if people}
 
     def _renamed_to(self, pid: str) -> bool:
         status = self.comparison.status(pid)
@@ -168,7 +184,7 @@ class CompareMode:
         """Every change about the person (or ghost) a tree node shows."""
         pid = node_data.removeprefix(GHOST)
         diff = self.comparison.summary()
-        every: list[Change] = [*diff.added, *diff.removed, *diff.renamed, *diff.moved, *diff.changed]
+        every: list[Change] = [*diff.added, *diff.removed, *diff.renamed, *diff.moved, *diff.reordered, *diff.changed]
         return [change for change in every if _about(change, pid)]
 
     def revert(self, changes: list[Change]) -> Edit:

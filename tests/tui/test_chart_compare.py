@@ -1,13 +1,14 @@
 """The chart while comparing with a baseline: one mark per box that differs, at every zoom level,
-following every edit, undo and redo; a legend line counting the removed; and the file picker
-for "Compare with… → Another layout file…"."""
+following every edit, undo and redo; removed people drawn struck through at their old place (not
+selectable: clicking one offers to bring them back); a legend line counting the removed; and the
+file picker for "Compare with… → Another layout file…"."""
 
 from __future__ import annotations
 
 import pytest
 
 from orgdesign.document import Document
-from orgdesign.edits import AddPerson, UpdatePerson
+from orgdesign.edits import AddPerson, RemovePerson, UpdatePerson
 from orgdesign.layout import save_layout
 from orgdesign.model import Person
 from orgdesign.tui.app import OrgDesignApp
@@ -16,11 +17,14 @@ from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.chart_layout import Zoom
 from orgdesign.tui.widgets.chart_pane import ChartLegend
 from orgdesign.tui.widgets.folder_tree import LayoutFolderTree
+from orgdesign.tui.widgets.org_tree import GHOST
 
 from .conftest import SIZE, paste, small_org
 from .test_compare_view import comparing_app, main_of, pane_text, proposal
 
 UNMARKED = "unmarked"
+GUS = GHOST + "eng"
+"""Gus Hill's box: removed in the proposal, drawn under his old manager Ben Cole (cto)."""
 
 
 def mark_on(chart: OrgChart, pid: str) -> str:
@@ -30,6 +34,20 @@ def mark_on(chart: OrgChart, pid: str) -> str:
     strip = chart.render_line(box.top - chart.scroll_offset.y)
     cell = "".join(segment.text for segment in strip)[column - chart.scroll_offset.x]
     return UNMARKED if cell in "─ ●◆○" else cell
+
+
+def struck(chart: OrgChart, key: str) -> bool:
+    """Whether the name in `key`'s box is drawn struck through."""
+    box = chart.chart_layout.boxes[key]
+    strip = chart.render_line(box.top + (chart.zoom is Zoom.BOXES) - chart.scroll_offset.y)
+    name = box.face.name.split()[0]
+    return all(segment.style.strike for segment in strip if name in segment.text)
+
+
+async def click_box(pilot, chart: OrgChart, key: str) -> None:
+    box = chart.chart_layout.boxes[key]
+    await pilot.click(OrgChart, offset=(box.left + 3 - chart.scroll_offset.x, box.top + 1 - chart.scroll_offset.y))
+    await pilot.pause()
 
 
 async def show_chart(pilot, *keys: str) -> OrgChart:
@@ -48,8 +66,10 @@ async def test_each_box_is_marked_as_added_moved_or_changed_at_every_zoom(zoom_k
     app = comparing_app()
     async with app.run_test(size=SIZE) as pilot:
         chart = await show_chart(pilot, *zoom_keys)
-        marks = {pid: mark_on(chart, pid) for pid in ("pm3", "pm1", "pm2", "ceo", "cto")}
-        assert marks == {"pm3": "+", "pm1": "↷", "pm2": "✎", "ceo": UNMARKED, "cto": UNMARKED}
+        marks = {pid: mark_on(chart, pid) for pid in ("pm3", "pm1", "pm2", "ceo", "cto", GUS)}
+        assert marks == {"pm3": "+", "pm1": "↷", "pm2": "✎", "ceo": UNMARKED, "cto": UNMARKED, GUS: "✗"}
+        assert chart.chart_layout.boxes[GUS].parent == "cto"
+        assert chart.zoom is Zoom.DOTS or (struck(chart, GUS) and not struck(chart, "cto"))
 
 
 async def test_the_legend_explains_the_marks_and_counts_the_removed():
@@ -130,6 +150,34 @@ async def test_the_file_picker_explains_a_file_that_is_not_a_layout_and_keeps_it
         await pilot.press("escape")
         await pilot.pause()
         assert main_of(app).comparing is None
+
+
+async def test_removed_people_follow_edits_and_undo_and_clicking_one_offers_to_bring_them_back():
+    app = comparing_app()
+    async with app.run_test(size=SIZE) as pilot:
+        chart = await show_chart(pilot)
+        main = main_of(app)
+        main.perform(RemovePerson("pm2"))
+        await pilot.pause()
+        assert chart.chart_layout.boxes[GHOST + "pm2"].parent == "hop"
+        main.perform(RemovePerson("cto"))
+        await pilot.pause()
+        assert chart.chart_layout.boxes[GUS].parent == "ceo"  # his manager is gone too: the nearest one above
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert GHOST + "pm2" not in chart.chart_layout.boxes
+        assert chart.chart_layout.boxes[GUS].parent == "cto"
+        await click_box(pilot, chart, "cto")
+        await pilot.press("down")
+        assert chart.selected == "cto"  # moving through the chart passes removed people by
+        await click_box(pilot, chart, GUS)
+        assert chart.selected == "cto"
+        assert "Gus Hill\nnot in this layout" in str(main.details.render())
+        await pilot.press("R")
+        await pilot.pause()
+        assert "eng" in main.document.org
+        assert GUS not in chart.chart_layout.boxes and chart.chart_layout.boxes["eng"].parent == "cto"
+        assert "✗ 0 removed" in legend(app)
 
 
 def test_chart_snapshot_while_comparing(snap_compare):

@@ -110,6 +110,18 @@ async def test_revert_puts_the_baselines_value_back_as_an_undoable_edit():
         await pilot.pause()
         assert app.document.org["pm1"].reports_to == "cpo"
         assert "Moved (1)" in pane_text(app)
+        main.org_tree.select_person("cpo")
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "Reordered (1)\n  Cy Diaz: place 2 → 1 of 2 under Ada Park" in pane_text(app)
+        assert "Cy Diaz  Chief Product Officer  ⇅ reordered" in screen_text(app)
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.document.org.report_ids("ceo") == ["cto", "cpo"]
+        assert "Reordered" not in pane_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Reordered (1)" in pane_text(app)
 
 
 async def test_reverting_a_removal_from_the_changes_list_brings_the_person_back():

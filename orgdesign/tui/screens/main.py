@@ -576,17 +576,18 @@ class MainScreen(BulkActions):
         self.focus_view()
 
     def follow_comparison(self, touched: set[str]) -> None:
-        """After an edit: the marks and ghosts it changed, and the Changes pane."""
+        """After an edit: the marks and ghosts it changed, and the Changes pane, all in the edit's own
+        frame (a pane drawn a frame later cost a second layout and paint of the screen)."""
         if self.comparing is None:
             return
         relabel, ghosts_under = self.comparing.follow(touched)
         self.org_tree.relabel(relabel)
         self.org_tree.refresh_ghosts(ghosts_under)
-        self.chart.compare(self.comparing)
-        self.call_after_refresh(self.show_changes)  # the tree repaints first; the pane follows a frame later
+        self.chart.compare(self.comparing, ghosts_under)
+        self.show_changes()
 
     def show_changes(self) -> None:
-        if self.comparing is not None:  # it may have stopped since this was scheduled
+        if self.comparing is not None:
             self.query_one(ChangesPane).show(*self._compared())
 
     def _compared(self) -> tuple[OrgDiff, frozenset[Change], list[StatChange]]:
@@ -663,6 +664,13 @@ class MainScreen(BulkActions):
         data = event.node.data
         if self.comparing is not None and data is not None and data.startswith(GHOST):
             self.details.update(self.comparing.describe_removed(data.removeprefix(GHOST)))
+
+    @on(OrgChart.RemovedChosen)
+    def _removed_chosen_in_chart(self, event: OrgChart.RemovedChosen) -> None:
+        """A removed person's box in the chart: the tree's cursor goes to them (the details say who
+        they were, and R brings them back); the chart keeps its selection."""
+        if self.comparing is not None:
+            self.org_tree.select_ghost(event.pid, self.comparing.ghost_parent(event.pid))
 
     @on(OptionList.OptionSelected, "#changes")
     def _change_chosen(self) -> None:

@@ -4,11 +4,16 @@ and stats deltas. Highlighting a change names it; selecting one jumps to the per
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,9 +26,23 @@ from orgdesign.compare import (
     OrgDiff,
     PersonRef,
     Renamed,
+    Reordered,
     StatChange,
 )
 from orgdesign.tui.text import literal
+
+
+class Heading(NamedTuple):
+    """A group's heading in the list: its title, colour and count."""
+
+    title: str
+    colour: str
+    size: int
+
+
+Row = Heading | tuple[Change, bool]
+"""What one option of the list shows: a heading, or a change and whether it is accepted."""
+NO_CHANGES = Heading("No changes: the same as the baseline.", "green", 0)
 
 SHOWN_LIMIT = 500
 """Changes listed at once; the rest are counted (a proposal rarely changes more people)."""
@@ -39,6 +58,7 @@ GROUPS: tuple[tuple[str, str, Callable[[OrgDiff], Sequence[Change]]], ...] = (
     ("Removed", "red", lambda diff: diff.removed),
     ("Possibly renamed", "yellow", lambda diff: diff.renamed),
     ("Moved", "cyan", lambda diff: diff.moved),
+    ("Reordered", "cyan", lambda diff: diff.reordered),
     ("Changed", "yellow", lambda diff: diff.changed),
     ("Layout", "yellow", lambda diff: diff.org_changed),
 )
@@ -59,6 +79,12 @@ def describe(change: Change) -> Text:
         return Text.assemble(
             _who(change.person), ": ", _manager(change.old_manager), " → ", _manager(change.new_manager)
         )
+    if isinstance(change, Reordered):
+        under = (
+            Text(" among the tops") if change.manager is None else Text.assemble(" under ", _manager(change.manager))
+        )
+        place = f": place {change.old_position} → {change.new_position} of {change.among}"
+        return Text.assemble(_who(change.person), place, under)
     if isinstance(change, FieldChange):
         return Text.assemble(
             _who(change.person), f" {change.field}: ", _shown_value(change.old), " → ", _shown_value(change.new)
@@ -78,41 +104,77 @@ def _shown_value(value: str) -> Text:
     return literal(value, limit=40)
 
 
+class OneLine(Visual):
+    """An option's text that is one line by construction (the list neither wraps nor folds it): its
+    height is known without measuring, and it is drawn once per width and style, so the options
+    kept from one edit to the next cost nothing to lay out or draw again."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self._content = Content.from_rich_text(text)
+        self._drawn: dict[tuple[int, int | None, Style, Style | None], list[Strip]] = {}
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        if options.selection is not None:
+            return self._content.render_strips(width, height, style, options)
+        key = (width, height, style, options.post_style)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = self._content.render_strips(width, height, style, options)
+        return drawn
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self._content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+
 class ChangesList(OptionList):
     """The changes, a heading per kind; `changes[i]` is option i's change (None for headings)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.changes: list[Change | None] = []
-        self._shown: tuple[OrgDiff, frozenset[Change]] | None = None
-        self._prompts: dict[tuple[Change, bool], Text] = {}
-        """The prompt of each change listed, kept for the next edit (most changes stay as they were)."""
+        self._shown: list[Row] = []
+        """What each option shows: a change and whether it is accepted, or a heading with its count."""
+        self._made: dict[Row, Option] = {}
+        """The option made for each of those, kept for the next edit: an option measures and draws
+        its prompt once, and most changes stay as they were."""
 
     def show(self, diff: OrgDiff, accepted: frozenset[Change]) -> None:
-        """Replace the list (unless nothing changed), keeping the highlight on the same change."""
-        if self._shown == (diff, accepted):
+        """Replace the list (unless nothing in it changed), keeping the highlight on the same change."""
+        shown: list[Row] = []
+        changes: list[Change | None] = []
+        for title, colour, group in grouped(diff):
+            shown.append(Heading(title, colour, len(group)))
+            changes.append(None)
+            for change in group[: SHOWN_LIMIT - len(shown)]:
+                shown.append((change, change in accepted))
+                changes.append(change)
+        if shown == self._shown:
             return
-        self._shown = (diff, accepted)
         previous = self.highlighted_change
-        options: list[Option] = []
-        self.changes = []
-        known, self._prompts = self._prompts, {}
-        for title, colour, changes in grouped(diff):
-            options.append(Option(Text(f"{title} ({len(changes)})", style=f"bold {colour}"), disabled=True))
-            self.changes.append(None)
-            for change in changes[: SHOWN_LIMIT - len(options)]:
-                key = (change, change in accepted)
-                prompt = self._prompts[key] = known.get(key) or self._prompt(*key)
-                options.append(Option(prompt))
-                self.changes.append(change)
-        if not options:
-            options.append(Option(Text("No changes: the same as the baseline.", style="green"), disabled=True))
-        self.can_focus = any(change is not None for change in self.changes)
-        self.set_options(options)
+        known, self._made = self._made, {}
+        for key in shown or [NO_CHANGES]:
+            self._made[key] = known.get(key) or self._option(key)
+        self._shown, self.changes = shown, changes or [None]
+        self.can_focus = any(change is not None for change in changes)
+        self.set_options(self._made[key] for key in shown or [NO_CHANGES])
         if previous is not None and previous in self.changes:
             self.highlighted = self.changes.index(previous)
         elif self.can_focus:
             self.highlighted = next(n for n, change in enumerate(self.changes) if change is not None)
+
+    def _option(self, row: Row) -> Option:
+        if row is NO_CHANGES:
+            return Option(OneLine(Text(row.title, style=row.colour)), disabled=True)
+        if isinstance(row, Heading):
+            return Option(OneLine(Text(f"{row.title} ({row.size})", style=f"bold {row.colour}")), disabled=True)
+        return Option(OneLine(self._prompt(*row)))
 
     @staticmethod
     def _prompt(change: Change, accepted: bool) -> Text:
@@ -166,6 +228,7 @@ class ChangesPane(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._latest: tuple[OrgDiff, frozenset[Change], list[StatChange]] | None = None
+        self._deltas: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield ChangesList(id="changes")
@@ -185,7 +248,10 @@ class ChangesPane(Vertical):
         if self._latest is not None:
             diff, accepted, stats = self._latest
             self.query_one(ChangesList).show(diff, accepted)
-            self.query_one("#deltas", Static).update(deltas(diff, stats))
+            text = deltas(diff, stats)
+            if text != self._deltas:  # an unchanged text would still lay the screen out again
+                self._deltas = text
+                self.query_one("#deltas", Static).update(text)
 
     @property
     def changes_list(self) -> ChangesList:

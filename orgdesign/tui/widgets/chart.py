@@ -15,7 +15,7 @@ reads the `Org` it was given, and `refresh_people` tells it what an edit touched
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -35,6 +35,7 @@ from orgdesign.tui.widgets.chart_colours import COLOUR_MODES, ColourBy, Colourin
 from orgdesign.tui.widgets.chart_draw import Palette, Scene, draw_line
 from orgdesign.tui.widgets.chart_layout import DEFAULT_VIEW, ZOOMS, Box, ChartLayout, Zoom, face_of
 from orgdesign.tui.widgets.chart_marks import ChartComparison, ChartMark
+from orgdesign.tui.widgets.org_tree import GHOST
 
 BIG_ORG = 300
 """Above this many people the chart opens with only the first layers expanded."""
@@ -155,6 +156,13 @@ class OrgChart(ScrollView, can_focus=True):
 
     class ViewChanged(Message):
         """The focus, zoom or colour mode changed: breadcrumbs and legend have something new to say."""
+
+    @dataclass
+    class RemovedChosen(Message):
+        """The user clicked a removed person's box (while comparing): not selectable here, but the
+        designer can describe them and offer to bring them back."""
+
+        pid: str
 
     def __init__(
         self,
@@ -309,12 +317,20 @@ class OrgChart(ScrollView, can_focus=True):
         """Redraw after someone was marked or unmarked for a bulk edit (the boxes stay where they are)."""
         self.refresh()
 
-    def compare(self, comparison: ChartComparison | None) -> None:
-        """Mark each box with how it differs from `comparison`'s baseline (None: stop marking);
-        called again after every edit, as the differences (and the removed count) change."""
+    def compare(self, comparison: ChartComparison | None, removed_under: Collection[str | None] | None = None) -> None:
+        """Mark each box with how it differs from `comparison`'s baseline (None: stop marking) and
+        draw the removed people at their old places; called again after every edit, as the
+        differences change. `removed_under`: the people whose removed people changed (None: anyone's)."""
         self.comparison = comparison
+        if removed_under is None or any(self._shows_removed_under(key) for key in removed_under):
+            previous = self._layout
+            if self._relayout():
+                self._keep_a_selection(previous)
         self.refresh()
         self.post_message(self.ViewChanged())
+
+    def _shows_removed_under(self, key: str | None) -> bool:
+        return self._root is None if key is None else key in self._layout.boxes
 
     def on_mount(self) -> None:
         self._scroll_to_selected(center=True)
@@ -400,7 +416,9 @@ class OrgChart(ScrollView, can_focus=True):
         if offset is None:
             return
         box = self._layout.box_at(offset.x + self.scroll_offset.x, offset.y + self.scroll_offset.y)
-        if box is not None:
+        if box is not None and box.pid.startswith(GHOST):
+            self.post_message(self.RemovedChosen(box.pid.removeprefix(GHOST)))
+        elif box is not None:
             self._move_to(box.pid)
 
     # -- drawing ---------------------------------------------------------------------------
@@ -478,7 +496,8 @@ class OrgChart(ScrollView, can_focus=True):
 
     def _lay_out_now(self) -> None:
         self._outdated = False
-        self._laid_out = ChartLayout(self.org, self._expanded, self.cycles, self._zoom, self._root, self._view)
+        removed = self.comparison.ghosts_under() if self.comparison is not None else None
+        self._laid_out = ChartLayout(self.org, self._expanded, self.cycles, self._zoom, self._root, self._view, removed)
         self.virtual_size = Size(self._laid_out.width, self._laid_out.height)
         self.refresh()
 

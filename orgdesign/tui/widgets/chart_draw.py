@@ -31,7 +31,8 @@ from orgdesign.tui.widgets.chart_layout import (
     ChartLayout,
     Zoom,
 )
-from orgdesign.tui.widgets.chart_marks import MARKED, ChartMark
+from orgdesign.tui.widgets.chart_marks import MARKED, REMOVED, ChartMark
+from orgdesign.tui.widgets.org_tree import GHOST
 
 _JUNCTIONS = {
     UP | DOWN | LEFT | RIGHT: "┼",
@@ -133,7 +134,7 @@ def draw_line(scene: Scene, y: int, start: int, width: int) -> Strip:
         row.put(column, _JUNCTIONS.get(bits, "│"), line_style)
     draw = {Zoom.BOXES: draw_box_line, Zoom.NAMES: draw_name, Zoom.DOTS: draw_dot}[scene.layout.zoom]
     for box in scene.layout.boxes_between(y, start, end):
-        draw(scene, box, y - box.top, row)
+        (draw_ghost if box.pid.startswith(GHOST) else draw)(scene, box, y - box.top, row)
     return row.strip()
 
 
@@ -237,3 +238,52 @@ def draw_dot(scene: Scene, box: Box, within: int, row: Row) -> None:
     if box.pid == scene.selected:
         style += scene.palette.selected
     row.put(box.left, glyph, style)
+
+
+# -- removed people, while comparing ------------------------------------------------------------
+
+GHOST_TEXT = Style(dim=True, strike=True)
+
+
+def draw_ghost(scene: Scene, box: Box, within: int, row: Row) -> None:
+    """A removed person at their old place: a dashed, dim box with the name and role struck
+    through, marked ✗ at every zoom; it has no findings, colour or selection of its own."""
+    palette = scene.palette
+    mark = palette.base + REMOVED.style
+    zoom = scene.layout.zoom
+    if zoom is Zoom.DOTS:
+        row.put(box.left, REMOVED.glyph, mark)
+    elif zoom is Zoom.NAMES:
+        _put_struck(row, box.left + 1, box.width - 2, box.face.name, palette.label + GHOST_TEXT, palette.label)
+        row.put(box.left, REMOVED.glyph, palette.label + REMOVED.style)
+        row.put(box.right - 1, " ", palette.label)
+    else:
+        _draw_ghost_box_line(scene, box, within, row, mark)
+
+
+def _draw_ghost_box_line(scene: Scene, box: Box, within: int, row: Row, mark: Style) -> None:
+    palette = scene.palette
+    border = palette.border + Style(dim=True)
+    if within in (0, box.height - 1):
+        top = within == 0
+        cells = ["╌"] * box.width
+        cells[0], cells[-1] = ("┌", "┐") if top else ("└", "┘")
+        _add_tees(scene, box, box.top + within, TOP_SIDE if top else BOTTOM_SIDE, cells)
+        row.put(box.left, "".join(cells), border)
+        if top and box.width >= 5:
+            row.put(box.left + 2, REMOVED.glyph, mark)
+        return
+    text, style = (box.face.name, palette.name) if within == 1 else (box.face.lines[within - 2], palette.role)
+    joined = scene.layout.tees.get((box.left, box.top + within)) == LEFT_SIDE
+    row.put(box.left, _TEES[LEFT_SIDE] if joined else "╎", border)
+    _put_struck(row, box.left + 1, box.width - 2, text, style + GHOST_TEXT, palette.base)
+    row.put(box.right - 1, "╎", border)
+
+
+def _put_struck(row: Row, left: int, cells: int, text: str, style: Style, blank: Style) -> None:
+    """`text` centred in `cells` cells from `left`, struck through but not the blanks around it."""
+    shown = fit(text, cells)
+    core = shown.strip(" ")
+    before = len(shown) - len(shown.lstrip(" "))
+    row.put(left, " " * cells, blank)
+    row.put(left + before, core, style)

@@ -5,6 +5,10 @@ spread as a tidy tree, reports without reports stacked in one or two columns und
 manager. Here the unit is a terminal cell, boxes are as wide and as tall as their text at the
 chosen zoom level, and the engine's connectors become runs of box-drawing cells.
 
+While comparing, people removed since the baseline get boxes too ("ghosts", keyed `GHOST + id`),
+after the reports of the person they are shown under; they are never anyone's `children`, so
+moving through the chart passes them by.
+
 Only people whose managers are all expanded are laid out, so a big org costs what is on show,
 not what it holds. Boxes are indexed by row and sorted by column, and connector runs by bands
 of rows, so drawing one line of the chart looks up only what crosses it.
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
 from typing import NamedTuple
 
@@ -23,6 +27,7 @@ from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org, Person
 from orgdesign.text import cell_width, clip, printable
 from orgdesign.text_measure import split_in_two
+from orgdesign.tui.widgets.org_tree import GHOST
 
 
 class Zoom(Enum):
@@ -78,13 +83,17 @@ class Face(NamedTuple):
 
 
 def face_of(org: Org, person: Person, zoom: Zoom) -> Face:
+    return person_face(person, zoom, dotted_line(org, person) if zoom is Zoom.BOXES else "")
+
+
+def person_face(person: Person, zoom: Zoom, dotted: str = "") -> Face:
+    """The face of `person` (`dotted`: the line naming their dotted-line managers, if any)."""
     name = clip(printable(person.name), MAX_TEXT_WIDTH)
     if zoom is Zoom.DOTS:
         return Face(name, (), person.vacancy, 1, 1)
     if zoom is Zoom.NAMES:
         return Face(name, (), person.vacancy, odd(cell_width(name) + 2), 1)
     lines = [*title_lines(printable(person.display_role), cell_width(name))]
-    dotted = dotted_line(org, person)
     if dotted:
         lines.append(clip(dotted, MAX_TEXT_WIDTH))
     widest = max(cell_width(text) for text in (name, *lines))
@@ -164,14 +173,18 @@ class ChartLayout:
         zoom: Zoom = Zoom.BOXES,
         root: str | None = None,
         view: tuple[int, int] = DEFAULT_VIEW,
+        ghosts: Mapping[str | None, Sequence[Person]] | None = None,
     ) -> None:
+        """`ghosts`: removed people (as the baseline had them) by whom they are shown under (None: the top)."""
         self.zoom = zoom
         self.boxes: dict[str, Box] = {}
         self.roots, kids = visible_forest(cycles, expanded, root)
         faces = {pid: face_of(org, org[pid], zoom) for pid in kids}
+        laid_out = {pid: children for pid, (_, children) in kids.items()}
+        ghost_roots = self._add_ghosts(ghosts or {}, org, expanded, root, kids, laid_out, faces, zoom)
         placed = compact_layout(
-            self.roots,
-            {pid: children for pid, (_, children) in kids.items()},
+            self.roots + ghost_roots,
+            laid_out,
             lambda pid: (faces[pid].width, faces[pid].height),
             SPACINGS[zoom],
             math.inf,
@@ -191,6 +204,37 @@ class ChartLayout:
             self._add_run(self._run_of(segment))
         self.width = max((box.right for box in self.boxes.values()), default=0) + MARGIN
         self.height = max((box.bottom for box in self.boxes.values()), default=0)
+
+    @staticmethod
+    def _add_ghosts(
+        ghosts: Mapping[str | None, Sequence[Person]],
+        org: Org,
+        expanded: set[str],
+        root: str | None,
+        kids: dict[str, tuple[str | None, list[str]]],
+        laid_out: dict[str, list[str]],
+        faces: dict[str, Face],
+        zoom: Zoom,
+    ) -> list[str]:
+        """Give each removed person a leaf under whom they are shown, when that person is on show
+        with their reports (or has none left); returns the ghosts shown at the top."""
+        ghost_roots: list[str] = []
+        for manager, people in ghosts.items():
+            if manager is None:
+                if root is not None:
+                    continue
+                under = ghost_roots
+            elif manager in kids and (manager in expanded or not org.report_count(manager)):
+                under = laid_out[manager] = [*laid_out[manager]]
+            else:
+                continue
+            for person in people:
+                key = GHOST + person.id
+                under.append(key)
+                faces[key] = person_face(person, zoom)
+                kids[key] = (manager, [])
+                laid_out[key] = []
+        return ghost_roots
 
     # -- looking things up -----------------------------------------------------------------
 

@@ -2,20 +2,22 @@
 whoever is marked for a bulk edit.
 
 The tree spells a difference out ("↷ from Ann Lee", "✎ title"); a chart box has room for one cell,
-so it shows the difference that matters most: renamed, else added, else moved, else changed.
-Removed people have no box; the legend counts them. A full box has a cell for each kind of mark;
-a name or a dot has one, and there the bulk-edit mark wins: it is what the next key acts on
-(the tree and the Changes pane still list the differences).
+so it shows the difference that matters most: renamed, else added, else moved, else changed, else reordered.
+Removed people are drawn at their old place struck through, marked ✗ (see `ChartComparison.ghosts_under`).
+A full box has a cell for each kind of mark; a name or a dot has one, and there the bulk-edit mark
+wins: it is what the next key acts on (the tree and the Changes pane still list the differences).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from rich.style import Style
 
 from orgdesign.compare import PersonStatus
+from orgdesign.model import Person
 from orgdesign.tui.marks import MARK
 
 
@@ -30,9 +32,10 @@ RENAMED = ChartMark("~", "renamed?", Style(color="magenta", bold=True))
 ADDED = ChartMark("+", "added", Style(color="green", bold=True))
 MOVED = ChartMark("↷", "moved", Style(color="cyan", bold=True))
 CHANGED = ChartMark("✎", "changed", Style(color="yellow", bold=True))
-MARKS = (ADDED, MOVED, CHANGED, RENAMED)
+REORDERED = ChartMark("⇅", "reordered", Style(color="cyan", bold=True))
+MARKS = (ADDED, MOVED, CHANGED, REORDERED, RENAMED)
 """In the legend's order."""
-REMOVED_STYLE = Style(color="red", bold=True)
+REMOVED = ChartMark("✗", "removed", Style(color="red", bold=True))
 MARKED = ChartMark(MARK, "marked", Style(color="green", bold=True, reverse=True))
 """Marked for a bulk edit (x): drawn as the tree draws it."""
 
@@ -47,7 +50,9 @@ def chart_mark(status: PersonStatus | None) -> ChartMark | None:
         return ADDED
     if status.moved_from is not None:
         return MOVED
-    return CHANGED if status.changed else None
+    if status.changed:
+        return CHANGED
+    return REORDERED if status.reordered else None
 
 
 class ChartComparison(Protocol):
@@ -62,4 +67,9 @@ class ChartComparison(Protocol):
 
     def removed_count(self) -> int:
         """People in the baseline who are not in the org and not possibly renamed."""
+        ...
+
+    def ghosts_under(self) -> Mapping[str | None, Sequence[Person]]:
+        """Those people as the baseline had them, by whom the chart shows them under: their
+        manager when still in the org, else the nearest one above still there (None: the top)."""
         ...

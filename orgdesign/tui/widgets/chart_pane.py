@@ -22,7 +22,7 @@ from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.text import clip, printable
 from orgdesign.tui.widgets.chart import OrgChart
-from orgdesign.tui.widgets.chart_marks import MARKS, REMOVED_STYLE, ChartComparison
+from orgdesign.tui.widgets.chart_marks import MARKS, REMOVED, ChartComparison
 
 WHOLE_ORG = "Whole org"
 SEPARATOR = " \u203a "
@@ -130,8 +130,8 @@ def comparison_legend(comparison: ChartComparison) -> Text:
     text = Text("\nvs ")
     text.append(clip(printable(comparison.baseline_label), CRUMB_WIDTH), style="bold")
     text.append(":  ")
-    text.append("✗", style=REMOVED_STYLE)
-    text.append(f" {comparison.removed_count()} removed (not drawn)")
+    text.append(REMOVED.glyph, style=REMOVED.style)
+    text.append(f" {comparison.removed_count()} {REMOVED.label}")
     for mark in MARKS:
         text.append("  ")
         text.append(mark.glyph, style=mark.style)

@@ -261,7 +261,8 @@ class OrgTree(BatchingTree[str]):
         if parent is None or parent.data != manager:
             return False
         self._populate(parent)
-        parent.expand()
+        if not parent.is_expanded:
+            parent.expand()
         ghost = next((child for child in parent.children if child.data == GHOST + key), None)
         if ghost is not None:
             self._move_cursor_once(ghost)
@@ -566,10 +567,9 @@ class OrgTree(BatchingTree[str]):
             if found is None:
                 break
             node = found
-            if ancestor != pid and node.allow_expand:
+            if ancestor != pid and node.allow_expand and not node.is_expanded:
                 self._populate(node)
-                if not node.is_expanded:  # expanding an open node still makes Tree rebuild all its lines
-                    node.expand()
+                node.expand()  # only when collapsed: expanding an open node makes Tree rebuild all its lines
         return node
 
     def select_person(self, pid: str) -> bool:
