@@ -164,9 +164,12 @@ class Org:
             self._seq[pid] = self.allocate_seq() if seq is None else seq
             self._connect_waiting(pid)
         else:
-            self._unlink_lines(old)
             if seq is not None:
                 self._seq[pid] = seq
+            if _same_lines(old, person):
+                self._people[pid] = person  # a field edit (product, unit, name, ...): the lines stay
+                return
+            self._unlink_lines(old)
         self._people[pid] = person
         self._link_lines(person)
 
@@ -504,3 +507,8 @@ def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:
         members.discard(member)
         if not members:
             del index[key]
+
+
+def _same_lines(old: Person, new: Person) -> bool:
+    """Whether `new` keeps every line `old` had, and counts as the same role among its manager's reports."""
+    return old.reports_to == new.reports_to and old.dotted_to == new.dotted_to and old.role == new.role

@@ -504,6 +504,7 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Diagnosis
     the next director) work on several products, the role is closer to a Head or VP of
     Product, or the team is really several teams.""",
     roles=("director_product",),
+    reads=("product",),
 )
 def director_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     products = distinct_products(state.director_products.get(person.id, ()))
@@ -644,6 +645,7 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis
     a Director's. Products whose names differ only in case or surrounding spaces count as
     one.""",
     roles=("gpm",),
+    reads=("product",),
 )
 def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     reports = (state.people[pid] for pid in state.org.unordered_report_ids(person.id))
@@ -667,6 +669,7 @@ def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[
     name. The finding is placed on the unit's first Head of Product or CPO, else on its first
     CEO; a unit with neither has nobody to hold it.""",
     roles=("ceo", "cpo", "head_of_product"),
+    reads=("product",),
 )
 def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     unit = person.unit

@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 
 ALL_PROFILES = frozenset(PROFILES)
 
+NARROW_FIELDS = frozenset({"product"})
+"""Person fields that only the rules naming them in `reads` look at (of anyone: the person,
+their reports, their unit). An edit that changes nothing else re-checks only those rules, so
+setting the product of 1,000 people re-checks one rule of their managers, not every rule of
+2,000 people. A rule that starts reading one of these fields must say so in `reads`; the
+property that an incremental check equals a full one (tests/rules/test_incremental.py) holds
+the declarations to account."""
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -99,6 +107,8 @@ class Rule:
     """For a full check: ids that may have a finding (a superset); None means by `roles`."""
     fix_depends_on: frozenset[str] = frozenset()
     """`Context` fields the fix description reads (and nothing else about the finding does)."""
+    reads: frozenset[str] = frozenset()
+    """The `NARROW_FIELDS` the check reads, of anyone (every other field it may read freely)."""
 
     @property
     def fix_summary(self) -> str | None:
@@ -139,6 +149,7 @@ def rule(
     positional: bool = False,
     candidates: Candidates | None = None,
     fix_depends_on: Iterable[str] = (),
+    reads: Iterable[str] = (),
     fix_summary: str | None = None,
     safe_fix: bool = False,
 ) -> Callable[[Check], Check]:
@@ -153,6 +164,8 @@ def rule(
         raise ValueError(f"rule {code}: a {basis} rule cites {'no' if cited else 'at least one'} document")
     if safe_fix and fix_summary is None:
         raise ValueError(f"rule {code}: a safe fix needs a fix_summary")
+    if not NARROW_FIELDS.issuperset(reads):
+        raise ValueError(f"rule {code}: only narrow fields are declared in reads")
 
     def register(check: Check) -> Check:
         if code in RULES or code in RETIRED:
@@ -171,6 +184,7 @@ def rule(
             positional=positional,
             candidates=candidates,
             fix_depends_on=frozenset(fix_depends_on),
+            reads=frozenset(reads),
         )
         return check
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import fields
 
 from orgdesign.edits import Edit
 from orgdesign.model import Org, Person
 from orgdesign.roles import ROLE_IDS
 from orgdesign.rules.finding import Finding, Severity
 from orgdesign.rules.product import pm_reporting_options
-from orgdesign.rules.registry import RULES, Rule
+from orgdesign.rules.registry import NARROW_FIELDS, RULES, Rule
 from orgdesign.rules.state import Context, OrgState
 
 
@@ -42,6 +43,7 @@ class Validator:
         rules = [r for r in RULES.values() if _active(r, org)]
         self._rules = {role: tuple(r for r in rules if r.applies_to_role(role)) for role in ROLE_IDS}
         self._positional = {role: tuple(r for r in plan if r.positional) for role, plan in self._rules.items()}
+        self._readers: dict[frozenset[str], dict[str, tuple[Rule, ...]]] = {}
         self._by_person: dict[str, list[Finding]] = {}
         self._counts = {severity: 0 for severity in Severity}
         found: dict[str, list[Finding]] = {}
@@ -67,17 +69,47 @@ class Validator:
         if not touched:
             return
         before = self._state.context
+        narrow = self._narrow_change(touched)
         recheck, repositioned = self._state.sync(touched)
         recheck |= self._holding_stale_fixes(before, self._state.context)
         self.last_rechecked = set(touched) | recheck | repositioned
         people = self._state.people
         for pid in [pid for pid in touched if pid in self._by_person and pid not in people]:
             self._store(pid, [])
-        for pid in recheck:
-            person = people[pid]
-            self._store(pid, self._run(self._rules[person.role], person))
+        if narrow and before == self._state.context:
+            readers = self._readers_of(narrow)
+            for pid in recheck:
+                person = people[pid]
+                self._recheck_with(person, readers[person.role])
+        else:
+            for pid in recheck:
+                person = people[pid]
+                self._store(pid, self._run(self._rules[person.role], person))
         for pid in repositioned:
-            self._recheck_position(people[pid])
+            person = people[pid]
+            self._recheck_with(person, self._positional[person.role])
+
+    def _narrow_change(self, touched: Iterable[str]) -> frozenset[str]:
+        """The fields an edit changed, when they are all `NARROW_FIELDS` and nobody came or went; else none."""
+        before, org = self._state.people, self.org
+        changed: set[str] = set()
+        for pid in touched:
+            old, new = before.get(pid), org.get(pid)
+            if old is None or new is None:
+                return frozenset()
+            if old is not new:
+                changed.update(name for name in _PERSON_FIELDS if getattr(old, name) != getattr(new, name))
+                if not changed <= NARROW_FIELDS:
+                    return frozenset()
+        return frozenset(changed)
+
+    def _readers_of(self, narrow: frozenset[str]) -> dict[str, tuple[Rule, ...]]:
+        """For each role, its rules that read any of the `narrow` fields."""
+        readers = self._readers.get(narrow)
+        if readers is None:
+            readers = {role: tuple(r for r in plan if r.reads & narrow) for role, plan in self._rules.items()}
+            self._readers[narrow] = readers
+        return readers
 
     def _holding_stale_fixes(self, before: Context, after: Context) -> set[str]:
         """People with a finding whose fix description reads a context field that changed."""
@@ -88,9 +120,12 @@ class Validator:
         people = self._state.people
         return {pid for pid, found in self._by_person.items() if pid in people and any(f.code in codes for f in found)}
 
-    def _recheck_position(self, person: Person) -> None:
-        plan = self._positional[person.role]
-        kept = [f for f in self._by_person.get(person.id, ()) if not RULES[f.code].positional]
+    def _recheck_with(self, person: Person, plan: tuple[Rule, ...]) -> None:
+        """Re-check `person` with the rules of `plan` only, keeping the findings of their other rules."""
+        if not plan:
+            return
+        codes = {r.code for r in plan}
+        kept = [f for f in self._by_person.get(person.id, ()) if f.code not in codes]
         self._store(person.id, kept + self._run(plan, person))
 
     def _run(self, plan: tuple[Rule, ...], person: Person) -> list[Finding]:
@@ -201,6 +236,9 @@ def validate(org: Org) -> list[Finding]:
 
 def _active(rule: Rule, org: Org) -> bool:
     return rule.applies_to_profile(org.profile) and rule.code not in org.settings.disable
+
+
+_PERSON_FIELDS = tuple(f.name for f in fields(Person))
 
 
 def _org_fields(org: Org) -> tuple:

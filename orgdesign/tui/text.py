@@ -44,14 +44,30 @@ def multiline(value: str, style: str = "") -> Text:
 def show_text(widget: Static, text: Text, *, layout: bool = True) -> None:
     """Put `text` in `widget` unless it shows that text already.
 
-    Every update asks Textual to lay the whole screen out and paint it again (every scroll bar
+    A layout makes Textual lay the whole screen out and paint all of it again (every scroll bar
     included); after an edit most panes (the person, the rule, the header) show what they showed
-    before, and at 100,000 people an edit has no time to spare for that. `layout=False`: the
-    widget's size does not depend on its text, so a new text needs only a repaint.
+    before, or a text of the same size, and at 100,000 people an edit has no time to spare for
+    that. So the new text is painted, and the screen laid out again only when the widget's size
+    changes with it. `layout=False`: the widget's size never depends on its text.
     """
     shown = widget.content
-    if not isinstance(shown, Text) or (shown.plain, shown.spans, shown.style) != (text.plain, text.spans, text.style):
-        widget.update(text, layout=layout)
+    if isinstance(shown, Text) and (shown.plain, shown.spans, shown.style) == (text.plain, text.spans, text.style):
+        return
+    widget.update(text, layout=False)
+    if layout and not keeps_its_size(widget):
+        widget.refresh(layout=True)
+
+
+def keeps_its_size(widget: Widget) -> bool:
+    """Whether `widget`, with the content it has just been given, has the size it was laid out at:
+    its width is not its content's, and its height is either not its content's or as tall as before."""
+    region = widget.content_region
+    width, height = widget.styles.width, widget.styles.height
+    if not region or (width is not None and width.is_auto):
+        return False
+    if height is None or not height.is_auto:
+        return True
+    return widget.get_content_height(region.size, widget.app.size, region.width) == region.height
 
 
 def toast(

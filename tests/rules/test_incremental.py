@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from orgdesign.edits import (
     AddPerson,
+    Batch,
     ChangeRole,
     EditRefused,
     History,
@@ -19,6 +20,7 @@ from orgdesign.edits import (
     SetOrgField,
     SetProductLineTo,
     UpdatePerson,
+    set_for_all,
 )
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit
 from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
@@ -65,6 +67,11 @@ edits = st.one_of(
     st.builds(lambda pid, with_subtree: RemovePerson(pid, with_subtree=with_subtree), ids, st.booleans()),
     st.builds(lambda pid, name: UpdatePerson(pid, name=name), ids, st.sampled_from(["Fay", "Gus"])),
     st.builds(lambda pid, product: UpdatePerson(pid, product=product), ids, products),
+    st.builds(
+        lambda pids, product: Batch([UpdatePerson(pid, product=product) for pid in pids]),
+        st.lists(ids, min_size=1, max_size=4, unique=True),
+        products,
+    ),
     st.builds(lambda pid, unit: UpdatePerson(pid, unit=unit), ids, units),
     st.builds(lambda pid, years: UpdatePerson(pid, years_pm=years), ids, st.none() | st.integers(0, 9)),
     st.builds(
@@ -137,3 +144,20 @@ def test_a_long_cycle_is_reported_on_every_member():
     found = [f for f in validate(Org("Ring", ring)) if f.code == "ORG001"]
     assert len(found) == 5000
     assert "a reporting cycle of 5000 people" in found[0].message
+
+
+def test_setting_products_re_checks_every_rule_that_reads_them():
+    """A product-only edit re-checks only the rules declaring `reads=("product",)`; each of them must see it."""
+    people = [
+        Person("ceo", "Ana", "ceo", unit="web"),
+        Person("head", "Bo", "head_of_product", reports_to="ceo", unit="web"),
+        Person("dir", "Cy", "director_product", reports_to="head", unit="web"),
+        Person("gpm", "Dee", "gpm", reports_to="dir", unit="web"),
+        Person("pm1", "Eve", "pm", reports_to="gpm", unit="web", product="Pay"),
+        Person("pm2", "Fay", "pm", reports_to="gpm", unit="web", product="Pay"),
+    ]
+    org = Org("Products", people, profile="scaleup", units=UNITS)
+    validator = Validator(org)
+    validator.refresh(History(org).do(set_for_all(org, ["pm2"], "product", "Search")))
+    assert validator.findings == validate(org)
+    assert {"PRD112", "PRD117", "PRD118"} <= {finding.code for finding in validator.findings}
