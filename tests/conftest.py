@@ -1,4 +1,4 @@
-"""Suite-wide settings: Hypothesis profiles, how often Pilot polls for idle, and the order xdist hands tests out in.
+"""Suite-wide settings: Hypothesis profiles, and the order xdist hands tests out in.
 
 `make test` uses `ci`: every property test runs Hypothesis's default budget of examples with no
 deadline (xdist workers share the cores, so a deadline would only measure the machine's load).
@@ -13,26 +13,11 @@ from __future__ import annotations
 import os
 
 import pytest
-import textual._wait
 from hypothesis import settings
 
 settings.register_profile("ci", deadline=None, max_examples=100)
 settings.register_profile("thorough", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("ORGDESIGN_HYPOTHESIS", "ci"))
-
-
-PILOT_POLL = 0.005
-"""Seconds between Pilot's looks at whether the designer has gone idle (Textual's default: 0.02).
-
-Pilot waits after every key until the app has handled its messages (exactly, by draining the
-queues) and then until the process uses no CPU for one polling period. Designer tests spent most
-of their time in those sleeps, twice per key at the default; polling four times as often keeps
-the idleness check (1/20 of the period on the CPU) and takes about a third off their wall time.
-These are private names of Textual, set here only; the check below fails loudly if they go."""
-if not all(hasattr(textual._wait, name) for name in ("SLEEP_GRANULARITY", "SLEEP_IDLE")):
-    raise RuntimeError("textual._wait no longer has SLEEP_GRANULARITY / SLEEP_IDLE: update PILOT_POLL's setting")
-textual._wait.SLEEP_GRANULARITY = PILOT_POLL
-textual._wait.SLEEP_IDLE = PILOT_POLL / 20
 
 
 SLOW_FOLDERS = frozenset({"e2e", "tui"})
