@@ -590,8 +590,10 @@ def head_without_product_people(state: OrgState, person: Person) -> Iterable[Dia
 def _leader_remedy(state: OrgState, person: Person) -> Fix | None:
     """Take the leader out of engineering: up a level, beside the CTO (under the CTO's manager).
 
-    The remedy reads only the CTO and the CTO's place, which every edit that can change it
-    re-checks, so the description offered with the finding never goes stale.
+    The remedy reads the CTO, the CTO's place and who the CTO's manager is (their name and
+    title): edits of the CTO re-check their reports, and renaming or retitling the CTO's
+    manager re-checks their reports' reports (`OrgState.sync`), so the description offered
+    with the finding never goes stale.
     """
     cto = state.manager(person)
     if cto is None or cto.reports_to is None or not state.position[cto.id].reached:

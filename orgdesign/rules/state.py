@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from orgdesign.edits import PRODUCT_TOP_ROLES, product_top
 from orgdesign.model import Org, Person, climb, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
+from orgdesign.rules.text import who
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
 LADDER_ROLES = frozenset(r.id for r in ROLES.values() if r.on_product_ladder)
@@ -251,6 +252,9 @@ class OrgState:
                     dirty_units.add(person.unit)
         reports = self.org.naming(pid)
         recheck |= reports
+        if old is not None and new is not None and who(old) != who(new):
+            for report in reports:  # a remedy can name a manager's manager: PRD116 offers "move X beside the CTO"
+                recheck |= self.org.naming(report)
         if old is None or new is None:
             recheck |= self.org.dotted_naming(pid)
             roots |= reports

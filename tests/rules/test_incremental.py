@@ -161,3 +161,18 @@ def test_setting_products_re_checks_every_rule_that_reads_them():
     validator.refresh(History(org).do(set_for_all(org, ["pm2"], "product", "Search")))
     assert validator.findings == validate(org)
     assert {"PRD112", "PRD117", "PRD118"} <= {finding.code for finding in validator.findings}
+
+
+def test_renaming_a_ctos_manager_updates_the_fix_offered_to_a_leader_under_the_cto():
+    """PRD116's fix names the CTO's manager ("move Bo beside the CTO, under Ana (CEO)"): two levels up."""
+    people = [
+        Person("ceo", "Ana", "ceo"),
+        Person("cto", "Cy", "cto", reports_to="ceo"),
+        Person("head", "Bo", "head_of_product", reports_to="cto"),
+    ]
+    org = Org("Rename", people, profile="startup")
+    validator = Validator(org)
+    assert any(f.code == "PRD116" and "Ana (CEO)" in str(f.fix) for f in validator.findings)
+    validator.refresh(History(org).do(UpdatePerson("ceo", name="Fay")))
+    assert validator.findings == validate(org)
+    assert any(f.code == "PRD116" and "Fay (CEO)" in str(f.fix) for f in validator.findings)
