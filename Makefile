@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 run: $(STAMP)
 	$(BIN)/orgdesign layouts/scaleup.yaml
 
-# -n auto: one worker per CPU plus one (tests/conftest.py); worksteal: an idle worker takes tests from a busy one.
+# -n auto: two workers per CPU (tests/conftest.py); worksteal: an idle worker takes tests from a busy one.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -q
 
