@@ -112,7 +112,9 @@ class CompareMode:
         text.append("\nnot in this layout: possibly renamed to " if partner else "\nnot in this layout", style="red")
         if partner:
             text.append_text(literal(partner, "bold"))
-        text.append(f"\n\nIn {self.baseline.label}:\n", style="dim")
+        text.append("\n\nIn ", style="dim")
+        text.append_text(literal(self.baseline.label, "dim"))
+        text.append(":\n", style="dim")
         text.append_text(literal(person.display_role))
         manager = self.baseline.org.get(person.reports_to)
         text.append("\nreported to ")

@@ -20,8 +20,9 @@ from textual.widgets import Input, Static, TextArea
 
 import orgdesign.tui.screens as screens_package
 import orgdesign.tui.widgets as widgets_package
+from orgdesign.baseline import Baseline
 from orgdesign.edits import AddPerson, RemovePerson, UpdatePerson
-from orgdesign.layout import save_layout
+from orgdesign.layout import load_layout, save_layout
 from orgdesign.model import Person
 from orgdesign.recent import remember_layout
 from orgdesign.tui.app import OrgDesignApp
@@ -32,6 +33,7 @@ from orgdesign.tui.screens.main import MainScreen
 from orgdesign.tui.screens.person_form import PersonForm
 from orgdesign.tui.screens.start import StartScreen
 from orgdesign.tui.screens.stats import StatsScreen
+from orgdesign.tui.widgets.org_tree import GHOST
 
 from .conftest import notices, paste, screen_text
 
@@ -86,6 +88,23 @@ def hostile_baseline(folder: Path) -> Path:
 @pytest.fixture
 def layout(tmp_path: Path) -> Path:
     return write_hostile_layout(tmp_path)
+
+
+async def test_a_removed_person_is_described_with_the_baselines_name_shown_as_escapes(layout, tmp_path):
+    baseline = Baseline(load_layout(hostile_baseline(tmp_path)), f"{hostile('rev')}:baseline.yaml")
+    app = OrgDesignApp(layout, baseline=baseline)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        tree = main.org_tree
+        assert tree.select_person("maya")
+        await pilot.pause()
+        ghost = next(node for node in tree.cursor_node.children if node.data == GHOST + "gone")
+        tree.move_cursor(ghost)
+        await pilot.pause()
+        text = Seen().look(app)
+        assert f"rev{SHOWN}"[:20] in text, "the baseline's name, as escapes, in the removed person's details"
 
 
 async def test_a_walk_through_every_screen_shows_no_raw_control_character(layout, tmp_path):
