@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Static
 
 from orgdesign.document import Document
@@ -25,8 +23,13 @@ MIN_PATH = 12
 PATH_GAP = 2
 
 
-class LayoutHeader(Horizontal):
-    """Status on the left, the file path on the right (shortened from the left)."""
+class LayoutHeader(Static):
+    """Status on the left, the file path on the right (shortened from the left).
+
+    One line of one widget, always as wide as the screen: what it says changes with every edit
+    (the unsaved marker, the counts), and a widget whose size followed its text would make
+    Textual lay the whole screen out again each time.
+    """
 
     def __init__(self, document: Document, marks: Marks | None = None, **kwargs: Any) -> None:
         """`marks`: the people marked for a bulk edit, counted in the header."""
@@ -34,18 +37,15 @@ class LayoutHeader(Horizontal):
         self.document = document
         self.marks = marks if marks is not None else Marks()
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="status")
-        yield Static(id="file-path")
-
     def on_mount(self) -> None:
         self.refresh_status()
 
     def refresh_status(self) -> None:
         width = max(self.size.width - 2, 0)  # inside the padding
         status = self.status_text(width)
-        show_text(self.query_one("#status", Static), status, layout=False)  # its one line's width is 1fr
-        show_text(self.query_one("#file-path", Static), self.path_text(width - status.cell_len - PATH_GAP))
+        path = self.path_text(width - status.cell_len - PATH_GAP)
+        gap = max(width - status.cell_len - path.cell_len, PATH_GAP if path else 0)
+        show_text(self, _one_line(Text.assemble(status, " " * gap, path)), layout=False)
 
     def path_text(self, room: int) -> Text:
         """The file path, shortened from the left to `room` cells (or left out when there is no room)."""
