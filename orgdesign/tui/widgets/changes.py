@@ -29,7 +29,7 @@ from orgdesign.compare import (
     Reordered,
     StatChange,
 )
-from orgdesign.tui.text import literal
+from orgdesign.tui.text import literal, show_text
 
 
 class Heading(NamedTuple):
@@ -228,7 +228,6 @@ class ChangesPane(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._latest: tuple[OrgDiff, frozenset[Change], list[StatChange]] | None = None
-        self._deltas: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield ChangesList(id="changes")
@@ -248,10 +247,7 @@ class ChangesPane(Vertical):
         if self._latest is not None:
             diff, accepted, stats = self._latest
             self.query_one(ChangesList).show(diff, accepted)
-            text = deltas(diff, stats)
-            if text != self._deltas:  # an unchanged text would still lay the screen out again
-                self._deltas = text
-                self.query_one("#deltas", Static).update(text)
+            show_text(self.query_one("#deltas", Static), deltas(diff, stats))
 
     @property
     def changes_list(self) -> ChangesList:

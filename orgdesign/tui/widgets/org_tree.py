@@ -350,7 +350,7 @@ class OrgTree(BatchingTree[str]):
     # -- following edits -------------------------------------------------------------------
 
     def relabel(self, pids: Iterable[str]) -> None:
-        """Refresh the labels (and expandability) of the given people, where shown; one repaint for all.
+        """Refresh the labels (and expandability) of the given people, where shown, repainting their lines.
 
         A batch larger than RELABEL_NOW_LIMIT (a bulk edit) only notes who changed: each of
         those labels is rebuilt when its line is next drawn, so an edit of 1,000 people costs
@@ -359,11 +359,12 @@ class OrgTree(BatchingTree[str]):
         shown = [pid for pid in pids if pid in self._person_nodes and pid in self.org]
         if len(shown) > RELABEL_NOW_LIMIT:
             self._stale_labels.update(shown)
-        else:
-            for pid in shown:
-                self._relabel_now(self._person_nodes[pid], pid)
-        if shown:
             self.refresh()
+            return
+        for pid in shown:
+            node = self._person_nodes[pid]
+            self._relabel_now(node, pid)
+            node.refresh()  # its own line only: the rest of the tree keeps its drawn lines
 
     def _relabel_now(self, node: TreeNode[str], pid: str) -> None:
         self._stale_labels.discard(pid)
