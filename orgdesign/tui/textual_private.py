@@ -2,7 +2,8 @@
 
 Textual has no public way to read a keymap's keys as it does, nor a public hook for an
 unexpected error (to keep the user's work and to show one line instead of a traceback),
-nor a way to change a Tree's structure many times at the price of one rebuild.
+nor a way to change a Tree's structure many times at the price of one rebuild, nor to
+settle a pane's new size in one layout.
 These few wrappers are the only code that touches its private names, and
 tests/tui/test_textual_private.py fails loudly when a Textual release changes any of them.
 """
@@ -16,8 +17,10 @@ from typing import TypeVar
 
 from rich.console import RenderableType
 from textual.app import App
+from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.keys import _normalize_key_list
-from textual.widgets import Tree
+from textual.widgets import Static, Tree
 
 ReturnType = TypeVar("ReturnType")
 TreeDataType = TypeVar("TreeDataType")
@@ -76,3 +79,37 @@ class BatchingTree(Tree[TreeDataType]):
             self._invalidated_in_batch = True
         else:
             super()._invalidate()
+
+
+class OneLayoutStatic(Static):
+    """A `Static` whose new size is settled by the layout that gave it that size.
+
+    When a layout changes a widget's size, Textual stores its new virtual size through a reactive
+    that asks for another layout of the whole screen, and paints it all again. A pane of text has
+    nothing inside to place again. The person's details change height on most edits and cursor
+    moves, and that second pass was a third of the repaint.
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class OneLayoutScroll(VerticalScroll):
+    """A `VerticalScroll` that skips the second layout when only the length of what it scrolls changed.
+
+    Its box and its parent's stayed the same size and its content overflows (or fits) as before,
+    so the first layout placed everything where a second would; the scroll range is still updated.
+    Otherwise (a scroll bar to show or hide) Textual lays the screen out again, as it always does.
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        settled = (
+            size == self._size
+            and container_size == self._container_size
+            and _overflows(virtual_size, container_size) == _overflows(self.virtual_size, container_size)
+        )
+        return super()._size_updated(size, virtual_size, container_size, layout=layout and not settled)
+
+
+def _overflows(virtual_size: Size, box: Size) -> tuple[bool, bool]:
+    return virtual_size.width > box.width, virtual_size.height > box.height

@@ -9,11 +9,21 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
 
-from orgdesign.tui.textual_private import AppWithCrashHooks, BatchingTree, normalize_key_list
+from orgdesign.tui.text import show_text
+from orgdesign.tui.textual_private import (
+    AppWithCrashHooks,
+    BatchingTree,
+    OneLayoutScroll,
+    OneLayoutStatic,
+    normalize_key_list,
+)
+
+from .conftest import screen_text
 
 TUI = Path(__file__).resolve().parents[2] / "orgdesign" / "tui"
 
@@ -84,6 +94,51 @@ async def test_a_batch_of_tree_changes_invalidates_once_and_shows_every_change(m
         assert tree.last_line == 5 and str(tree.get_node_at_line(5).label) == "leaf 4"
         tree.root.add_leaf("outside a batch")
         assert len(invalidated) == 2
+
+
+def test_textual_widgets_still_settle_their_size_through_the_private_method_the_panes_override():
+    updated = Widget.__dict__.get("_size_updated")
+    assert updated is not None, "Textual renamed Widget._size_updated: move the OneLayout panes to its new hook"
+    assert list(inspect.signature(updated).parameters) == ["self", "size", "virtual_size", "container_size", "layout"]
+
+
+def numbered_lines(count: int) -> Text:
+    return Text("\n".join(f"line {n}" for n in range(1, count + 1)))
+
+
+class OnePane(App[None]):
+    CSS = "OneLayoutScroll { height: 5; }"
+
+    def compose(self) -> ComposeResult:
+        with OneLayoutScroll():
+            yield OneLayoutStatic(numbered_lines(7))
+
+
+async def test_a_pane_settled_in_one_layout_still_scrolls_to_its_last_line_as_its_text_grows_and_shrinks():
+    app = OnePane()
+    async with app.run_test(size=(30, 12)) as pilot:
+        pane, text = app.query_one(OneLayoutScroll), app.query_one(OneLayoutStatic)
+
+        async def show(lines: int) -> list[str]:
+            show_text(text, numbered_lines(lines))
+            return await at_the_end()
+
+        async def at_the_end() -> list[str]:
+            await pilot.pause()
+            pane.scroll_end(animate=False)
+            await pilot.pause()
+            return [line for line in screen_text(app).splitlines() if line.strip()]
+
+        assert pane.show_vertical_scrollbar  # overflowing from the first layout on
+        assert (await at_the_end())[-1].startswith("line 7")
+        assert await show(3) == ["line 1", "line 2", "line 3"]
+        assert not pane.show_vertical_scrollbar
+        assert (await show(8))[-1].startswith("line 8")  # now overflows: a scroll bar, and the end in reach
+        assert pane.show_vertical_scrollbar
+        assert (await show(12))[-1].startswith("line 12")  # overflowed before and after: the one-layout path
+        assert (await show(9))[-1].startswith("line 9")
+        assert await show(2) == ["line 1", "line 2"]
+        assert not pane.show_vertical_scrollbar
 
 
 def test_keys_are_read_as_textual_reads_a_bindings_keys():

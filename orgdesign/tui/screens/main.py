@@ -58,6 +58,7 @@ from orgdesign.tui.screens.person_picker import NOBODY, PersonPicker
 from orgdesign.tui.screens.recovery_offer import tell_set_aside
 from orgdesign.tui.screens.stats import StatsScreen
 from orgdesign.tui.text import literal, toast
+from orgdesign.tui.textual_private import OneLayoutScroll
 from orgdesign.tui.widgets.changes import ChangesPane
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.chart_pane import ChartPane
@@ -154,10 +155,10 @@ class MainScreen(BulkActions):
                 yield OrgTree(self.document.org, self.document.validator.worst, cycles, self.marks, id="tree-view")
                 yield ChartPane(self.document.org, self.document.validator.worst, cycles, self.marks, id="chart-view")
             with Vertical(id="side"):
-                with VerticalScroll(id="details-pane", can_focus=False):
+                with OneLayoutScroll(id="details-pane", can_focus=False):
                     yield PersonDetails(self.document, id="details")
                 yield FindingsList(id="findings")
-                with VerticalScroll(id="rule-pane", can_focus=False):
+                with OneLayoutScroll(id="rule-pane", can_focus=False):
                     yield RuleInfo(id="rule-info")
         yield DesignerFooter()
 

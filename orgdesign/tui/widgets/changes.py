@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -30,6 +30,7 @@ from orgdesign.compare import (
     StatChange,
 )
 from orgdesign.tui.text import literal, show_text
+from orgdesign.tui.textual_private import OneLayoutScroll, OneLayoutStatic
 
 
 class Heading(NamedTuple):
@@ -231,8 +232,8 @@ class ChangesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ChangesList(id="changes")
-        with VerticalScroll(id="deltas-pane", can_focus=False):
-            yield Static(id="deltas")
+        with OneLayoutScroll(id="deltas-pane", can_focus=False):
+            yield OneLayoutStatic(id="deltas")
 
     def on_mount(self) -> None:
         self._draw()

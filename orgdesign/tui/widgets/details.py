@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import Static
 
 from orgdesign.document import Document
 from orgdesign.model import Person
 from orgdesign.roles import ROLES
 from orgdesign.tui.text import literal, multiline, show_text
+from orgdesign.tui.textual_private import OneLayoutStatic
 from orgdesign.tui.widgets.badges import badge
 
 CHAIN_LIMIT = 12
@@ -20,7 +20,7 @@ cursor costs the same in a 10,000-deep chain."""
 LIST_LIMIT = 12
 
 
-class PersonDetails(Static):
+class PersonDetails(OneLayoutStatic):
     def __init__(self, document: Document, **kwargs: Any) -> None:
         super().__init__(Text("Nobody selected", style="dim"), **kwargs)
         self.document = document

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import Static
 
 from orgdesign.rules import RULES
 from orgdesign.rules.finding import Finding
 from orgdesign.rules.sources import cite
 from orgdesign.tui.text import literal, show_text
+from orgdesign.tui.textual_private import OneLayoutStatic
 from orgdesign.tui.widgets.badges import severity_word
 
 PLACEHOLDER = Text("Highlight a finding to see why it matters.", style="dim")
 
 
-class RuleInfo(Static):
+class RuleInfo(OneLayoutStatic):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(PLACEHOLDER, **kwargs)
 
