@@ -184,9 +184,12 @@ class Document:
     def autosave(self) -> Path | None:
         """Write unsaved work to this session's recovery file; None when there is nothing to keep.
 
+        With nothing to keep (every edit undone since the last save), this session's recovery file
+        goes: it held changes the user took back, and a later start would offer to restore them.
         Raises OSError when the recovery file cannot be written.
         """
         if not self.dirty:
+            self.discard_recovery()
             return None
         base = None if self.stamp == UNKNOWN_BASE else self.stamp
         written = recovery.write_recovery(self.path, dump_layout(self.org), self.session, base)

@@ -198,6 +198,12 @@ async def test_autosave_writes_the_recovery_file_after_idle_time(layout_copy):
         assert document.recovery_file == rescue
         assert rescue.name == f".scaleup.yaml.{os.getpid()}-{document.session.id}.orgdesign-recover"
         assert "Zed Young" in rescue.read_text(encoding="utf-8")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not rescue.exists(), "undone back to the saved layout: nothing to restore on a later start"
+        await pilot.press("ctrl+y")
+        await pilot.pause(0.4)
+        assert "Zed Young" in rescue.read_text(encoding="utf-8"), "redone: unsaved again, so kept again"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not rescue.exists(), "a clean save removes it"

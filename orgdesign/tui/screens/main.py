@@ -798,10 +798,13 @@ class MainScreen(BulkActions):
     # -- autosave --------------------------------------------------------------------------
 
     def schedule_autosave(self) -> None:
-        """(Re)start the idle countdown: the recovery file is written once edits pause."""
+        """(Re)start the idle countdown: the recovery file is written once edits pause (and
+        removed at once when an undo brings the layout back to what is saved)."""
         self.cancel_autosave()
         if self.document.autosave_due:
             self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
+        else:
+            self.autosave()
 
     def cancel_autosave(self) -> None:
         if self._autosave_timer is not None:
