@@ -60,14 +60,20 @@ class ChartLayout:
 
 
 @dataclass(slots=True)
-class _Piece:
-    """A rectangle of laid-out boxes with the point where its incoming line attaches (on its top edge)."""
+class _Block:
+    """A rectangle with the point where its incoming line attaches (on its top edge): a person's box alone."""
 
     width: float
     height: float
     anchor: float
     box_x: float = 0.0
-    """Left edge of the manager's own box in this block (its top is the block's top)."""
+    """Left edge of the person's own box in this block (its top is the block's top)."""
+
+
+@dataclass(slots=True)
+class _Piece(_Block):
+    """A rectangle of laid-out boxes and lines: a manager's block or a part of one."""
+
     placements: list[tuple[int, float, float]] = field(default_factory=list)
     """Node index -> offset of that node's block inside this piece."""
     segments: list[Segment] = field(default_factory=list)
@@ -155,7 +161,7 @@ class _Tree:
         """Manager index -> the reports who have no reports of their own."""
         self.sub_managers: dict[int, list[int]] = {}
         """Manager index -> the reports who are managers themselves."""
-        self.boxes: list[_Piece] = []
+        self.boxes: list[_Block] = []
         """Each node's box alone, as a block (blocks of managers replace theirs)."""
 
     @classmethod
@@ -185,7 +191,7 @@ class _Tree:
         return tree
 
     def sort_reports(self) -> None:
-        self.boxes = [_Piece(width, height, width / 2) for width, height in zip(self.widths, self.heights, strict=True)]
+        self.boxes = [_Block(width, height, width / 2) for width, height in zip(self.widths, self.heights, strict=True)]
         for index, kids in enumerate(self.kids):
             if kids:
                 self.managers.append(index)
@@ -206,7 +212,7 @@ class _Layout:
         self.tree = tree
         self.spacing = spacing
         self.spread_limit = math.inf
-        self.blocks: list[_Piece] = list(tree.boxes)
+        self.blocks: list[_Block] = list(tree.boxes)
         """Each node's block at the setting last laid out; a person without reports is just their box."""
         self.choosers = [index for index in reversed(tree.managers) if tree.sub_managers[index]]
         """Managers with managers among their reports, bottom-up: the only blocks a setting can change."""
@@ -373,10 +379,11 @@ class _Layout:
         segments: list[Segment] = []
         _unpack(top, 0.0, 0.0, segments, origin)
         positions: dict[str, tuple[float, float]] = {}
-        for index, node_id in enumerate(self.tree.ids):
+        for index, (node_id, block) in enumerate(zip(self.tree.ids, self.blocks, strict=True)):
             x, y = origin[index]
-            positions[node_id] = (x + self.blocks[index].box_x, y)
-            _unpack(self.blocks[index], x, y, segments, origin)
+            positions[node_id] = (x + block.box_x, y)
+            if isinstance(block, _Piece):  # not a box alone
+                _unpack(block, x, y, segments, origin)
         return ChartLayout(positions, segments, top.width, top.height)
 
 
@@ -387,11 +394,13 @@ def _unpack(piece: _Piece, x: float, y: float, segments: list[Segment], origin: 
     stack = [(piece, x, y, 0, 0)]
     while stack:
         current, dx, dy, done, nested_done = stack.pop()
-        if done == 0 and nested_done == 0:
-            origin.update((kid, (dx + kx, dy + ky)) for kid, kx, ky in current.placements)
-        upto = current.nested[nested_done][0] if nested_done < len(current.nested) else len(current.segments)
-        segments.extend((dx + x1, dy + y1, dx + x2, dy + y2) for x1, y1, x2, y2 in current.segments[done:upto])
+        if not done and not nested_done:
+            for kid, kx, ky in current.placements:
+                origin[kid] = (dx + kx, dy + ky)
         if nested_done < len(current.nested):
-            _, nx, ny, inner = current.nested[nested_done]
+            upto, nx, ny, inner = current.nested[nested_done]
             stack.append((current, dx, dy, upto, nested_done + 1))
             stack.append((inner, dx + nx, dy + ny, 0, 0))
+        else:
+            upto = len(current.segments)
+        segments.extend([(dx + x1, dy + y1, dx + x2, dy + y2) for x1, y1, x2, y2 in current.segments[done:upto]])

@@ -30,7 +30,7 @@ class Forest:
 def spanning_forest(org: Org) -> Forest:
     """The reporting forest of `org`; people in a cycle hang under the member it is entered at."""
     roots = list(org.top_ids())
-    children = {pid: org.report_ids(pid) for pid in org.ids()}
+    children = {pid: org.report_ids(pid) if org.report_count(pid) else [] for pid in org.ids()}  # most have none
     order: list[str] = []
     depth: dict[str, int] = {}
     _walk(roots, children, order, depth)
