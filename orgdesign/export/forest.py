@@ -50,7 +50,7 @@ def _walk(roots: list[str], children: dict[str, list[str]], order: list[str], de
             continue
         depth[pid] = level
         order.append(pid)
-        stack.extend((child, level + 1) for child in reversed(children[pid]))
+        stack.extend([(child, level + 1) for child in reversed(children[pid])])
 
 
 def _cut_line_into(org: Org, entry: str, children: dict[str, list[str]]) -> None:

@@ -173,7 +173,7 @@ def _card(person: Person, worst: Severity | None, hidden: int) -> _Card:
         tags += _tag_width(worst.label) + PADDING
     if person.vacancy:
         tags += _tag_width("Vacancy") + PADDING
-    text = max(MIN_TEXT_WIDTH, name_width, tags, *(text_width(line, TITLE_SIZE) for line in title))
+    text = max(MIN_TEXT_WIDTH, name_width, tags, *[text_width(line, TITLE_SIZE) for line in title])
     return _Card(name, role, title, worst, person.vacancy, hidden, text + 2 * PADDING)
 
 
@@ -197,10 +197,13 @@ def _box(person: Person, card: _Card, x: float, y: float) -> str:
         tooltip += f"\nworst finding: {card.severity.label}"
     centre = f"{card.width / 2:.1f}"
     two = len(card.title) > 1
-    title_lines = "".join(
-        f'<text class="r" x="{centre}" y="{row_y}">{xml_text(line)}</text>'
-        for row_y, line in zip((38, 52) if two else (44,), card.title, strict=True)
-    )
+    if two:
+        title_lines = (
+            f'<text class="r" x="{centre}" y="38">{xml_text(card.title[0])}</text>'
+            f'<text class="r" x="{centre}" y="52">{xml_text(card.title[1])}</text>'
+        )
+    else:
+        title_lines = f'<text class="r" x="{centre}" y="44">{xml_text(card.title[0])}</text>'
     return (
         f'<g class="{classes}" data-id="{xml_text(person.id)}" transform="translate({x:.1f} {y:.1f})">'
         f"<title>{xml_text(tooltip)}</title>"
@@ -256,7 +259,7 @@ _LEGEND, _LEGEND_WIDTH = _legend()
 
 def _solid_lines(layout: ChartLayout, left: float, top: float) -> str:
     return "".join(
-        f"M{left + x1:.1f} {top + y1:.1f}L{left + x2:.1f} {top + y2:.1f}" for x1, y1, x2, y2 in layout.segments
+        [f"M{left + x1:.1f} {top + y1:.1f}L{left + x2:.1f} {top + y2:.1f}" for x1, y1, x2, y2 in layout.segments]
     )
 
 
