@@ -10,9 +10,9 @@ hang in one column below it instead, indented, each with its own block.
 How much wider than tall a block may be before its reports hang is one number: the layout tries
 the loosest setting first and tightens it until the whole picture is no wider than `max_aspect`
 times its height (or the tightest setting is reached). The first try is a pass over arrays in
-pre-order and each later one redoes only the blocks it changes; the picture is then laid out once
-more, recording where everything goes. So the layout is linear in the number of people and a
-10,000-deep chain is no trouble.
+pre-order; each later one redoes only the blocks of the managers whose choice it changes, and of
+those above them. The picture is the blocks as the chosen setting leaves them, placed in one pass
+top-down. So the layout is linear in the number of people and a 10,000-deep chain is no trouble.
 
 Units are whatever the caller's sizes are in (pixels for SVG). The caller draws the boxes at
 `positions` and the connectors in `segments`, which never cross a box.
@@ -222,8 +222,8 @@ class _Layout:
         """Manager -> its team stacked (the same at every setting)."""
         self.top = _Piece(0.0, 0.0, 0.0)
         for index in tree.managers:
-            team = tree.teams[index]
             if not tree.sub_managers[index]:
+                team = tree.teams[index]
                 self.blocks[index] = (
                     self.hanging(index, team) if len(team) <= TEAM_IN_ONE_COLUMN else self.spread(index)
                 )
@@ -298,7 +298,7 @@ class _Layout:
             max(row.width + shift, box_left + shift + width),
             top_of_row + row.height,
             row.anchor + shift,
-            box_left + shift,
+            box_x=box_left + shift,
         )
         block.absorb(row, shift, top_of_row)
         block.segments.append((block.anchor, height, block.anchor, top_of_row - self.spacing.level_gap / 2))
