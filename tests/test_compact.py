@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from orgdesign.compact import ChartLayout, Spacing, compact_layout
+from orgdesign.compact import ChartLayout, Spacing, _Layout, _Tree, compact_layout
 
 SPACING = Spacing(gap=20.0, level_gap=40.0, row_gap=16.0, indent=24.0)
 HEIGHT = 60.0
@@ -119,3 +122,30 @@ def test_a_ten_thousand_deep_chain_lays_out():
 def test_an_empty_forest_is_an_empty_picture():
     layout = layout_of({}, [])
     assert layout.positions == {} and layout.width == 0 and layout.height == 0
+
+
+@st.composite
+def forests_and_settings(draw: st.DrawFn) -> tuple[_Tree, list[float]]:
+    """A small forest (box widths varied, so managers' choices differ) and the spread limits to lay it out at."""
+    size = draw(st.integers(1, 40))
+    children: dict[str, list[str]] = {f"n{index}": [] for index in range(size)}
+    roots = ["n0"]
+    for index in range(1, size):
+        parent = draw(st.integers(-1, index - 1))
+        (children[f"n{parent}"] if parent >= 0 else roots).append(f"n{index}")
+    widths = draw(st.lists(st.floats(20.0, 400.0), min_size=size, max_size=size))
+    tree = _Tree.collect(roots, children, lambda node_id: (widths[int(node_id[1:])], HEIGHT))
+    limits = draw(st.lists(st.sampled_from([math.inf, 32.0, 8.0, 4.0, 2.0, 1.0, 0.5, 0.1]), min_size=2, max_size=8))
+    return tree, limits
+
+
+@given(forests_and_settings())
+def test_a_layout_redone_for_another_setting_is_the_layout_made_afresh_for_it(case):
+    """The searches redo only the blocks a new setting changes: what they leave must be what a whole pass makes."""
+    tree, limits = case
+    redone = _Layout(tree, SPACING)
+    for limit in limits:
+        redone.picture(limit)
+        afresh = _Layout(tree, SPACING)
+        afresh.picture(limit)
+        assert redone.place() == afresh.place()

