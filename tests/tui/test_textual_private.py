@@ -136,6 +136,9 @@ async def test_a_pane_settled_in_one_layout_still_scrolls_to_its_last_line_as_it
         assert (await show(8))[-1].startswith("line 8")  # now overflows: a scroll bar, and the end in reach
         assert pane.show_vertical_scrollbar
         assert (await show(12))[-1].startswith("line 12")  # overflowed before and after: the one-layout path
+        show_text(text, numbered_lines(10))  # shorter while scrolled to the end: the view keeps within the text
+        await pilot.pause()
+        assert [line for line in screen_text(app).splitlines() if line.strip()][-1].startswith("line 10")
         assert (await show(9))[-1].startswith("line 9")
         assert await show(2) == ["line 1", "line 2"]
         assert not pane.show_vertical_scrollbar
