@@ -31,6 +31,7 @@ from orgdesign.compare import (
 )
 from orgdesign.tui.text import literal, show_text
 from orgdesign.tui.textual_private import OneLayoutScroll, OneLayoutStatic
+from orgdesign.tui.widgets.kept_options import KeptOptions
 
 
 class Heading(NamedTuple):
@@ -142,9 +143,8 @@ class ChangesList(OptionList):
         self.changes: list[Change | None] = []
         self._shown: list[Row] = []
         """What each option shows: a change and whether it is accepted, or a heading with its count."""
-        self._made: dict[Row, Option] = {}
-        """The option made for each of those, kept for the next edit: an option measures and draws
-        its prompt once, and most changes stay as they were."""
+        self._kept_options = KeptOptions[Row](self._option)
+        """Most changes stay as they were from one edit to the next."""
 
     def show(self, diff: OrgDiff, accepted: frozenset[Change]) -> None:
         """Replace the list (unless nothing in it changed), keeping the highlight on the same change."""
@@ -159,12 +159,9 @@ class ChangesList(OptionList):
         if shown == self._shown:
             return
         previous = self.highlighted_change
-        known, self._made = self._made, {}
-        for key in shown or [NO_CHANGES]:
-            self._made[key] = known.get(key) or self._option(key)
         self._shown, self.changes = shown, changes or [None]
         self.can_focus = any(change is not None for change in changes)
-        self.set_options(self._made[key] for key in shown or [NO_CHANGES])
+        self.set_options(self._kept_options.for_keys(shown or [NO_CHANGES]))
         if previous is not None and previous in self.changes:
             self.highlighted = self.changes.index(previous)
         elif self.can_focus:

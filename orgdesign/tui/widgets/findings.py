@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from orgdesign.rules.finding import Finding
 from orgdesign.tui.text import literal
 from orgdesign.tui.widgets.badges import badge
+from orgdesign.tui.widgets.kept_options import KeptOptions
 
 SHOWN_LIMIT = 100
 """Findings listed at once; the rest are counted (the header has the totals).
@@ -27,10 +28,7 @@ class FindingsList(OptionList):
         self.total = 0
         self.show_waived = False
         """Whether waived findings are listed (greyed); they never count either way."""
-        self._option_of: dict[Finding, Option] = {}
-        """The option of each listed finding, kept for the next rebuild: an option measures its
-        height once, so a list that changed by a few findings measures only those (re-measuring
-        a hundred cost 20-40 ms after each edit on a large org)."""
+        self._kept_options = KeptOptions[Finding](lambda finding: Option(self._prompt(finding)))
 
     def show(self, findings: list[Finding]) -> None:
         """Replace the list, keeping the highlight on the same finding when it is still there.
@@ -46,7 +44,7 @@ class FindingsList(OptionList):
             return
         previous = self.highlighted_finding
         self.findings, self.total = shown, len(findings)
-        options = self._options_for(self.findings)
+        options = self._kept_options.for_keys(self.findings)
         if len(findings) > SHOWN_LIMIT:
             options.append(Option(Text(f"… and {len(findings) - SHOWN_LIMIT} more", style="dim"), disabled=True))
         if not findings:
@@ -56,20 +54,6 @@ class FindingsList(OptionList):
             self.highlighted = self.findings.index(previous)
         elif self.findings:
             self.highlighted = 0
-
-    def _options_for(self, findings: list[Finding]) -> list[Option]:
-        """An option per finding, reusing the one an equal finding had in the last list.
-
-        An option can be listed once only, so a second equal finding gets an option of its own.
-        """
-        kept = self._option_of
-        self._option_of = {}
-        listed: list[Option] = []
-        for finding in findings:
-            option = kept.pop(finding, None) or Option(self._prompt(finding))
-            self._option_of.setdefault(finding, option)
-            listed.append(option)
-        return listed
 
     @property
     def highlighted_finding(self) -> Finding | None:
