@@ -2,8 +2,9 @@
 
 Textual has no public way to read a keymap's keys as it does, nor a public hook for an
 unexpected error (to keep the user's work and to show one line instead of a traceback),
-nor a way to change a Tree's structure many times at the price of one rebuild, nor to
-settle a pane's new size in one layout.
+nor a way to change a Tree's structure many times at the price of one rebuild, nor to keep
+a Tree's drawn lines through such a change, nor to settle a pane's new size in one layout, nor
+to leave a list's scroll bars alone when a layout did not change them.
 These few wrappers are the only code that touches its private names, and
 tests/tui/test_textual_private.py fails loudly when a Textual release changes any of them.
 """
@@ -13,14 +14,18 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, Self, TypeVar
 
 from rich.console import RenderableType
+from rich.style import Style
 from textual.app import App
+from textual.cache import LRUCache
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.keys import _normalize_key_list
-from textual.widgets import Static, Tree
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import OptionList, Static, Tree
 
 ReturnType = TypeVar("ReturnType")
 TreeDataType = TypeVar("TreeDataType")
@@ -51,6 +56,52 @@ class AppWithCrashHooks(App[ReturnType]):
         self.panic(self.crash_message())
 
 
+class ScrollBarsSetUp:
+    """What a view's scroll bars were last set up from: its size, scrollable size and the styles
+    that decide the bars (see `SteadyOptionList`)."""
+
+    def __init__(self) -> None:
+        self._inputs: tuple[object, ...] | None = None
+
+    def changed(self, view: ScrollView, size: Size) -> bool:
+        """Whether the bars need setting up again for `size` (noting it when they do)."""
+        styles = view.styles
+        inputs = (
+            size,
+            view.virtual_size,
+            styles.gutter,
+            styles.overflow_x,
+            styles.overflow_y,
+            styles.scrollbar_size_horizontal,
+            styles.scrollbar_size_vertical,
+        )
+        if inputs == self._inputs:
+            return False
+        self._inputs = inputs
+        return True
+
+
+class SteadyOptionList(OptionList):
+    """An OptionList that updates its scroll bars only when what they show has changed.
+
+    On every layout of the screen Textual's ScrollView compares the content box the layout gives
+    it with its own scrollable size, which always differ, so it set up and repainted both scroll
+    bars of every list on screen, in a frame of their own, after each edit. Here the bars are set
+    up again when the view's size, its scrollable size or the styles that decide the bars change.
+    (The Tree below does the same; Textual finds a widget's CSS through its first base class
+    only, so this cannot be one mixin.)
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._scroll_bars = ScrollBarsSetUp()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        if not self._scroll_bars.changed(self, size):
+            return self._container_size != container_size  # what ScrollView answers when nothing changed
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
 class BatchingTree(Tree[TreeDataType]):
     """A Tree whose structural changes can be made as one batch.
 
@@ -79,6 +130,54 @@ class BatchingTree(Tree[TreeDataType]):
             self._invalidated_in_batch = True
         else:
             super()._invalidate()
+
+
+class LineKeepingTree(BatchingTree[TreeDataType]):
+    """A Tree that keeps the lines it drew through changes of its structure.
+
+    Tree keys its cache of drawn lines by a counter that every added, removed or expanded node
+    bumps, so adding one person drew every line on screen again, twice (once more after the
+    cursor scrolled to them). Here a line is kept by what it shows: its place, the nodes on its
+    path (each with its own update counter, which Tree bumps on every change of label, state,
+    hover or selection, and whether it is the last of its siblings) and the tree's drawing state.
+    Lines above a change, and lines that only scrolled, are not drawn again. Its scroll bars are
+    kept as `SteadyOptionList` keeps a list's.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._kept_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._scroll_bars = ScrollBarsSetUp()
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        lines = self._tree_lines
+        if y >= len(lines):
+            return super()._render_line(y, x1, x2, base_style)
+        key = self._line_key(y, lines[y].path, lines[y].last, x1, x2, base_style)
+        strip = self._kept_lines.get(key)
+        if strip is None:
+            strip = self._kept_lines[key] = super()._render_line(y, x1, x2, base_style)
+        return strip
+
+    def _line_key(self, y: int, path: list[Any], last: bool, x1: int, x2: int, base_style: Style) -> tuple[object, ...]:
+        nodes = tuple((node, node._updates, node.is_last) for node in path)
+        drawing = (self.size.width, self.virtual_size.width, self.show_guides, self.guide_depth, self.has_focus)
+        pointers = (self.cursor_line == y, self.hover_line == y)
+        return (y, x1, x2, base_style, last, nodes, drawing, pointers, self._pseudo_class_state)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """As `SteadyOptionList`: scroll bars set up again only when what they show changed."""
+        if not self._scroll_bars.changed(self, size):
+            return self._container_size != container_size
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def notify_style_update(self) -> None:
+        self._kept_lines.clear()
+        super().notify_style_update()
+
+    def clear(self) -> Self:
+        self._kept_lines.clear()
+        return super().clear()
 
 
 class OneLayoutStatic(Static):

@@ -11,6 +11,7 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.screen import ModalScreen
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
 
@@ -18,8 +19,10 @@ from orgdesign.tui.text import show_text
 from orgdesign.tui.textual_private import (
     AppWithCrashHooks,
     BatchingTree,
+    LineKeepingTree,
     OneLayoutScroll,
     OneLayoutStatic,
+    SteadyOptionList,
     normalize_key_list,
 )
 
@@ -96,6 +99,73 @@ async def test_a_batch_of_tree_changes_invalidates_once_and_shows_every_change(m
         assert len(invalidated) == 2
 
 
+def test_textual_trees_still_draw_and_key_their_lines_through_the_private_names_the_line_keeping_tree_reads():
+    render = Tree.__dict__.get("_render_line")
+    assert render is not None, "Textual renamed Tree._render_line: move LineKeepingTree to its new hook"
+    assert list(inspect.signature(render).parameters) == ["self", "y", "x1", "x2", "base_style"]
+    tree = Tree[str]("root")
+    node = tree.root.add_leaf("leaf")
+    assert isinstance(node._updates, int), "Textual renamed TreeNode._updates: LineKeepingTree keys lines by it"
+    before = node._updates
+    node.set_label("renamed")
+    assert node._updates > before, "TreeNode._updates stopped counting label changes: kept lines would go stale"
+    tree.root.expand()
+    line = tree._tree_lines[1]  # line 0 is the root
+    assert line.path == [tree.root, node] and line.last is True
+    assert "self._pseudo_class_state =" in inspect.getsource(Tree.render_lines), "Tree stopped noting its state"
+
+
+def guides_and_labels(app: App) -> list[str]:
+    return [line.rstrip() for line in screen_text(app).splitlines() if line.strip()]
+
+
+class TeamTree(App[None]):
+    def compose(self) -> ComposeResult:
+        tree = LineKeepingTree[str]("org")
+        tree.show_root = False
+        yield tree
+
+    def on_mount(self) -> None:
+        tree = self.query_one(LineKeepingTree)
+        for name in ("Ada", "Ben"):
+            manager = tree.root.add(name, expand=True)
+            for report in range(3):
+                manager.add_leaf(f"{name} report {report}")
+
+
+async def test_a_line_keeping_tree_draws_again_only_the_lines_a_change_altered(monkeypatch: pytest.MonkeyPatch):
+    app = TeamTree()
+    async with app.run_test(size=(40, 12)) as pilot:
+        tree = app.query_one(LineKeepingTree)
+        await pilot.pause()
+        drawn: list[str] = []
+        original = Tree._render_line
+
+        def drawing(self: Tree[str], y: int, x1: int, x2: int, base_style: object) -> object:
+            if y < len(self._tree_lines):
+                drawn.append(str(self._tree_lines[y].node.label))
+            return original(self, y, x1, x2, base_style)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Tree, "_render_line", drawing)
+        ada, ben = tree.root.children
+        ben.add_leaf("Ben report 3")  # a structural change: Tree itself would draw every line again
+        await pilot.pause()
+        lines = guides_and_labels(app)
+        assert lines[7:9] == ["├── Ben report 2", "└── Ben report 3"]  # the old last report's guide changed
+        assert not [name for name in drawn if name.startswith("Ada")]  # above the change: kept
+        assert {"Ben report 2", "Ben report 3"} <= set(drawn)
+        drawn.clear()
+        ada.children[0].set_label("Ada's first report")
+        await pilot.pause()
+        assert drawn == ["Ada's first report"]
+        assert lines[1] == "├── Ada report 0" and guides_and_labels(app)[1] == "├── Ada's first report"
+        drawn.clear()
+        ada.collapse()  # everyone below moves up a line: drawn at their new places
+        await pilot.pause()
+        assert guides_and_labels(app)[:3] == ["▶ Ada", "▼ Ben", "├── Ben report 0"]
+        assert "Ben report 3" in drawn
+
+
 def test_textual_widgets_still_settle_their_size_through_the_private_method_the_panes_override():
     updated = Widget.__dict__.get("_size_updated")
     assert updated is not None, "Textual renamed Widget._size_updated: move the OneLayout panes to its new hook"
@@ -142,6 +212,51 @@ async def test_a_pane_settled_in_one_layout_still_scrolls_to_its_last_line_as_it
         assert (await show(9))[-1].startswith("line 9")
         assert await show(2) == ["line 1", "line 2"]
         assert not pane.show_vertical_scrollbar
+
+
+def test_textual_scroll_views_still_set_up_their_scroll_bars_in_the_private_methods_the_steady_views_skip():
+    updated = ScrollView.__dict__.get("_size_updated")
+    assert updated is not None, "Textual renamed ScrollView._size_updated: move SteadyOptionList to its new hook"
+    assert list(inspect.signature(updated).parameters) == ["self", "size", "virtual_size", "container_size", "layout"]
+    assert "_scroll_update" in Widget.__dict__
+
+
+class OneList(App[None]):
+    CSS = "SteadyOptionList { height: 5; }"
+
+    def compose(self) -> ComposeResult:
+        yield SteadyOptionList(*[f"option {n}" for n in range(9)])
+
+
+async def test_a_steady_list_sets_up_its_scroll_bars_when_its_length_changes_and_not_on_other_layouts(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    app = OneList()
+    async with app.run_test(size=(30, 12)) as pilot:
+        options = app.query_one(SteadyOptionList)
+        await pilot.pause()
+        assert options.show_vertical_scrollbar
+        set_up: list[Widget] = []
+        original = Widget._scroll_update
+
+        def setting_up(self: Widget, virtual_size: object) -> None:
+            set_up.append(self)
+            original(self, virtual_size)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Widget, "_scroll_update", setting_up)
+        app.screen.refresh(layout=True)  # a layout that changes nothing about the list
+        await pilot.pause()
+        assert set_up == []
+        options.add_options([f"option {n}" for n in range(9, 20)])
+        await pilot.pause()
+        assert set_up and set(set_up) == {options}
+        options.scroll_end(animate=False)
+        await pilot.pause()
+        assert "option 19" in screen_text(app)
+        options.clear_options()
+        options.add_option("only one")
+        await pilot.pause()
+        assert not options.show_vertical_scrollbar and "only one" in screen_text(app)
 
 
 def test_keys_are_read_as_textual_reads_a_bindings_keys():

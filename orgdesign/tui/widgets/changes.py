@@ -14,7 +14,7 @@ from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from orgdesign.compare import (
@@ -30,7 +30,7 @@ from orgdesign.compare import (
     StatChange,
 )
 from orgdesign.tui.text import literal, show_text
-from orgdesign.tui.textual_private import OneLayoutScroll, OneLayoutStatic
+from orgdesign.tui.textual_private import OneLayoutScroll, OneLayoutStatic, SteadyOptionList
 from orgdesign.tui.widgets.kept_options import KeptOptions
 
 
@@ -135,7 +135,7 @@ class OneLine(Visual):
         return self.text.plain
 
 
-class ChangesList(OptionList):
+class ChangesList(SteadyOptionList):
     """The changes, a heading per kind; `changes[i]` is option i's change (None for headings)."""
 
     def __init__(self, **kwargs: Any) -> None:

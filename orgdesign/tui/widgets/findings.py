@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from orgdesign.rules.finding import Finding
 from orgdesign.tui.text import literal
+from orgdesign.tui.textual_private import SteadyOptionList
 from orgdesign.tui.widgets.badges import badge
 from orgdesign.tui.widgets.kept_options import KeptOptions
 
@@ -21,7 +21,7 @@ The list measures every option it holds whenever it changes: 500 of them cost 60
 edit that changed findings (a product set on 1,000 people raises hundreds), most of the budget."""
 
 
-class FindingsList(OptionList):
+class FindingsList(SteadyOptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []

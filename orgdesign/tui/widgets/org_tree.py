@@ -27,7 +27,7 @@ from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
-from orgdesign.tui.textual_private import BatchingTree
+from orgdesign.tui.textual_private import LineKeepingTree
 from orgdesign.tui.widgets.badges import badge
 from orgdesign.tui.widgets.person_marks import person_marks
 
@@ -63,7 +63,7 @@ class Annotations(Protocol):
     def ghosts(self, manager: str | None) -> list[tuple[str, Text]]: ...
 
 
-class OrgTree(BatchingTree[str]):
+class OrgTree(LineKeepingTree[str]):
     """Node data is the person id; the hidden root holds the tops."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
