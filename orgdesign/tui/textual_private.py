@@ -137,10 +137,12 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
 
     Tree keys its cache of drawn lines by a counter that every added, removed or expanded node
     bumps, so adding one person drew every line on screen again, twice (once more after the
-    cursor scrolled to them). Here a line is kept by what it shows: its place, the nodes on its
-    path (each with its own update counter, which Tree bumps on every change of label, state,
-    hover or selection, and whether it is the last of its siblings) and the tree's drawing state.
-    Lines above a change, and lines that only scrolled, are not drawn again. Its scroll bars are
+    cursor scrolled to them). Here a line is kept by what it shows: its place, its node (with the
+    update counter Tree bumps on every change of its label, state, hover or selection), what it
+    shows of the nodes above it on its path (guides that depend on whether each is the last of
+    its siblings, and styles that follow their hover and selection) and the tree's drawing
+    state. A person added to a team draws their own line and their neighbours', not the team's;
+    lines above a change, and lines that only scrolled, are not drawn again. Its scroll bars are
     kept as `SteadyOptionList` keeps a list's.
     """
 
@@ -160,7 +162,11 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         return strip
 
     def _line_key(self, y: int, path: list[Any], last: bool, x1: int, x2: int, base_style: Style) -> tuple[object, ...]:
-        nodes = tuple((node, node._updates, node.is_last) for node in path)
+        *above, node = path
+        nodes = (
+            tuple((boss, boss._hover_, boss._selected_, boss.is_last) for boss in above),
+            (node, node._updates, node.is_last),
+        )
         drawing = (self.size.width, self.virtual_size.width, self.show_guides, self.guide_depth, self.has_focus)
         pointers = (self.cursor_line == y, self.hover_line == y)
         return (y, x1, x2, base_style, last, nodes, drawing, pointers, self._pseudo_class_state)
