@@ -78,6 +78,13 @@ async def test_opening_with_a_baseline_marks_people_and_lists_changes_by_kind():
         assert "positions: 7 → 7" in shown
 
 
+async def test_a_baseline_the_same_as_the_layout_says_so_from_the_start():
+    app = comparing_app(small_org())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "No changes: the same as the baseline." in screen_text(app)
+
+
 async def test_every_edit_updates_the_comparison_and_undo_takes_it_back():
     app = comparing_app()
     async with app.run_test(size=SIZE) as pilot:

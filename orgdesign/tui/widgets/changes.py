@@ -141,8 +141,9 @@ class ChangesList(SteadyOptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.changes: list[Change | None] = []
-        self._shown: list[Row] = []
-        """What each option shows: a change and whether it is accepted, or a heading with its count."""
+        self._shown: list[Row] | None = None
+        """What each option shows: a change and whether it is accepted, or a heading with its count
+        (None until first shown, so that a comparison with no changes says so)."""
         self._kept_options = KeptOptions[Row](self._option)
         """Most changes stay as they were from one edit to the next."""
 
