@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 from orgdesign.layout.schema import catalogue_codes
-from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
+from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver, with_field
 from orgdesign.roles import ROLES
 from orgdesign.text import counted
 
@@ -454,33 +454,95 @@ class Bulk(Batch):
         return super().apply(org)
 
 
-def set_for_all(org: Org, pids: Iterable[str], field_name: str, value: str | None) -> Bulk:
+class Several(Edit):
+    """One edit over several people, planned as ONE patch, refused (with the reason) when it would change nobody.
+
+    A `Bulk` plans one edit per person, each with its own patch: a thousand marked people in a
+    100,000-person org cost a thousand plans. Here `plan_person` gives each person's new record.
+    """
+
+    def __init__(self, pids: list[str], description: str, *, unchanged: str) -> None:
+        super().__init__()
+        self.pids = pids
+        self.subject = pids[0] if pids else None
+        self.description = description
+        self.unchanged = unchanged
+
+    def apply(self, org: Org) -> set[str]:
+        if not self.pids:
+            raise EditRefused(self.unchanged)
+        return super().apply(org)
+
+    def plan(self, org: Org) -> Patch:
+        changes: list[Change] = []
+        for pid in self.pids:
+            person = _require(org, pid)
+            seq = org.seq(pid)
+            changes.append(Change(pid, Entry(person, seq), Entry(self.plan_person(org, person), seq)))
+        return Patch(changes)
+
+    def plan_person(self, org: Org, person: Person) -> Person:  # pragma: no cover - abstract
+        """`person` as the edit leaves them; raises EditRefused when they cannot be changed so."""
+        raise NotImplementedError
+
+
+class SetForAll(Several):
+    """The same role or product for several people (None clears a product)."""
+
+    def __init__(self, pids: list[str], field_name: str, value: str | None) -> None:
+        super().__init__(
+            pids,
+            f"set the {field_name} of {_people(len(pids))}",
+            unchanged=f"nothing to change: every one of them has that {field_name} already",
+        )
+        self.field_name, self.value = field_name, value
+
+    def plan_person(self, org: Org, person: Person) -> Person:
+        updated = with_field(person, self.field_name, self.value)
+        _check_person_fields(org, updated)
+        return updated
+
+
+class MoveAll(Several):
+    """Several people (each with the people below them) under one manager (None: made tops)."""
+
+    def __init__(self, pids: list[str], manager: str | None, where: str) -> None:
+        super().__init__(
+            pids, f"move {_people(len(pids))} {where}", unchanged=f"nobody to move: they all report {where}"
+        )
+        self.manager = manager
+        self._above_manager: set[str] = set()
+
+    def plan(self, org: Org) -> Patch:
+        manager = self.manager
+        if manager is not None and manager in org:
+            self._above_manager = {manager, *(boss.id for boss in org.chain_of_command(manager))}
+        return super().plan(org)
+
+    def plan_person(self, org: Org, person: Person) -> Person:
+        """Moving the others first changes nobody above the manager (a move from above them is refused),
+        so whether this move makes a cycle can be asked of the org as it was."""
+        if self.manager is not None and (self.manager not in org or person.id in self._above_manager):
+            _check_manager(org, person.id, self.manager)
+        return with_field(person, "reports_to", self.manager)
+
+
+def set_for_all(org: Org, pids: Iterable[str], field_name: str, value: str | None) -> SetForAll:
     """Give everyone in `pids` the same role or product (None clears a product); units: `AssignUnit`.
 
     People who have that value already are left alone, so undo names only real changes.
     """
     if field_name not in BULK_FIELDS:
         raise EditRefused(f"cannot set the {field_name} of several people at once")
-    changing = [pid for pid in pids if getattr(_require(org, pid), field_name) != value]
-    edits: list[Edit] = [
-        ChangeRole(pid, value)
-        if field_name == "role" and value is not None
-        else UpdatePerson(pid, **{field_name: value})
-        for pid in changing
-    ]
-    return Bulk(
-        edits,
-        f"set the {field_name} of {_people(len(edits))}",
-        unchanged=f"nothing to change: every one of them has that {field_name} already",
-    )
+    changing = [pid for pid in dict.fromkeys(pids) if getattr(_require(org, pid), field_name) != value]
+    return SetForAll(changing, field_name, value)
 
 
-def move_all(org: Org, pids: Iterable[str], manager: str | None) -> Bulk:
+def move_all(org: Org, pids: Iterable[str], manager: str | None) -> MoveAll:
     """Move everyone in `pids` (each with the people below them) under `manager` (None: make them tops)."""
-    moving = [pid for pid in pids if _require(org, pid).reports_to != manager]
+    moving = [pid for pid in dict.fromkeys(pids) if _require(org, pid).reports_to != manager]
     where = "to the top of the org" if manager is None else f"under {_require(org, manager).name}"
-    edits: list[Edit] = [MovePerson(pid, manager) for pid in moving]
-    return Bulk(edits, f"move {_people(len(edits))} {where}", unchanged=f"nobody to move: they all report {where}")
+    return MoveAll(moving, manager, where)
 
 
 def remove_all(org: Org, pids: Iterable[str], *, with_subtree: bool = False) -> Bulk:

@@ -71,6 +71,28 @@ def test_a_move_under_someone_marked_or_below_them_is_refused_whole():
     assert snapshot(o) == before, "the moves made before the refused one are taken back"
 
 
+def test_a_bulk_move_refused_for_a_cycle_says_who_is_below_whom():
+    o = org()
+    with pytest.raises(EditRefused) as below_one_of_them:
+        History(o).do(move_all(o, ["eng", "hop"], "pm1"))
+    assert "Pm1" in str(below_one_of_them.value) and "Hop" in str(below_one_of_them.value)
+    with pytest.raises(EditRefused, match="themself"):
+        History(o).do(move_all(o, ["eng", "dir"], "dir"))
+
+
+def test_a_bulk_edit_counts_each_changed_person_once_and_is_about_the_first_of_them():
+    o = org()
+    history = History(o)
+    edit = set_for_all(o, ["pm1", "eng", "pm1", "dir"], "product", "Search")
+    touched = history.do(edit)
+    assert history.undo_description == "set the product of 3 people"
+    assert edit.subject == "pm1"
+    assert touched >= {"pm1", "eng", "dir", "hop", "cto"}, "the people changed, their managers and dotted managers"
+    moved = move_all(o, ["pm2", "pm1"], "hop")
+    history.do(moved)
+    assert moved.subject == "pm2" and history.undo_description == "move 2 people under Hop"
+
+
 def test_removing_several_people_moves_their_reports_up_past_every_removed_manager():
     o = org()
     before = snapshot(o)

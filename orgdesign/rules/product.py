@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from orgdesign.edits import Batch, MovePerson
 from orgdesign.model import Person
@@ -507,8 +507,8 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Diagnosis
     reads=("product",),
 )
 def director_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    products = distinct_products(state.director_products.get(person.id, ()))
-    if len(products) < 2:
+    products = several_products(state.director_products.get(person.id, {}))
+    if not products:
         return ()
     return (Diagnosis(f"{who(person)} has product managers on {len(products)} products: {', '.join(products)}"),)
 
@@ -522,6 +522,16 @@ def distinct_products(spellings: Iterable[str]) -> list[str]:
         if key:
             shown.setdefault(key, spelling.strip())
     return sorted(shown.values(), key=str.casefold)
+
+
+def several_products(counted_spellings: Mapping[str, int]) -> list[str]:
+    """`distinct_products` of the spellings counted, when they make two or more products; else
+    empty. One spelling is one product, which needs no sorting: the common case, asked of every
+    manager an edit touches."""
+    if len(counted_spellings) < 2:
+        return []
+    products = distinct_products(counted_spellings)
+    return products if len(products) >= 2 else []
 
 
 @rule(
@@ -650,10 +660,8 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis
     reads=("product",),
 )
 def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    reports = (state.people[pid] for pid in state.org.unordered_report_ids(person.id))
-    spellings = [report.product for report in reports if report.role in PM_ROLES and report.product]
-    products = distinct_products(spellings)
-    if len(products) < 2:
+    products = several_products(state.report_products.get(person.id, {}))
+    if not products:
         return ()
     return (Diagnosis(f"{who(person)} leads product managers on {len(products)} products: {', '.join(products)}"),)
 
@@ -677,8 +685,8 @@ def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Diag
     unit = person.unit
     if unit is None or state.unit_holder(unit) != person.id:
         return ()
-    products = distinct_products(state.unit_products.get(unit, ()))
-    if len(products) < 2:
+    products = several_products(state.unit_products.get(unit, {}))
+    if not products:
         return ()
     return (
         Diagnosis(

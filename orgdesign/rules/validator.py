@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import fields
+from itertools import compress
+from operator import attrgetter, ne
 
 from orgdesign.edits import Edit
 from orgdesign.model import Org, Person
@@ -98,7 +100,7 @@ class Validator:
             if old is None or new is None:
                 return frozenset()
             if old is not new:
-                changed.update(name for name in _PERSON_FIELDS if getattr(old, name) != getattr(new, name))
+                changed.update(compress(_PERSON_FIELDS, map(ne, _person_values(old), _person_values(new))))
                 if not changed <= NARROW_FIELDS:
                     return frozenset()
         return frozenset(changed)
@@ -239,6 +241,7 @@ def _active(rule: Rule, org: Org) -> bool:
 
 
 _PERSON_FIELDS = tuple(f.name for f in fields(Person))
+_person_values = attrgetter(*_PERSON_FIELDS)
 
 
 def _org_fields(org: Org) -> tuple:

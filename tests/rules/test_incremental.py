@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from orgdesign.edits import (
     AddPerson,
+    AssignUnit,
     Batch,
     ChangeRole,
     EditRefused,
@@ -20,6 +21,8 @@ from orgdesign.edits import (
     SetOrgField,
     SetProductLineTo,
     UpdatePerson,
+    move_all,
+    remove_all,
     set_for_all,
 )
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit
@@ -90,7 +93,22 @@ edits = st.one_of(
         st.lists(st.sampled_from(sorted(ROLE_ALIASES)), max_size=2, unique=True),
     ),
 )
-steps = st.lists(st.one_of(edits, st.just("undo"), st.just("redo")), max_size=25)
+marked = st.lists(ids, min_size=1, max_size=4, unique=True)
+
+
+def _present(org: Org, pids: list[str]) -> list[str]:
+    return [pid for pid in pids if pid in org]
+
+
+bulk_edits = st.one_of(
+    st.builds(lambda pids, role: lambda o: set_for_all(o, _present(o, pids), "role", role), marked, roles),
+    st.builds(lambda pids, product: lambda o: set_for_all(o, _present(o, pids), "product", product), marked, products),
+    st.builds(lambda pids, unit: lambda o: AssignUnit(_present(o, pids), unit), marked, units),
+    st.builds(lambda pids, boss: lambda o: move_all(o, _present(o, pids), boss), marked, maybe_id),
+    st.builds(lambda pids, sub: lambda o: remove_all(o, _present(o, pids), with_subtree=sub), marked, st.booleans()),
+)
+"""Bulk edits over the people marked, made against the org as it is when they are made."""
+steps = st.lists(st.one_of(edits, bulk_edits, st.just("undo"), st.just("redo")), max_size=25)
 
 
 def apply(history: History, step) -> set[str] | None:
@@ -99,7 +117,7 @@ def apply(history: History, step) -> set[str] | None:
     if step == "redo":
         return history.redo()
     try:
-        return history.do(step)
+        return history.do(step(history.org) if callable(step) else step)
     except EditRefused:
         return set()
 
@@ -176,3 +194,31 @@ def test_renaming_a_ctos_manager_updates_the_fix_offered_to_a_leader_under_the_c
     validator.refresh(History(org).do(UpdatePerson("ceo", name="Fay")))
     assert validator.findings == validate(org)
     assert any(f.code == "PRD116" and "Fay (CEO)" in str(f.fix) for f in validator.findings)
+
+
+def test_a_group_pms_products_follow_its_product_managers_through_every_kind_of_edit():
+    """PRD117 reads the products of a Group PM's product managers from an index kept edit by edit: each
+    edit that changes a report's product, role or manager, and each undo, leaves it as a fresh check finds it."""
+    people = [
+        Person("gpm", "Dee", "gpm"),
+        Person("pm1", "Eve", "pm", reports_to="gpm", product="Pay"),
+        Person("pm2", "Fay", "pm", reports_to="gpm", product="Pay"),
+        Person("pm3", "Gus", "senior_pm", reports_to="gpm"),
+        Person("gpm2", "Hal", "gpm"),
+    ]
+    org = Org("Group", people, profile="scaleup")
+    validator, history = Validator(org), History(org)
+    several = []
+    for edit in (
+        set_for_all(org, ["pm2", "pm3"], "product", "Search"),
+        set_for_all(org, ["pm2"], "role", "other"),
+        move_all(org, ["pm3"], "gpm2"),
+        remove_all(org, ["pm1"]),
+    ):
+        validator.refresh(history.do(edit))
+        assert validator.findings == validate(org)
+        several.append(sorted(f.person for f in validator.findings if f.code == "PRD117"))
+    assert several == [["gpm"], ["gpm"], [], []]
+    while history.can_undo:
+        validator.refresh(history.undo())
+        assert validator.findings == validate(org)
