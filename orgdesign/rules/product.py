@@ -298,6 +298,7 @@ def _reports_up(state: OrgState, person: Person) -> Fix | None:
     or Director) or a Principal PM carrying reports the role excludes by definition.""",
     roles=("principal_pm",),
     fix_summary="move the Principal PM's reports up to the Principal PM's manager",
+    reads_reports=True,
 )
 def principal_with_reports(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     count = state.report_total(person.id)
@@ -328,6 +329,7 @@ put the Head below the Director) leads product people through them."""
     or through Group PMs who lead them). Either role with no product managers reporting to it is a
     title without its team.""",
     roles=tuple(_LEADS),
+    reads_reports=True,
 )
 def leader_without_pms(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.reports_in(person.id, _LEADS[person.role]):
@@ -505,6 +507,7 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Diagnosis
     Product, or the team is really several teams.""",
     roles=("director_product",),
     reads=("product",),
+    reads_reports=True,
 )
 def director_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     products = several_products(state.director_products.get(person.id, {}))
@@ -587,6 +590,7 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     under them do well. With nobody on the product ladder reporting to them the title has
     no team, which usually means the reports are filed somewhere else.""",
     roles=("head_of_product", "vp_product"),
+    reads_reports=True,
 )
 def head_without_product_people(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.reports_in(person.id, LADDER_ROLES) or _head_as_lead_pm(state, person):
@@ -658,6 +662,7 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis
     one.""",
     roles=("gpm",),
     reads=("product",),
+    reads_reports=True,
 )
 def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     products = several_products(state.report_products.get(person.id, {}))

@@ -195,13 +195,15 @@ class OrgState:
 
     # -- keeping in step -------------------------------------------------------------------
 
-    def sync(self, touched: Iterable[str]) -> tuple[set[str], set[str]]:
+    def sync(self, touched: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
         """Catch up with the org after an edit that touched `touched`.
 
-        Returns (people to re-check with every rule, people to re-check with the rules that
-        depend on position only).
+        Returns (people to re-check with every rule, managers to re-check with the rules that read
+        their reports, people to re-check with the rules that depend on position only); the last
+        two hold nobody of the first.
         """
         recheck: set[str] = set()
+        managers: set[str] = set()
         roots: set[str] = set()
         changed: set[str] = set()
         dirty_units: set[str] = set()
@@ -214,7 +216,7 @@ class OrgState:
             watchers = self.ladder_watchers.get(pid)
             if watchers:
                 recheck |= watchers
-            self._note_change(pid, old, new, recheck, roots, dirty_units)
+            self._note_change(pid, old, new, recheck, managers, roots, dirty_units)
             for person in (old, new):
                 if person is not None and person.unit is not None:
                     product_units.add(person.unit)
@@ -234,7 +236,8 @@ class OrgState:
             self.context = context
         people = self.people
         recheck = {pid for pid in recheck if pid in people}
-        return recheck, {pid for pid in moved if pid in people and pid not in recheck}
+        managers = {pid for pid in managers if pid in people and pid not in recheck}
+        return recheck, managers, {pid for pid in moved if pid in people and pid not in recheck}
 
     def _note_change(
         self,
@@ -242,6 +245,7 @@ class OrgState:
         old: Person | None,
         new: Person | None,
         recheck: set[str],
+        managers: set[str],
         roots: set[str],
         dirty_units: set[str],
     ) -> None:
@@ -253,7 +257,7 @@ class OrgState:
             if person is not None:
                 recheck.add(person.id)
                 if person.reports_to is not None:
-                    recheck.add(person.reports_to)
+                    managers.add(person.reports_to)
                 if person.role in SCOPED_ROLES and person.unit is not None:
                     dirty_units.add(person.unit)
         reports = self.org.naming(pid)

@@ -45,6 +45,7 @@ class Validator:
         rules = [r for r in RULES.values() if _active(r, org)]
         self._rules = {role: tuple(r for r in rules if r.applies_to_role(role)) for role in ROLE_IDS}
         self._positional = {role: tuple(r for r in plan if r.positional) for role, plan in self._rules.items()}
+        self._report_readers = {role: tuple(r for r in plan if r.reads_reports) for role, plan in self._rules.items()}
         self._readers: dict[frozenset[str], dict[str, tuple[Rule, ...]]] = {}
         self._by_person: dict[str, list[Finding]] = {}
         self._counts = {severity: 0 for severity in Severity}
@@ -72,21 +73,25 @@ class Validator:
             return
         before = self._state.context
         narrow = self._narrow_change(touched)
-        recheck, repositioned = self._state.sync(touched)
+        recheck, managers, repositioned = self._state.sync(touched)
         recheck |= self._holding_stale_fixes(before, self._state.context)
-        self.last_rechecked = set(touched) | recheck | repositioned
+        managers -= recheck
+        self.last_rechecked = set(touched) | recheck | managers | repositioned
         people = self._state.people
         for pid in [pid for pid in touched if pid in self._by_person and pid not in people]:
             self._store(pid, [])
         if narrow and before == self._state.context:
             readers = self._readers_of(narrow)
-            for pid in recheck:
+            for pid in recheck | managers:
                 person = people[pid]
                 self._recheck_with(person, readers[person.role])
         else:
             for pid in recheck:
                 person = people[pid]
                 self._store(pid, self._run(self._rules[person.role], person))
+            for pid in managers:
+                person = people[pid]
+                self._recheck_with(person, self._report_readers[person.role])
         for pid in repositioned:
             person = people[pid]
             self._recheck_with(person, self._positional[person.role])

@@ -6,6 +6,7 @@ every edit command, undo and redo. Validation must never raise on any of them.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -222,3 +223,40 @@ def test_a_group_pms_products_follow_its_product_managers_through_every_kind_of_
     while history.can_undo:
         validator.refresh(history.undo())
         assert validator.findings == validate(org)
+
+
+def _team(manager_role: str, *reports: Person) -> list[Person]:
+    return [Person("ceo", "Ana", "ceo"), Person("m", "Bo", manager_role, reports_to="ceo"), *reports]
+
+
+def _pm(pid: str, product: str | None = "Pay", role: str = "pm") -> Person:
+    return Person(pid, pid.upper(), role, reports_to="m", product=product)
+
+
+@pytest.mark.parametrize(
+    ("code", "people", "change"),
+    [
+        ("SPN201", _team("other", _pm("a"), _pm("b")), lambda o: AddPerson(_pm("c"))),
+        ("SPN202", _team("other", _pm("a"), _pm("b")), lambda o: remove_all(o, ["b"])),
+        ("PRD106", _team("principal_pm", _pm("a")), lambda o: move_all(o, ["a"], "ceo")),
+        ("PRD107", _team("gpm", _pm("a")), lambda o: set_for_all(o, ["a"], "role", "other")),
+        ("PRD112", _team("director_product", _pm("a"), _pm("b")), lambda o: set_for_all(o, ["b"], "product", "Search")),
+        (
+            "PRD115",
+            [*_team("head_of_product", _pm("a")), Person("x", "Xi", "pm", reports_to="ceo")],
+            lambda o: set_for_all(o, ["a"], "role", "other"),
+        ),
+        ("PRD117", _team("gpm", _pm("a"), _pm("b", "Search")), lambda o: set_for_all(o, ["b"], "role", "other")),
+    ],
+)
+def test_a_change_to_a_report_alone_re_checks_the_managers_rules_that_read_their_reports(code, people, change):
+    """A manager re-checked only because of a report runs just the rules declaring `reads_reports`;
+    each of these findings about `m` appears or goes with an edit to `m`'s reports alone."""
+    org = Org("Team", people, profile="scaleup", settings=Settings(max_span=2), units=UNITS)
+    validator, history = Validator(org), History(org)
+    before = {f.code for f in validator.for_person("m")}
+    validator.refresh(history.do(change(org)))
+    assert validator.findings == validate(org)
+    assert (code in before) != (code in {f.code for f in validator.for_person("m")})
+    validator.refresh(history.undo())
+    assert validator.findings == validate(org)
