@@ -12,13 +12,13 @@ The TUI and `validate --fix` call the same commands the tests call.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 from orgdesign.layout.schema import catalogue_codes
-from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver, with_field
+from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver, climb, with_field
 from orgdesign.roles import ROLES
 from orgdesign.text import counted
 
@@ -276,7 +276,8 @@ class RemovePerson(Edit):
 
         if not self.with_subtree:
             for report in org.reports(self.pid):
-                updated[report.id] = replace(current(report.id), reports_to=person.reports_to)
+                if report.id != self.pid:  # someone reporting to themself is no report left behind
+                    updated[report.id] = replace(current(report.id), reports_to=person.reports_to)
         for pid in removed:
             for follower in org.dotted_reports(pid):
                 if follower.id not in gone:
@@ -545,18 +546,65 @@ def move_all(org: Org, pids: Iterable[str], manager: str | None) -> MoveAll:
     return MoveAll(moving, manager, where)
 
 
-def remove_all(org: Org, pids: Iterable[str], *, with_subtree: bool = False) -> Bulk:
+class RemoveAll(Several):
+    """Remove several people as one patch: their reports move up past every removed manager, or
+    (`with_subtree`) everyone below goes too; dotted lines to anyone removed are dropped.
+
+    The outcome is the one removing them one by one (`RemovePerson`, in the order given) had; a
+    report whose managers up to a reporting cycle are all removed ends under the member of that
+    cycle removed last, as one by one it did.
+    """
+
+    def __init__(self, pids: list[str], description: str, *, with_subtree: bool) -> None:
+        super().__init__(pids, description, unchanged="nobody to remove")
+        self.with_subtree = with_subtree
+
+    def plan(self, org: Org) -> Patch:
+        for pid in self.pids:
+            _require(org, pid)
+        gone = org.below(self.pids) if self.with_subtree else set(self.pids)
+        updated: dict[str, Person] = {}
+        if not self.with_subtree:
+            order = {pid: index for index, pid in enumerate(self.pids)}
+            for pid in self.pids:
+                for report in org.unordered_report_ids(pid):
+                    if report not in gone:
+                        updated[report] = with_field(org[report], "reports_to", _staying_manager(org, pid, order))
+        for follower in {follower for pid in gone for follower in org.dotted_naming(pid) if follower not in gone}:
+            person = updated.get(follower) or org[follower]
+            kept = tuple(target for target in person.dotted_to if target not in gone)
+            updated[follower] = with_field(person, "dotted_to", kept)
+        changes = [_replacing(org, person) for person in updated.values()]
+        changes.extend(Change(pid, _entry(org, pid), None) for pid in gone)
+        return Patch(changes)
+
+
+def _staying_manager(org: Org, pid: str, removed: Mapping[str, int]) -> str | None:
+    """Where the reports of `pid` (one of the `removed`, each with its place in the order of removal)
+    end up: the first `reports_to` above `pid` that is not removed, or the last removed of a cycle
+    of removed people the climb runs into."""
+
+    def removed_manager(above: str) -> str | None:
+        manager = org[above].reports_to
+        return manager if manager in removed else None
+
+    path, cycle = climb(pid, removed_manager)
+    if not cycle:
+        return org[path[-1]].reports_to
+    return max(cycle, key=removed.__getitem__)
+
+
+def remove_all(org: Org, pids: Iterable[str], *, with_subtree: bool = False) -> RemoveAll:
     """Remove everyone in `pids`; their reports move up (to the nearest manager who stays), or go too.
 
     With `with_subtree`, someone below another removed person goes with them and is not removed twice.
     """
-    chosen = [_require(org, pid).id for pid in pids]
+    chosen = [_require(org, pid).id for pid in dict.fromkeys(pids)]
     if with_subtree:
         marked = set(chosen)
         chosen = [pid for pid in chosen if not any(boss.id in marked for boss in org.chain_of_command(pid))]
-    edits: list[Edit] = [RemovePerson(pid, with_subtree=with_subtree) for pid in chosen]
     gone = len(org.below(chosen)) if with_subtree else len(chosen)
-    return Bulk(edits, f"remove {_people(gone)}", unchanged="nobody to remove")
+    return RemoveAll(chosen, f"remove {_people(gone)}", with_subtree=with_subtree)
 
 
 def add_named(org: Org, names: Sequence[str], template: Person) -> Bulk:
@@ -818,7 +866,7 @@ class AssignUnit(Edit):
             raise EditRefused(f"{_everyone(people)} already in {where}")
         who = moving[0].name if len(moving) == 1 else _people(len(moving))
         self.description = f"move {who} to {where}" if target is not None else f"take {who} out of their unit"
-        return Patch([_replacing(org, replace(person, unit=self.unit_id)) for person in moving])
+        return Patch([_replacing(org, with_field(person, "unit", self.unit_id)) for person in moving])
 
 
 def _everyone(people: list[Person]) -> str:

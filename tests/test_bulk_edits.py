@@ -3,7 +3,17 @@
 import pytest
 from test_edits import org, p, snapshot
 
-from orgdesign.edits import AssignUnit, EditRefused, History, add_named, import_under, move_all, remove_all, set_for_all
+from orgdesign.edits import (
+    AssignUnit,
+    EditRefused,
+    History,
+    RemovePerson,
+    add_named,
+    import_under,
+    move_all,
+    remove_all,
+    set_for_all,
+)
 from orgdesign.layout import dump_layout, loads_layout
 from orgdesign.model import Org, Person, Unit
 from orgdesign.rules import Validator
@@ -195,3 +205,16 @@ def test_fix_all_with_nothing_to_fix_is_refused():
     o = Org("Fine", [p("ceo", "ceo")])
     with pytest.raises(EditRefused, match="safe fix"):
         History(o).do(SafeFixes(Validator(o)))
+
+
+def test_someone_reporting_to_themself_is_removed_alone_or_with_others_and_comes_back_on_undo():
+    for remove in (lambda o: RemovePerson("loop"), lambda o: remove_all(o, ["loop", "pm1"])):
+        o = org()
+        o.put(p("loop", "pm", "loop"))
+        o.put(p("pm1", "pm", "loop"))
+        before = snapshot(o)
+        history = History(o)
+        history.do(remove(o))
+        assert "loop" not in o and o["pm2"].reports_to == "dir"
+        history.undo()
+        assert snapshot(o) == before
