@@ -111,10 +111,11 @@ class Rule:
     """The `NARROW_FIELDS` the check reads, of anyone (every other field it may read freely)."""
     reads_reports: bool = False
     """Whether the check of a manager reads anything about their direct reports (how many there
-    are, their records, counts kept of them). A manager re-checked only because one of their
-    reports changed is re-checked with these rules alone: a bulk edit of 1,000 people touches
-    about as many managers. Reading anything about a report without saying so here breaks the
-    property that an incremental check equals a full one (tests/rules/test_incremental.py)."""
+    are, their records, counts kept of them) or the products of the product managers below them.
+    A manager re-checked only because of such a change below them is re-checked with these rules
+    alone: a bulk edit of 1,000 people touches about as many managers. Reading anything about a
+    report without saying so here breaks the property that an incremental check equals a full one
+    (tests/rules/test_incremental.py)."""
 
     @property
     def fix_summary(self) -> str | None:

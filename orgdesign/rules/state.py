@@ -225,7 +225,7 @@ class OrgState:
         for pid in changed | moved:
             self._update_membership(pid, dirty_directors)
             self._update_watch(pid)
-        recheck |= dirty_directors
+        managers |= dirty_directors  # only the products of the product managers below them changed
         for unit in dirty_units:
             recheck |= self.unit_pms.get(unit, set())
         for unit in dirty_units | product_units:

@@ -229,8 +229,8 @@ def _team(manager_role: str, *reports: Person) -> list[Person]:
     return [Person("ceo", "Ana", "ceo"), Person("m", "Bo", manager_role, reports_to="ceo"), *reports]
 
 
-def _pm(pid: str, product: str | None = "Pay", role: str = "pm") -> Person:
-    return Person(pid, pid.upper(), role, reports_to="m", product=product)
+def _pm(pid: str, product: str | None = "Pay", role: str = "pm", to: str = "m") -> Person:
+    return Person(pid, pid.upper(), role, reports_to=to, product=product)
 
 
 @pytest.mark.parametrize(
@@ -241,6 +241,14 @@ def _pm(pid: str, product: str | None = "Pay", role: str = "pm") -> Person:
         ("PRD106", _team("principal_pm", _pm("a")), lambda o: move_all(o, ["a"], "ceo")),
         ("PRD107", _team("gpm", _pm("a")), lambda o: set_for_all(o, ["a"], "role", "other")),
         ("PRD112", _team("director_product", _pm("a"), _pm("b")), lambda o: set_for_all(o, ["b"], "product", "Search")),
+        (
+            "PRD112",
+            [
+                *_team("director_product", _pm("a"), Person("g", "Gi", "gpm", reports_to="m")),
+                _pm("b", "Search", to="g"),
+            ],
+            lambda o: set_for_all(o, ["b"], "role", "other"),
+        ),
         (
             "PRD115",
             [*_team("head_of_product", _pm("a")), Person("x", "Xi", "pm", reports_to="ceo")],
