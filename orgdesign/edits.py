@@ -459,7 +459,8 @@ class Several(Edit):
     """One edit over several people, planned as ONE patch, refused (with the reason) when it would change nobody.
 
     A `Bulk` plans one edit per person, each with its own patch: a thousand marked people in a
-    100,000-person org cost a thousand plans. Here `plan_person` gives each person's new record.
+    100,000-person org cost a thousand plans. A subclass gives each person's new record with
+    `plan_person`, or plans the whole patch itself.
     """
 
     def __init__(self, pids: list[str], description: str, *, unchanged: str) -> None:
