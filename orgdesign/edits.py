@@ -12,13 +12,13 @@ The TUI and `validate --fix` call the same commands the tests call.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 from orgdesign.layout.schema import catalogue_codes
-from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver
+from orgdesign.model import PROFILES, Org, Person, Settings, Unit, Waiver, climb, with_field
 from orgdesign.roles import ROLES
 from orgdesign.text import counted
 
@@ -276,7 +276,8 @@ class RemovePerson(Edit):
 
         if not self.with_subtree:
             for report in org.reports(self.pid):
-                updated[report.id] = replace(current(report.id), reports_to=person.reports_to)
+                if report.id != self.pid:  # someone reporting to themself is no report left behind
+                    updated[report.id] = replace(current(report.id), reports_to=person.reports_to)
         for pid in removed:
             for follower in org.dotted_reports(pid):
                 if follower.id not in gone:
@@ -454,47 +455,157 @@ class Bulk(Batch):
         return super().apply(org)
 
 
-def set_for_all(org: Org, pids: Iterable[str], field_name: str, value: str | None) -> Bulk:
+class Several(Edit):
+    """One edit over several people, planned as ONE patch, refused (with the reason) when it would change nobody.
+
+    A `Bulk` plans one edit per person, each with its own patch: a thousand marked people in a
+    100,000-person org cost a thousand plans. A subclass gives each person's new record with
+    `plan_person`, or plans the whole patch itself.
+    """
+
+    def __init__(self, pids: list[str], description: str, *, unchanged: str) -> None:
+        super().__init__()
+        self.pids = pids
+        self.subject = pids[0] if pids else None
+        self.description = description
+        self.unchanged = unchanged
+
+    def apply(self, org: Org) -> set[str]:
+        if not self.pids:
+            raise EditRefused(self.unchanged)
+        return super().apply(org)
+
+    def plan(self, org: Org) -> Patch:
+        changes: list[Change] = []
+        for pid in self.pids:
+            person = _require(org, pid)
+            seq = org.seq(pid)
+            changes.append(Change(pid, Entry(person, seq), Entry(self.plan_person(org, person), seq)))
+        return Patch(changes)
+
+    def plan_person(self, org: Org, person: Person) -> Person:  # pragma: no cover - abstract
+        """`person` as the edit leaves them; raises EditRefused when they cannot be changed so."""
+        raise NotImplementedError
+
+
+class SetForAll(Several):
+    """The same role or product for several people (None clears a product)."""
+
+    def __init__(self, pids: list[str], field_name: str, value: str | None) -> None:
+        super().__init__(
+            pids,
+            f"set the {field_name} of {_people(len(pids))}",
+            unchanged=f"nothing to change: every one of them has that {field_name} already",
+        )
+        self.field_name, self.value = field_name, value
+
+    def plan_person(self, org: Org, person: Person) -> Person:
+        updated = with_field(person, self.field_name, self.value)
+        _check_person_fields(org, updated)
+        return updated
+
+
+class MoveAll(Several):
+    """Several people (each with the people below them) under one manager (None: made tops)."""
+
+    def __init__(self, pids: list[str], manager: str | None, where: str) -> None:
+        super().__init__(
+            pids, f"move {_people(len(pids))} {where}", unchanged=f"nobody to move: they all report {where}"
+        )
+        self.manager = manager
+        self._above_manager: set[str] = set()
+
+    def plan(self, org: Org) -> Patch:
+        manager = self.manager
+        if manager is not None and manager in org:
+            self._above_manager = {manager, *(boss.id for boss in org.chain_of_command(manager))}
+        return super().plan(org)
+
+    def plan_person(self, org: Org, person: Person) -> Person:
+        """Moving the others first changes nobody above the manager (a move from above them is refused),
+        so whether this move makes a cycle can be asked of the org as it was."""
+        if self.manager is not None and (self.manager not in org or person.id in self._above_manager):
+            _check_manager(org, person.id, self.manager)
+        return with_field(person, "reports_to", self.manager)
+
+
+def set_for_all(org: Org, pids: Iterable[str], field_name: str, value: str | None) -> SetForAll:
     """Give everyone in `pids` the same role or product (None clears a product); units: `AssignUnit`.
 
     People who have that value already are left alone, so undo names only real changes.
     """
     if field_name not in BULK_FIELDS:
         raise EditRefused(f"cannot set the {field_name} of several people at once")
-    changing = [pid for pid in pids if getattr(_require(org, pid), field_name) != value]
-    edits: list[Edit] = [
-        ChangeRole(pid, value)
-        if field_name == "role" and value is not None
-        else UpdatePerson(pid, **{field_name: value})
-        for pid in changing
-    ]
-    return Bulk(
-        edits,
-        f"set the {field_name} of {_people(len(edits))}",
-        unchanged=f"nothing to change: every one of them has that {field_name} already",
-    )
+    changing = [pid for pid in dict.fromkeys(pids) if getattr(_require(org, pid), field_name) != value]
+    return SetForAll(changing, field_name, value)
 
 
-def move_all(org: Org, pids: Iterable[str], manager: str | None) -> Bulk:
+def move_all(org: Org, pids: Iterable[str], manager: str | None) -> MoveAll:
     """Move everyone in `pids` (each with the people below them) under `manager` (None: make them tops)."""
-    moving = [pid for pid in pids if _require(org, pid).reports_to != manager]
+    moving = [pid for pid in dict.fromkeys(pids) if _require(org, pid).reports_to != manager]
     where = "to the top of the org" if manager is None else f"under {_require(org, manager).name}"
-    edits: list[Edit] = [MovePerson(pid, manager) for pid in moving]
-    return Bulk(edits, f"move {_people(len(edits))} {where}", unchanged=f"nobody to move: they all report {where}")
+    return MoveAll(moving, manager, where)
 
 
-def remove_all(org: Org, pids: Iterable[str], *, with_subtree: bool = False) -> Bulk:
+class RemoveAll(Several):
+    """Remove several people as one patch: their reports move up past every removed manager, or
+    (`with_subtree`) everyone below goes too; dotted lines to anyone removed are dropped.
+
+    The outcome is the one removing them one by one (`RemovePerson`, in the order given) had; a
+    report whose managers up to a reporting cycle are all removed ends under the member of that
+    cycle removed last, as one by one it did.
+    """
+
+    def __init__(self, pids: list[str], description: str, *, with_subtree: bool) -> None:
+        super().__init__(pids, description, unchanged="nobody to remove")
+        self.with_subtree = with_subtree
+
+    def plan(self, org: Org) -> Patch:
+        for pid in self.pids:
+            _require(org, pid)
+        gone = org.below(self.pids) if self.with_subtree else set(self.pids)
+        updated: dict[str, Person] = {}
+        if not self.with_subtree:
+            order = {pid: index for index, pid in enumerate(self.pids)}
+            for pid in self.pids:
+                for report in org.unordered_report_ids(pid):
+                    if report not in gone:
+                        updated[report] = with_field(org[report], "reports_to", _staying_manager(org, pid, order))
+        for follower in {follower for pid in gone for follower in org.dotted_naming(pid) if follower not in gone}:
+            person = updated.get(follower) or org[follower]
+            kept = tuple(target for target in person.dotted_to if target not in gone)
+            updated[follower] = with_field(person, "dotted_to", kept)
+        changes = [_replacing(org, person) for person in updated.values()]
+        changes.extend(Change(pid, _entry(org, pid), None) for pid in gone)
+        return Patch(changes)
+
+
+def _staying_manager(org: Org, pid: str, removed: Mapping[str, int]) -> str | None:
+    """Where the reports of `pid` (one of the `removed`, each with its place in the order of removal)
+    end up: the first `reports_to` above `pid` that is not removed, or the last removed of a cycle
+    of removed people the climb runs into."""
+
+    def removed_manager(above: str) -> str | None:
+        manager = org[above].reports_to
+        return manager if manager in removed else None
+
+    path, cycle = climb(pid, removed_manager)
+    if not cycle:
+        return org[path[-1]].reports_to
+    return max(cycle, key=removed.__getitem__)
+
+
+def remove_all(org: Org, pids: Iterable[str], *, with_subtree: bool = False) -> RemoveAll:
     """Remove everyone in `pids`; their reports move up (to the nearest manager who stays), or go too.
 
     With `with_subtree`, someone below another removed person goes with them and is not removed twice.
     """
-    chosen = [_require(org, pid).id for pid in pids]
+    chosen = [_require(org, pid).id for pid in dict.fromkeys(pids)]
     if with_subtree:
         marked = set(chosen)
         chosen = [pid for pid in chosen if not any(boss.id in marked for boss in org.chain_of_command(pid))]
-    edits: list[Edit] = [RemovePerson(pid, with_subtree=with_subtree) for pid in chosen]
     gone = len(org.below(chosen)) if with_subtree else len(chosen)
-    return Bulk(edits, f"remove {_people(gone)}", unchanged="nobody to remove")
+    return RemoveAll(chosen, f"remove {_people(gone)}", with_subtree=with_subtree)
 
 
 def add_named(org: Org, names: Sequence[str], template: Person) -> Bulk:
@@ -756,7 +867,7 @@ class AssignUnit(Edit):
             raise EditRefused(f"{_everyone(people)} already in {where}")
         who = moving[0].name if len(moving) == 1 else _people(len(moving))
         self.description = f"move {who} to {where}" if target is not None else f"take {who} out of their unit"
-        return Patch([_replacing(org, replace(person, unit=self.unit_id)) for person in moving])
+        return Patch([_replacing(org, with_field(person, "unit", self.unit_id)) for person in moving])
 
 
 def _everyone(people: list[Person]) -> str:

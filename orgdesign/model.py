@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from itertools import count
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -118,6 +119,18 @@ class Person:
         return next((w for w in self.allow if w.rule == rule_code), None)
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(Person))
+_field_values = attrgetter(*_FIELD_NAMES)
+_FIELD_INDEX = {name: index for index, name in enumerate(_FIELD_NAMES)}
+
+
+def with_field(person: Person, name: str, value: Any) -> Person:
+    """`dataclasses.replace(person, **{name: value})` in half the time: a bulk edit makes a thousand at once."""
+    values = list(_field_values(person))
+    values[_FIELD_INDEX[name]] = value
+    return Person(*values)
+
+
 class Org:
     """A product organisation: metadata, people and their reporting lines."""
 
@@ -167,7 +180,10 @@ class Org:
             if seq is not None:
                 self._seq[pid] = seq
             if _same_lines(old, person):
-                self._people[pid] = person  # a field edit (product, unit, name, ...): the lines stay
+                if old.role != person.role and old.reports_to is not None:
+                    self._count_report_role(old.reports_to, old.role, -1)
+                    self._count_report_role(old.reports_to, person.role, 1)
+                self._people[pid] = person  # a field edit (role, product, unit, name, ...): the lines stay
                 return
             self._unlink_lines(old)
         self._people[pid] = person
@@ -222,11 +238,7 @@ class Org:
         if manager is None:
             self._declared_tops.add(pid)
         else:
-            roles = self._report_roles.get(manager)
-            if roles is None:
-                self._report_roles[manager] = {person.role: 1}
-            else:
-                roles[person.role] = roles.get(person.role, 0) + 1
+            self._count_report_role(manager, person.role, 1)
             if manager in self._people:
                 self.graph.add_edge(manager, pid)
             else:
@@ -243,12 +255,7 @@ class Org:
         if manager is None:
             self._declared_tops.discard(pid)
         else:
-            roles = self._report_roles[manager]
-            roles[person.role] -= 1
-            if not roles[person.role]:
-                del roles[person.role]
-                if not roles:
-                    del self._report_roles[manager]
+            self._count_report_role(manager, person.role, -1)
             if self.graph.has_edge(manager, pid):
                 self.graph.remove_edge(manager, pid)
             discard_member(self._waiting_solid, manager, pid)
@@ -256,6 +263,20 @@ class Org:
             if self.dotted.has_edge(target, pid):
                 self.dotted.remove_edge(target, pid)
             discard_member(self._waiting_dotted, target, pid)
+
+    def _count_report_role(self, manager: str, role: str, step: int) -> None:
+        """Add `step` (1 or -1) to the count of `manager`'s reports with `role`, dropping counts that reach 0."""
+        roles = self._report_roles.get(manager)
+        if roles is None:
+            self._report_roles[manager] = {role: step}
+            return
+        left = roles.get(role, 0) + step
+        if left:
+            roles[role] = left
+            return
+        del roles[role]
+        if not roles:
+            del self._report_roles[manager]
 
     def _connect_waiting(self, pid: str) -> None:
         for report in self._waiting_solid.pop(pid, ()):
@@ -510,5 +531,5 @@ def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:
 
 
 def _same_lines(old: Person, new: Person) -> bool:
-    """Whether `new` keeps every line `old` had, and counts as the same role among its manager's reports."""
-    return old.reports_to == new.reports_to and old.dotted_to == new.dotted_to and old.role == new.role
+    """Whether `new` keeps every line `old` had (a solid one and the dotted ones)."""
+    return old.reports_to == new.reports_to and old.dotted_to == new.dotted_to

@@ -3,7 +3,17 @@
 import pytest
 from test_edits import org, p, snapshot
 
-from orgdesign.edits import AssignUnit, EditRefused, History, add_named, import_under, move_all, remove_all, set_for_all
+from orgdesign.edits import (
+    AssignUnit,
+    EditRefused,
+    History,
+    RemovePerson,
+    add_named,
+    import_under,
+    move_all,
+    remove_all,
+    set_for_all,
+)
 from orgdesign.layout import dump_layout, loads_layout
 from orgdesign.model import Org, Person, Unit
 from orgdesign.rules import Validator
@@ -69,6 +79,28 @@ def test_a_move_under_someone_marked_or_below_them_is_refused_whole():
     with pytest.raises(EditRefused, match="cycle"):
         History(o).do(move_all(o, ["eng", "hop"], "pm1"))
     assert snapshot(o) == before, "the moves made before the refused one are taken back"
+
+
+def test_a_bulk_move_refused_for_a_cycle_says_who_is_below_whom():
+    o = org()
+    with pytest.raises(EditRefused) as below_one_of_them:
+        History(o).do(move_all(o, ["eng", "hop"], "pm1"))
+    assert "Pm1" in str(below_one_of_them.value) and "Hop" in str(below_one_of_them.value)
+    with pytest.raises(EditRefused, match="themself"):
+        History(o).do(move_all(o, ["eng", "dir"], "dir"))
+
+
+def test_a_bulk_edit_counts_each_changed_person_once_and_is_about_the_first_of_them():
+    o = org()
+    history = History(o)
+    edit = set_for_all(o, ["pm1", "eng", "pm1", "dir"], "product", "Search")
+    touched = history.do(edit)
+    assert history.undo_description == "set the product of 3 people"
+    assert edit.subject == "pm1"
+    assert touched >= {"pm1", "eng", "dir", "hop", "cto"}, "the people changed, their managers and dotted managers"
+    moved = move_all(o, ["pm2", "pm1"], "hop")
+    history.do(moved)
+    assert moved.subject == "pm2" and history.undo_description == "move 2 people under Hop"
 
 
 def test_removing_several_people_moves_their_reports_up_past_every_removed_manager():
@@ -173,3 +205,16 @@ def test_fix_all_with_nothing_to_fix_is_refused():
     o = Org("Fine", [p("ceo", "ceo")])
     with pytest.raises(EditRefused, match="safe fix"):
         History(o).do(SafeFixes(Validator(o)))
+
+
+def test_someone_reporting_to_themself_is_removed_alone_or_with_others_and_comes_back_on_undo():
+    for remove in (lambda o: RemovePerson("loop"), lambda o: remove_all(o, ["loop", "pm1"])):
+        o = org()
+        o.put(p("loop", "pm", "loop"))
+        o.put(p("pm1", "pm", "loop"))
+        before = snapshot(o)
+        history = History(o)
+        history.do(remove(o))
+        assert "loop" not in o and o["pm2"].reports_to == "dir"
+        history.undo()
+        assert snapshot(o) == before

@@ -3,7 +3,7 @@ and redoes exactly, save -> load gives the same org, and live findings match a f
 
 from collections.abc import Callable
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_edits import org as starting_org
 from test_edits import snapshot
@@ -12,9 +12,15 @@ from test_properties import hostile_text, ids
 
 from orgdesign.edits import (
     AssignUnit,
+    Batch,
+    ChangeRole,
     Edit,
     EditRefused,
     History,
+    MovePerson,
+    RemovePerson,
+    Several,
+    UpdatePerson,
     add_named,
     import_under,
     move_all,
@@ -103,3 +109,92 @@ def test_bulk_edits_undo_redo_exactly_and_save_then_load_is_the_identity(sequenc
         live.refresh_all()  # a unit or settings change re-checks everyone, as the designer does
     assert loads_layout(dump_layout(org)) == org
     assert live.findings == validate(org)
+
+
+TANGLED = ["a", "b", "c", "d", "e", "f"]
+
+
+@st.composite
+def tangled_people(draw) -> list[Person]:
+    """People whose lines may form cycles or name nobody (as a loaded layout's may)."""
+    return [
+        Person(
+            pid,
+            pid.upper(),
+            draw(st.sampled_from(ROLE_IDS)),
+            reports_to=draw(st.none() | st.sampled_from([*TANGLED, "ghost"])),
+            product=draw(st.none() | st.sampled_from(["Pay", "Search"])),
+            dotted_to=tuple(draw(st.lists(st.sampled_from([*TANGLED, "ghost"]), max_size=2, unique=True))),
+        )
+        for pid in TANGLED[: draw(st.integers(1, len(TANGLED)))]
+    ]
+
+
+def one_edit_per_person(kind: str, pids: list[str], value: str | None) -> Batch:
+    """What `set_for_all` and `move_all` used to build: a batch of single edits, each planned on its own."""
+    if kind == "move":
+        return Batch([MovePerson(pid, value) for pid in pids])
+    if kind == "remove":
+        return Batch([RemovePerson(pid, with_subtree=value == "with subtree") for pid in pids])
+    if kind == "role" and value is not None:
+        return Batch([ChangeRole(pid, value) for pid in pids])
+    return Batch([UpdatePerson(pid, **{kind: value}) for pid in pids])
+
+
+def make_bulk(org: Org, marked: list[str], kind: str, value: str | None) -> Several:
+    if kind == "move":
+        return move_all(org, marked, value)
+    if kind == "remove":
+        return remove_all(org, marked, with_subtree=value == "with subtree")
+    return set_for_all(org, marked, kind, value)
+
+
+def outcome(org: Org, edit: Edit) -> object:
+    """The org after `edit`, or the reason it was refused."""
+    try:
+        History(org).do(edit)
+    except EditRefused as refused:
+        return str(refused)
+    return snapshot(org)
+
+
+@given(
+    tangled_people(),
+    st.lists(st.sampled_from(TANGLED), min_size=1, max_size=4, unique=True),
+    st.one_of(
+        st.tuples(st.just("role"), st.sampled_from([*ROLE_IDS, "chief"])),
+        st.tuples(st.just("product"), st.none() | st.sampled_from(["Pay", "Search"])),
+        st.tuples(st.just("move"), st.none() | st.sampled_from(TANGLED)),
+        st.tuples(st.just("remove"), st.sampled_from(["with subtree", "reports move up"])),
+    ),
+)
+@example(  # a report below a cycle whose members are all removed ends under the one removed last
+    [
+        Person("a", "A", "pm", reports_to="b"),
+        Person("b", "B", "pm", reports_to="a"),
+        Person("c", "C", "pm", reports_to="a"),
+    ],
+    ["a", "b"],
+    ("remove", "reports move up"),
+)
+@example(  # someone reporting to themself goes, and nobody is left reporting to them but their reports
+    [Person("a", "A", "pm", reports_to="a"), Person("b", "B", "pm", reports_to="a")],
+    ["a"],
+    ("remove", "reports move up"),
+)
+@example(  # a move under someone below a marked person names both in its refusal
+    [Person("a", "A", "pm"), Person("b", "B", "pm", reports_to="a"), Person("c", "C", "pm", reports_to="b")],
+    ["c", "a"],
+    ("move", "b"),
+)
+def test_a_bulk_edit_changes_the_org_or_is_refused_exactly_as_one_edit_per_person_would(people, marked, change):
+    kind, value = change
+    org, twin = Org("Tangled", people), Org("Tangled", people)
+    marked = [pid for pid in marked if pid in org]
+    try:
+        bulk = make_bulk(org, marked, kind, value)
+    except EditRefused:
+        return  # the manager to move under is not in the org: refused before any edit is made
+    if not bulk.pids:
+        return
+    assert outcome(org, bulk) == outcome(twin, one_edit_per_person(kind, bulk.pids, value))

@@ -1,8 +1,10 @@
 """The org model: queries a designer and the rules rely on."""
 
+from dataclasses import fields, replace
+
 import networkx as nx
 
-from orgdesign.model import Org, Person, Unit, climb
+from orgdesign.model import Org, Person, Unit, Waiver, climb, with_field
 
 
 def person(pid, role="pm", to=None, **fields):
@@ -106,3 +108,28 @@ def test_the_reporting_index_follows_each_change():
     org.pop("hop")
     assert org.naming("hop") == {"pm1"} and org.naming_nobody() == {"pm1", "pm2"}
     assert "hop" not in set(org.managers()) and "cpo" not in set(org.managers())
+
+
+def test_a_change_of_role_keeps_every_line_and_counts_the_new_role_among_the_managers_reports():
+    org = small_org()
+    edges, dotted = sorted(org.graph.edges), sorted(org.dotted.edges)
+    org.put(with_field(org["pm2"], "role", "senior_pm"))
+    assert dict(org.report_roles("hop")) == {"pm": 1, "senior_pm": 1}
+    org.put(with_field(org["pm1"], "role", "senior_pm"))
+    assert dict(org.report_roles("hop")) == {"senior_pm": 2}, "a role nobody holds any more is not counted as 0"
+    assert sorted(org.graph.edges) == edges and sorted(org.dotted.edges) == dotted
+    assert org.reports("hop")[1].role == "senior_pm" and org.dotted_reports("cpo")[0].role == "senior_pm"
+    org.put(with_field(org["cpo"], "role", "head_of_product"))
+    assert dict(org.report_roles("ceo")) == {"head_of_product": 1, "cto": 1}
+
+
+def test_with_field_changes_one_field_and_keeps_the_others_as_replace_does():
+    someone = Person(
+        "ann", "Ann", "pm", "Lead", "hop", ("cpo",), "pay", "Pay", 3, True, "n", (Waiver("SPN201", "ok"),), 4, 5, ("c",)
+    )
+    for name, value in (("role", "gpm"), ("reports_to", None), ("product", None), ("unit", "web"), ("line", 9)):
+        changed = with_field(someone, name, value)
+        assert changed == replace(someone, **{name: value})
+        assert [getattr(changed, f.name) for f in fields(Person)] == [
+            getattr(replace(someone, **{name: value}), f.name) for f in fields(Person)
+        ]

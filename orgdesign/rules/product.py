@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from orgdesign.edits import Batch, MovePerson
 from orgdesign.model import Person
@@ -298,6 +298,7 @@ def _reports_up(state: OrgState, person: Person) -> Fix | None:
     or Director) or a Principal PM carrying reports the role excludes by definition.""",
     roles=("principal_pm",),
     fix_summary="move the Principal PM's reports up to the Principal PM's manager",
+    reads_reports=True,
 )
 def principal_with_reports(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     count = state.report_total(person.id)
@@ -328,6 +329,7 @@ put the Head below the Director) leads product people through them."""
     or through Group PMs who lead them). Either role with no product managers reporting to it is a
     title without its team.""",
     roles=tuple(_LEADS),
+    reads_reports=True,
 )
 def leader_without_pms(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.reports_in(person.id, _LEADS[person.role]):
@@ -505,10 +507,11 @@ def leader_with_few_years(state: OrgState, person: Person) -> Iterable[Diagnosis
     Product, or the team is really several teams.""",
     roles=("director_product",),
     reads=("product",),
+    reads_reports=True,
 )
 def director_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    products = distinct_products(state.director_products.get(person.id, ()))
-    if len(products) < 2:
+    products = several_products(state.director_products.get(person.id, {}))
+    if not products:
         return ()
     return (Diagnosis(f"{who(person)} has product managers on {len(products)} products: {', '.join(products)}"),)
 
@@ -522,6 +525,16 @@ def distinct_products(spellings: Iterable[str]) -> list[str]:
         if key:
             shown.setdefault(key, spelling.strip())
     return sorted(shown.values(), key=str.casefold)
+
+
+def several_products(counted_spellings: Mapping[str, int]) -> list[str]:
+    """`distinct_products` of the spellings counted, when they make two or more products; else
+    empty. One spelling is one product, which needs no sorting: the common case, asked of every
+    manager an edit touches."""
+    if len(counted_spellings) < 2:
+        return []
+    products = distinct_products(counted_spellings)
+    return products if len(products) >= 2 else []
 
 
 @rule(
@@ -577,6 +590,7 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     under them do well. With nobody on the product ladder reporting to them the title has
     no team, which usually means the reports are filed somewhere else.""",
     roles=("head_of_product", "vp_product"),
+    reads_reports=True,
 )
 def head_without_product_people(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.reports_in(person.id, LADDER_ROLES) or _head_as_lead_pm(state, person):
@@ -648,12 +662,11 @@ def leader_reports_to_cto(state: OrgState, person: Person) -> Iterable[Diagnosis
     one.""",
     roles=("gpm",),
     reads=("product",),
+    reads_reports=True,
 )
 def group_pm_over_several_products(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    reports = (state.people[pid] for pid in state.org.unordered_report_ids(person.id))
-    spellings = [report.product for report in reports if report.role in PM_ROLES and report.product]
-    products = distinct_products(spellings)
-    if len(products) < 2:
+    products = several_products(state.report_products.get(person.id, {}))
+    if not products:
         return ()
     return (Diagnosis(f"{who(person)} leads product managers on {len(products)} products: {', '.join(products)}"),)
 
@@ -677,8 +690,8 @@ def unit_over_several_products(state: OrgState, person: Person) -> Iterable[Diag
     unit = person.unit
     if unit is None or state.unit_holder(unit) != person.id:
         return ()
-    products = distinct_products(state.unit_products.get(unit, ()))
-    if len(products) < 2:
+    products = several_products(state.unit_products.get(unit, {}))
+    if not products:
         return ()
     return (
         Diagnosis(

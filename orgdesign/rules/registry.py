@@ -109,6 +109,13 @@ class Rule:
     """`Context` fields the fix description reads (and nothing else about the finding does)."""
     reads: frozenset[str] = frozenset()
     """The `NARROW_FIELDS` the check reads, of anyone (every other field it may read freely)."""
+    reads_reports: bool = False
+    """Whether the check of a manager reads anything about their direct reports (how many there
+    are, their records, counts kept of them) or the products of the product managers below them.
+    A manager re-checked only because of such a change below them is re-checked with these rules
+    alone: a bulk edit of 1,000 people touches about as many managers. Reading anything about a
+    report without saying so here breaks the property that an incremental check equals a full one
+    (tests/rules/test_incremental.py)."""
 
     @property
     def fix_summary(self) -> str | None:
@@ -150,6 +157,7 @@ def rule(
     candidates: Candidates | None = None,
     fix_depends_on: Iterable[str] = (),
     reads: Iterable[str] = (),
+    reads_reports: bool = False,
     fix_summary: str | None = None,
     safe_fix: bool = False,
 ) -> Callable[[Check], Check]:
@@ -185,6 +193,7 @@ def rule(
             candidates=candidates,
             fix_depends_on=frozenset(fix_depends_on),
             reads=frozenset(reads),
+            reads_reports=reads_reports,
         )
         return check
 

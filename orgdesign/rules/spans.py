@@ -32,6 +32,7 @@ def _deeper_than(state: OrgState, limit: int) -> list[str]:
     limit is a common org-design default that you set per layout with `max_span` under
     `settings` (default 12).""",
     candidates=OrgState.managers,
+    reads_reports=True,
 )
 def span_too_wide(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     count = state.report_total(person.id)
@@ -52,6 +53,7 @@ def span_too_wide(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     not a claim of the documents: where a single report is intended, waive the finding, or
     turn the rule off with `disable` under `settings`.""",
     candidates=OrgState.managers,
+    reads_reports=True,
 )
 def single_report(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     if state.report_total(person.id) != 1:

@@ -112,6 +112,8 @@ class OrgState:
         self.unit_pms: dict[str, set[str]] = {}
         self.unit_products: dict[str, Counter[str]] = {}
         """Product names (as spelled) of the product managers in each unit, counted."""
+        self.report_products: dict[str, Counter[str]] = {}
+        """`reports_to` value -> product names (as spelled) of the product managers naming it, counted."""
         self.scoped: dict[tuple[str | None, str], set[str]] = {}
         """(unit or None, role) -> ids, for the `SCOPED_ROLES`."""
         self.top_sizes: Counter[str] = Counter()
@@ -193,13 +195,15 @@ class OrgState:
 
     # -- keeping in step -------------------------------------------------------------------
 
-    def sync(self, touched: Iterable[str]) -> tuple[set[str], set[str]]:
+    def sync(self, touched: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
         """Catch up with the org after an edit that touched `touched`.
 
-        Returns (people to re-check with every rule, people to re-check with the rules that
-        depend on position only).
+        Returns (people to re-check with every rule, managers to re-check with the rules that read
+        their reports, people to re-check with the rules that depend on position only); the last
+        two hold nobody of the first.
         """
         recheck: set[str] = set()
+        managers: set[str] = set()
         roots: set[str] = set()
         changed: set[str] = set()
         dirty_units: set[str] = set()
@@ -209,15 +213,19 @@ class OrgState:
             if old is new:
                 continue
             changed.add(pid)
-            recheck |= self.ladder_watchers.get(pid, set())
-            self._note_change(pid, old, new, recheck, roots, dirty_units)
-            product_units |= {p.unit for p in (old, new) if p is not None and p.unit is not None}
+            watchers = self.ladder_watchers.get(pid)
+            if watchers:
+                recheck |= watchers
+            self._note_change(pid, old, new, recheck, managers, roots, dirty_units)
+            for person in (old, new):
+                if person is not None and person.unit is not None:
+                    product_units.add(person.unit)
         moved = self._replace_positions(roots)
         dirty_directors: set[str] = set()
         for pid in changed | moved:
             self._update_membership(pid, dirty_directors)
             self._update_watch(pid)
-        recheck |= dirty_directors
+        managers |= dirty_directors  # only the products of the product managers below them changed
         for unit in dirty_units:
             recheck |= self.unit_pms.get(unit, set())
         for unit in dirty_units | product_units:
@@ -228,7 +236,8 @@ class OrgState:
             self.context = context
         people = self.people
         recheck = {pid for pid in recheck if pid in people}
-        return recheck, {pid for pid in moved if pid in people and pid not in recheck}
+        managers = {pid for pid in managers if pid in people and pid not in recheck}
+        return recheck, managers, {pid for pid in moved if pid in people and pid not in recheck}
 
     def _note_change(
         self,
@@ -236,6 +245,7 @@ class OrgState:
         old: Person | None,
         new: Person | None,
         recheck: set[str],
+        managers: set[str],
         roots: set[str],
         dirty_units: set[str],
     ) -> None:
@@ -247,12 +257,12 @@ class OrgState:
             if person is not None:
                 recheck.add(person.id)
                 if person.reports_to is not None:
-                    recheck.add(person.reports_to)
+                    managers.add(person.reports_to)
                 if person.role in SCOPED_ROLES and person.unit is not None:
                     dirty_units.add(person.unit)
         reports = self.org.naming(pid)
         recheck |= reports
-        if old is not None and new is not None and who(old) != who(new):
+        if reports and old is not None and new is not None and who(old) != who(new):
             for report in reports:  # a remedy can name a manager's manager: PRD116 offers "move X beside the CTO"
                 recheck |= self.org.naming(report)
         if old is None or new is None:
@@ -276,6 +286,8 @@ class OrgState:
                 members[role] = {pid}
             if person.unit is not None or role in SCOPED_ROLES:
                 self._index_unit(person)
+            if person.product and person.reports_to is not None and role in PM_ROLES:
+                _count_in(self.report_products, person.reports_to, person.product)
 
     def _index_unit(self, person: Person) -> None:
         pid = person.id
@@ -287,12 +299,14 @@ class OrgState:
             elif person.role in PM_ROLES:
                 self.unit_pms.setdefault(person.unit, set()).add(pid)
                 if person.product:
-                    self.unit_products.setdefault(person.unit, Counter())[person.product] += 1
+                    _count_in(self.unit_products, person.unit, person.product)
 
     def _index(self, person: Person) -> None:
         self.people[person.id] = person
         self.role_members.setdefault(person.role, set()).add(person.id)
         self._index_unit(person)
+        if person.product and person.reports_to is not None and person.role in PM_ROLES:
+            _count_in(self.report_products, person.reports_to, person.product)
 
     def _unindex(self, person: Person) -> None:
         pid = person.id
@@ -307,12 +321,9 @@ class OrgState:
             discard_member(self.unit_heads, person.unit, pid)
             discard_member(self.unit_pms, person.unit, pid)
             if person.role in PM_ROLES and person.product:
-                products = self.unit_products[person.unit]
-                products[person.product] -= 1
-                if not products[person.product]:
-                    del products[person.product]
-                    if not products:
-                        del self.unit_products[person.unit]
+                _uncount_in(self.unit_products, person.unit, person.product)
+        if person.product and person.reports_to is not None and person.role in PM_ROLES:
+            _uncount_in(self.report_products, person.reports_to, person.product)
 
     # -- positions -------------------------------------------------------------------------
 
@@ -412,17 +423,12 @@ class OrgState:
             return
         if old is not None:
             director, product = old
-            counts = self.director_products[director]
-            counts[product] -= 1
-            if not counts[product]:
-                del counts[product]
-                if not counts:
-                    del self.director_products[director]
+            _uncount_in(self.director_products, director, product)
             dirty_directors.add(director)
             del self.membership[pid]
         if new is not None:
             director, product = new
-            self.director_products.setdefault(director, Counter())[product] += 1
+            _count_in(self.director_products, director, product)
             dirty_directors.add(director)
             self.membership[pid] = new
 
@@ -491,6 +497,25 @@ class OrgState:
         """The ids above `person`, nearest first; stops at a top or on a cycle."""
         path, _ = climb(person.id, self.manager_id)
         return path[1:]
+
+
+def _count_in(index: dict[str, Counter[str]], key: str, item: str) -> None:
+    """Count one more `item` at `key` of a dict-of-counters index."""
+    counts = index.get(key)
+    if counts is None:
+        index[key] = Counter({item: 1})
+    else:
+        counts[item] += 1
+
+
+def _uncount_in(index: dict[str, Counter[str]], key: str, item: str) -> None:
+    """Count one `item` less at `key`, dropping emptied counts (so a key's counter lists only what is there)."""
+    counts = index[key]
+    counts[item] -= 1
+    if not counts[item]:
+        del counts[item]
+        if not counts:
+            del index[key]
 
 
 def _ladder_class(role_id: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import fields
+from itertools import compress
+from operator import attrgetter, ne
 
 from orgdesign.edits import Edit
 from orgdesign.model import Org, Person
@@ -43,6 +45,7 @@ class Validator:
         rules = [r for r in RULES.values() if _active(r, org)]
         self._rules = {role: tuple(r for r in rules if r.applies_to_role(role)) for role in ROLE_IDS}
         self._positional = {role: tuple(r for r in plan if r.positional) for role, plan in self._rules.items()}
+        self._report_readers = {role: tuple(r for r in plan if r.reads_reports) for role, plan in self._rules.items()}
         self._readers: dict[frozenset[str], dict[str, tuple[Rule, ...]]] = {}
         self._by_person: dict[str, list[Finding]] = {}
         self._counts = {severity: 0 for severity in Severity}
@@ -70,21 +73,25 @@ class Validator:
             return
         before = self._state.context
         narrow = self._narrow_change(touched)
-        recheck, repositioned = self._state.sync(touched)
+        recheck, managers, repositioned = self._state.sync(touched)
         recheck |= self._holding_stale_fixes(before, self._state.context)
-        self.last_rechecked = set(touched) | recheck | repositioned
+        managers -= recheck
+        self.last_rechecked = set(touched) | recheck | managers | repositioned
         people = self._state.people
         for pid in [pid for pid in touched if pid in self._by_person and pid not in people]:
             self._store(pid, [])
         if narrow and before == self._state.context:
             readers = self._readers_of(narrow)
-            for pid in recheck:
+            for pid in recheck | managers:
                 person = people[pid]
                 self._recheck_with(person, readers[person.role])
         else:
             for pid in recheck:
                 person = people[pid]
                 self._store(pid, self._run(self._rules[person.role], person))
+            for pid in managers:
+                person = people[pid]
+                self._recheck_with(person, self._report_readers[person.role])
         for pid in repositioned:
             person = people[pid]
             self._recheck_with(person, self._positional[person.role])
@@ -98,7 +105,7 @@ class Validator:
             if old is None or new is None:
                 return frozenset()
             if old is not new:
-                changed.update(name for name in _PERSON_FIELDS if getattr(old, name) != getattr(new, name))
+                changed.update(compress(_PERSON_FIELDS, map(ne, _person_values(old), _person_values(new))))
                 if not changed <= NARROW_FIELDS:
                     return frozenset()
         return frozenset(changed)
@@ -239,6 +246,7 @@ def _active(rule: Rule, org: Org) -> bool:
 
 
 _PERSON_FIELDS = tuple(f.name for f in fields(Person))
+_person_values = attrgetter(*_PERSON_FIELDS)
 
 
 def _org_fields(org: Org) -> tuple:

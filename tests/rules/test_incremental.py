@@ -6,11 +6,13 @@ every edit command, undo and redo. Validation must never raise on any of them.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgdesign.edits import (
     AddPerson,
+    AssignUnit,
     Batch,
     ChangeRole,
     EditRefused,
@@ -20,6 +22,8 @@ from orgdesign.edits import (
     SetOrgField,
     SetProductLineTo,
     UpdatePerson,
+    move_all,
+    remove_all,
     set_for_all,
 )
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit
@@ -90,7 +94,22 @@ edits = st.one_of(
         st.lists(st.sampled_from(sorted(ROLE_ALIASES)), max_size=2, unique=True),
     ),
 )
-steps = st.lists(st.one_of(edits, st.just("undo"), st.just("redo")), max_size=25)
+marked = st.lists(ids, min_size=1, max_size=4, unique=True)
+
+
+def _present(org: Org, pids: list[str]) -> list[str]:
+    return [pid for pid in pids if pid in org]
+
+
+bulk_edits = st.one_of(
+    st.builds(lambda pids, role: lambda o: set_for_all(o, _present(o, pids), "role", role), marked, roles),
+    st.builds(lambda pids, product: lambda o: set_for_all(o, _present(o, pids), "product", product), marked, products),
+    st.builds(lambda pids, unit: lambda o: AssignUnit(_present(o, pids), unit), marked, units),
+    st.builds(lambda pids, boss: lambda o: move_all(o, _present(o, pids), boss), marked, maybe_id),
+    st.builds(lambda pids, sub: lambda o: remove_all(o, _present(o, pids), with_subtree=sub), marked, st.booleans()),
+)
+"""Bulk edits over the people marked, made against the org as it is when they are made."""
+steps = st.lists(st.one_of(edits, bulk_edits, st.just("undo"), st.just("redo")), max_size=25)
 
 
 def apply(history: History, step) -> set[str] | None:
@@ -99,7 +118,7 @@ def apply(history: History, step) -> set[str] | None:
     if step == "redo":
         return history.redo()
     try:
-        return history.do(step)
+        return history.do(step(history.org) if callable(step) else step)
     except EditRefused:
         return set()
 
@@ -176,3 +195,76 @@ def test_renaming_a_ctos_manager_updates_the_fix_offered_to_a_leader_under_the_c
     validator.refresh(History(org).do(UpdatePerson("ceo", name="Fay")))
     assert validator.findings == validate(org)
     assert any(f.code == "PRD116" and "Fay (CEO)" in str(f.fix) for f in validator.findings)
+
+
+def test_a_group_pms_products_follow_its_product_managers_through_every_kind_of_edit():
+    """PRD117 reads the products of a Group PM's product managers from an index kept edit by edit: each
+    edit that changes a report's product, role or manager, and each undo, leaves it as a fresh check finds it."""
+    people = [
+        Person("gpm", "Dee", "gpm"),
+        Person("pm1", "Eve", "pm", reports_to="gpm", product="Pay"),
+        Person("pm2", "Fay", "pm", reports_to="gpm", product="Pay"),
+        Person("pm3", "Gus", "senior_pm", reports_to="gpm"),
+        Person("gpm2", "Hal", "gpm"),
+    ]
+    org = Org("Group", people, profile="scaleup")
+    validator, history = Validator(org), History(org)
+    several = []
+    for edit in (
+        set_for_all(org, ["pm2", "pm3"], "product", "Search"),
+        set_for_all(org, ["pm2"], "role", "other"),
+        move_all(org, ["pm3"], "gpm2"),
+        remove_all(org, ["pm1"]),
+    ):
+        validator.refresh(history.do(edit))
+        assert validator.findings == validate(org)
+        several.append(sorted(f.person for f in validator.findings if f.code == "PRD117"))
+    assert several == [["gpm"], ["gpm"], [], []]
+    while history.can_undo:
+        validator.refresh(history.undo())
+        assert validator.findings == validate(org)
+
+
+def _team(manager_role: str, *reports: Person) -> list[Person]:
+    return [Person("ceo", "Ana", "ceo"), Person("m", "Bo", manager_role, reports_to="ceo"), *reports]
+
+
+def _pm(pid: str, product: str | None = "Pay", role: str = "pm", to: str = "m") -> Person:
+    return Person(pid, pid.upper(), role, reports_to=to, product=product)
+
+
+@pytest.mark.parametrize(
+    ("code", "people", "change"),
+    [
+        ("SPN201", _team("other", _pm("a"), _pm("b")), lambda o: AddPerson(_pm("c"))),
+        ("SPN202", _team("other", _pm("a"), _pm("b")), lambda o: remove_all(o, ["b"])),
+        ("PRD106", _team("principal_pm", _pm("a")), lambda o: move_all(o, ["a"], "ceo")),
+        ("PRD107", _team("gpm", _pm("a")), lambda o: set_for_all(o, ["a"], "role", "other")),
+        ("PRD112", _team("director_product", _pm("a"), _pm("b")), lambda o: set_for_all(o, ["b"], "product", "Search")),
+        (
+            "PRD112",
+            [
+                *_team("director_product", _pm("a"), Person("g", "Gi", "gpm", reports_to="m")),
+                _pm("b", "Search", to="g"),
+            ],
+            lambda o: set_for_all(o, ["b"], "role", "other"),
+        ),
+        (
+            "PRD115",
+            [*_team("head_of_product", _pm("a")), Person("x", "Xi", "pm", reports_to="ceo")],
+            lambda o: set_for_all(o, ["a"], "role", "other"),
+        ),
+        ("PRD117", _team("gpm", _pm("a"), _pm("b", "Search")), lambda o: set_for_all(o, ["b"], "role", "other")),
+    ],
+)
+def test_a_change_to_a_report_alone_re_checks_the_managers_rules_that_read_their_reports(code, people, change):
+    """A manager re-checked only because of a report runs just the rules declaring `reads_reports`;
+    each of these findings about `m` appears or goes with an edit to `m`'s reports alone."""
+    org = Org("Team", people, profile="scaleup", settings=Settings(max_span=2), units=UNITS)
+    validator, history = Validator(org), History(org)
+    before = {f.code for f in validator.for_person("m")}
+    validator.refresh(history.do(change(org)))
+    assert validator.findings == validate(org)
+    assert (code in before) != (code in {f.code for f in validator.for_person("m")})
+    validator.refresh(history.undo())
+    assert validator.findings == validate(org)
