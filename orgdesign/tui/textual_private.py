@@ -25,7 +25,9 @@ from textual.geometry import Size
 from textual.keys import _normalize_key_list
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widgets import OptionList, Static, Tree
+from textual.widgets.option_list import Option
 
 ReturnType = TypeVar("ReturnType")
 TreeDataType = TypeVar("TreeDataType")
@@ -88,6 +90,7 @@ class SteadyOptionList(OptionList):
     it with its own scrollable size, which always differ, so it set up and repainted both scroll
     bars of every list on screen, in a frame of their own, after each edit. Here the bars are set
     up again when the view's size, its scrollable size or the styles that decide the bars change.
+    Its drawn rows are kept through `set_options` too (see `_get_option_render`).
     (The Tree below does the same; Textual finds a widget's CSS through its first base class
     only, so this cannot be one mixin.)
     """
@@ -95,11 +98,30 @@ class SteadyOptionList(OptionList):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._scroll_bars = ScrollBarsSetUp()
+        self._kept_renders: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(2048)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         if not self._scroll_bars.changed(self, size):
             return self._container_size != container_size  # what ScrollView answers when nothing changed
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _get_option_render(self, option: Option, style: VisualStyle) -> list[Strip]:
+        """An option as drawn, kept through `set_options` while it stays at the same place.
+
+        OptionList forgets every drawn option when its options are set anew, which the lists here
+        do after each edit (with the options they had, see `KeptOptions`): the rows on screen were
+        drawn again each time. A drawn row carries its place (for clicks), so it is kept by its
+        option, place, style and width. The options' prompts never change in place here.
+        """
+        key = (option, self._option_to_index[option], style, self.scrollable_content_region.width)
+        strips = self._kept_renders.get(key)
+        if strips is None:
+            strips = self._kept_renders[key] = super()._get_option_render(option, style)
+        return strips
+
+    def notify_style_update(self) -> None:
+        self._kept_renders.clear()
+        super().notify_style_update()
 
 
 class BatchingTree(Tree[TreeDataType]):

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
+from textual.widgets.option_list import Option
 
 from orgdesign.tui.text import show_text
 from orgdesign.tui.textual_private import (
@@ -266,6 +267,45 @@ async def test_a_steady_list_sets_up_its_scroll_bars_when_its_length_changes_and
         options.add_option("only one")
         await pilot.pause()
         assert not options.show_vertical_scrollbar and "only one" in screen_text(app)
+
+
+def test_textual_option_lists_still_draw_a_row_through_the_private_names_the_steady_list_keeps():
+    render = OptionList.__dict__.get("_get_option_render")
+    assert render is not None, "Textual renamed OptionList._get_option_render: move SteadyOptionList to its hook"
+    assert list(inspect.signature(render).parameters) == ["self", "option", "style"]
+    listed = OptionList("first", "second")
+    assert listed._option_to_index[listed.get_option_at_index(1)] == 1
+
+
+async def test_a_steady_list_keeps_its_drawn_rows_through_set_options_and_a_click_still_picks_the_row_clicked(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    app = OneList()
+    async with app.run_test(size=(30, 12)) as pilot:
+        options = app.query_one(SteadyOptionList)
+        await pilot.pause()
+        drawn: list[str] = []
+        original = OptionList._get_option_render
+
+        def drawing(self: OptionList, option: Option, style: object) -> object:
+            drawn.append(str(option.prompt))
+            return original(self, option, style)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(OptionList, "_get_option_render", drawing)
+        options.highlighted = 1
+        await pilot.pause()
+        drawn.clear()
+        listed = list(options.options)
+        options.set_options(listed)  # as the designer's lists do after an edit, keeping the highlight
+        options.highlighted = 1
+        await pilot.pause()
+        assert drawn == []
+        options.set_options([Option("a new first row"), *listed])  # every row moves down one place
+        options.highlighted = 2  # still on "option 1": "option 0" looks as it did, one place lower
+        await pilot.pause()
+        assert "a new first row" in screen_text(app).splitlines()[1]
+        await pilot.click(SteadyOptionList, offset=(2, 2))  # the second row (under the top border)
+        assert options.highlighted == 1 and str(options.get_option_at_index(1).prompt) == "option 0"
 
 
 def test_keys_are_read_as_textual_reads_a_bindings_keys():
