@@ -26,6 +26,7 @@ from textual.keys import _normalize_key_list
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
@@ -103,7 +104,9 @@ class SteadyOptionList(OptionList):
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         if not self._scroll_bars.changed(self, size):
             return self._container_size != container_size  # what ScrollView answers when nothing changed
-        return super()._size_updated(size, virtual_size, container_size, layout)
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        paint_scroll_bars_with_the_layout(self)
+        return resized
 
     def _get_option_render(self, option: Option, style: VisualStyle) -> list[Strip]:
         """An option as drawn, kept through `set_options` while it stays at the same place.
@@ -197,7 +200,9 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         """As `SteadyOptionList`: scroll bars set up again only when what they show changed."""
         if not self._scroll_bars.changed(self, size):
             return self._container_size != container_size
-        return super()._size_updated(size, virtual_size, container_size, layout)
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        paint_scroll_bars_with_the_layout(self)
+        return resized
 
     def notify_style_update(self) -> None:
         self._kept_lines.clear()
@@ -235,8 +240,31 @@ class OneLayoutScroll(VerticalScroll):
             and container_size == self._container_size
             and _overflows(virtual_size, container_size) == _overflows(self.virtual_size, container_size)
         )
-        return super()._size_updated(size, virtual_size, container_size, layout=layout and not settled)
+        resized = super()._size_updated(size, virtual_size, container_size, layout=layout and not settled)
+        paint_scroll_bars_with_the_layout(self)
+        return resized
 
 
 def _overflows(virtual_size: Size, box: Size) -> tuple[bool, bool]:
     return virtual_size.width > box.width, virtual_size.height > box.height
+
+
+def paint_scroll_bars_with_the_layout(view: Widget) -> None:
+    """Have the layout that just set up `view`'s scroll bars paint them in its own frame.
+
+    A layout sets up the scroll bars of a view whose scrollable size changed and asks for them to
+    be repainted; Textual paints a widget that asked after the frame at hand, so each edit that
+    changed a list's length cost a second frame of the whole screen. The bars' regions join this
+    layout's frame instead. (Only on the screen shown: others paint when they come back.)
+    """
+    screen = view.screen
+    compositor = screen._compositor
+    bars: set[Widget] = {
+        bar
+        for bar in (view._vertical_scrollbar, view._horizontal_scrollbar)
+        if bar is not None and bar._repaint_required and bar in compositor.visible_widgets
+    }
+    if bars and screen.is_current:
+        compositor.update_widgets(bars)
+        for bar in bars:
+            bar._repaint_required = False

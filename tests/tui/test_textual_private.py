@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
@@ -270,6 +271,41 @@ async def test_a_steady_list_sets_up_its_scroll_bars_when_its_length_changes_and
         options.add_option("only one")
         await pilot.pause()
         assert not options.show_vertical_scrollbar and "only one" in screen_text(app)
+
+
+def test_textual_still_repaints_a_refreshed_scroll_bar_through_the_private_names_the_layout_frame_takes_over():
+    assert "_repaint_required" in inspect.getsource(Widget._check_refresh), "Textual repaints refreshed widgets anew"
+    assert inspect.signature(Compositor.update_widgets).parameters.keys() == {"self", "widgets"}
+    view = Widget()
+    assert view._vertical_scrollbar is None and view._horizontal_scrollbar is None
+
+
+class GrowingPane(App[None]):
+    CSS = "OneLayoutScroll { height: 6; }"
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with OneLayoutScroll():
+            yield OneLayoutStatic(numbered_lines(self.lines))
+
+
+async def test_a_pane_whose_text_grows_is_painted_with_its_new_scroll_bar_in_one_frame(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    async with GrowingPane(30).run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        expected = screen_text(pilot.app)
+    app = GrowingPane(8)
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        frames = record_calls(monkeypatch, Screen, "_compositor_refresh")
+        show_text(app.query_one(OneLayoutStatic), numbered_lines(30))  # a longer text: a shorter thumb
+        await pilot.pause()
+        assert len(frames) == 1  # Textual would paint the scroll bar in a second frame of its own
+        assert screen_text(app) == expected  # the bar as a pane that long shows it from the start
 
 
 def test_textual_option_lists_still_draw_a_row_through_the_private_names_the_steady_list_keeps():
