@@ -3,8 +3,9 @@
 Textual has no public way to read a keymap's keys as it does, nor a public hook for an
 unexpected error (to keep the user's work and to show one line instead of a traceback),
 nor a way to change a Tree's structure many times at the price of one rebuild, nor to keep
-a Tree's drawn lines through such a change, nor to settle a pane's new size in one layout, nor
-to leave a list's scroll bars alone when a layout did not change them.
+a Tree's drawn lines (or a list's drawn rows) through such a change, nor to settle a pane's new
+size in one layout, nor to leave a list's scroll bars alone when a layout did not change them
+and paint them in that layout's frame when it did.
 These few wrappers are the only code that touches its private names, and
 tests/tui/test_textual_private.py fails loudly when a Textual release changes any of them.
 """
