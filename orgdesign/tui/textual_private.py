@@ -19,6 +19,7 @@ from typing import Any, Self, TypeVar
 
 from rich.console import RenderableType
 from rich.style import Style
+from rich.text import Text
 from textual.app import App
 from textual.cache import LRUCache
 from textual.containers import VerticalScroll
@@ -30,6 +31,7 @@ from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
 
 ReturnType = TypeVar("ReturnType")
 TreeDataType = TypeVar("TreeDataType")
@@ -176,6 +178,21 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         super().__init__(*args, **kwargs)
         self._kept_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._scroll_bars = ScrollBarsSetUp()
+        self._label_widths: dict[int, tuple[Text, int]] = {}
+        """Each node's label with its width: Tree measures every line after each change of its shape."""
+
+    def get_label_width(self, node: TreeNode[TreeDataType]) -> int:
+        """A label's width, measured once per label and read straight from the node: Tree asks
+        for every line's width after each change of its shape, thousands of lines at a time."""
+        label = node._label
+        known = self._label_widths.get(node._id)
+        if known is None or known[0] is not label:
+            known = self._label_widths[node._id] = (label, label.cell_len)
+        return known[1] + (len(self.ICON_NODE) if node._allow_expand else 0)
+
+    def forget_label_width(self, node: TreeNode[TreeDataType]) -> None:
+        """Drop a removed node's measured label."""
+        self._label_widths.pop(node._id, None)
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         lines = self._tree_lines
@@ -211,6 +228,7 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
 
     def clear(self) -> Self:
         self._kept_lines.clear()
+        self._label_widths.clear()
         return super().clear()
 
 

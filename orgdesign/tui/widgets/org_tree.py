@@ -20,7 +20,7 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Tree
-from textual.widgets.tree import NodeID, TreeNode
+from textual.widgets.tree import TreeNode
 
 from orgdesign.cycles import CycleWatch
 from orgdesign.model import Org
@@ -127,8 +127,6 @@ class OrgTree(LineKeepingTree[str]):
         """`cycles`: the reporting cycles, shared with the chart (found here when not given).
         `marks`: the people marked for a bulk edit, shared with the screen."""
         super().__init__("org", **kwargs)
-        self._label_widths: dict[NodeID, tuple[Text, int]] = {}
-        """Each node's label with its width: Tree measures every line after each structural change."""
         self.marks = marks if marks is not None else Marks()
         self.org = org
         self._worst = worst
@@ -159,7 +157,6 @@ class OrgTree(LineKeepingTree[str]):
         self._populated_keys.clear()
         self._badges.clear()
         self._stale_labels.clear()
-        self._label_widths.clear()
         self._populate(self.root)
         for node in list(self.root.children)[:20]:
             self._populate(node)
@@ -310,15 +307,6 @@ class OrgTree(LineKeepingTree[str]):
         Tree copies every label to cut it at its first line: 2,000 copies when 1,000 people move.
         """
         return label if isinstance(label, Text) else super().process_label(label)
-
-    def get_label_width(self, node: TreeNode[str]) -> int:
-        """The label's width, measured once per label (Tree asks for every line's after each change)."""
-        label = node.label
-        assert isinstance(label, Text), "Tree turns every label into Text"
-        known = self._label_widths.get(node.id)
-        if known is None or known[0] is not label:
-            known = self._label_widths[node.id] = (label, label.cell_len)
-        return known[1] + (len(self.ICON_NODE) if node.allow_expand else 0)
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -537,7 +525,7 @@ class OrgTree(LineKeepingTree[str]):
                 del self._person_nodes[pid]
                 self._badges.pop(pid, None)
                 self._stale_labels.discard(pid)
-            self._label_widths.pop(current.id, None)
+            self.forget_label_width(current)
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()
