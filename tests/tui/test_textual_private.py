@@ -187,6 +187,22 @@ async def test_a_line_keeping_tree_draws_again_only_the_lines_a_change_altered(m
         assert "Ben report 3" in drawn
 
 
+async def test_a_line_keeping_tree_is_as_wide_as_its_widest_line_through_relabels_and_removals():
+    app = TeamTree()
+    async with app.run_test(size=(40, 12)) as pilot:
+        tree = app.query_one(LineKeepingTree)
+        await pilot.pause()
+        narrow = tree.virtual_size.width
+        report = tree.root.children[0].children[0]
+        report.set_label("Ada's report, now with a much longer name than before")
+        tree.root.children[1].add_leaf("Cy")  # Tree measures its lines again when its shape changes
+        await pilot.pause()
+        assert tree.virtual_size.width == tree.guide_depth + len(str(report.label))  # the new label, measured
+        report.remove()
+        await pilot.pause()
+        assert tree.virtual_size.width == narrow
+
+
 def test_textual_widgets_still_settle_their_size_through_the_private_method_the_panes_override():
     updated = Widget.__dict__.get("_size_updated")
     assert updated is not None, "Textual renamed Widget._size_updated: move the OneLayout panes to its new hook"
