@@ -144,7 +144,8 @@ class OrgState:
         return self.org.report_count(pid)
 
     def reports_in(self, pid: str, roles: frozenset[str]) -> int:
-        return sum(n for r, n in self.org.report_roles(pid).items() if r in roles)
+        counts = self.org.report_roles(pid)
+        return sum(counts[role] for role in counts.keys() & roles) if counts else 0
 
     def tops(self) -> AbstractSet[str]:
         """The people with no `reports_to`."""
@@ -359,6 +360,8 @@ class OrgState:
         sizes = self.top_sizes
         for pid in moved:
             old, new = known.get(pid), placed[pid]
+            if old is not None and old.top == new.top:
+                continue  # still under the same top: its count stays
             if old is not None and old.top is not None:
                 sizes[old.top] -= 1
                 if not sizes[old.top]:
