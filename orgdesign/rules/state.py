@@ -110,9 +110,9 @@ class OrgState:
         self.role_members: dict[str, set[str]] = {}
         self.unit_heads: dict[str, set[str]] = {}
         self.unit_pms: dict[str, set[str]] = {}
-        self.unit_products: dict[str, Counter[str]] = {}
+        self.unit_products: dict[str, dict[str, int]] = {}
         """Product names (as spelled) of the product managers in each unit, counted."""
-        self.report_products: dict[str, Counter[str]] = {}
+        self.report_products: dict[str, dict[str, int]] = {}
         """`reports_to` value -> product names (as spelled) of the product managers naming it, counted."""
         self.scoped: dict[tuple[str | None, str], set[str]] = {}
         """(unit or None, role) -> ids, for the `SCOPED_ROLES`."""
@@ -123,7 +123,7 @@ class OrgState:
         self._watching: dict[str, str] = {}
         self.position: dict[str, Position] = {}
         self.membership: dict[str, tuple[str, str]] = {}
-        self.director_products: dict[str, Counter[str]] = {}
+        self.director_products: dict[str, dict[str, int]] = {}
         self.unit_names = {unit.id: unit.name for unit in org.units}
         self._index_everyone(org)
         self.position = self._place(self.people.keys())
@@ -144,7 +144,8 @@ class OrgState:
         return self.org.report_count(pid)
 
     def reports_in(self, pid: str, roles: frozenset[str]) -> int:
-        return sum(n for r, n in self.org.report_roles(pid).items() if r in roles)
+        counts = self.org.report_roles(pid)
+        return sum(counts[role] for role in counts.keys() & roles) if counts else 0
 
     def tops(self) -> AbstractSet[str]:
         """The people with no `reports_to`."""
@@ -249,9 +250,11 @@ class OrgState:
         roots: set[str],
         dirty_units: set[str],
     ) -> None:
-        if old is not None:
+        if old is not None and new is not None:
+            self._reindex(old, new)
+        elif old is not None:
             self._unindex(old)
-        if new is not None:
+        elif new is not None:
             self._index(new)
         for person in (old, new):
             if person is not None:
@@ -308,6 +311,27 @@ class OrgState:
         if person.product and person.reports_to is not None and person.role in PM_ROLES:
             _count_in(self.report_products, person.reports_to, person.product)
 
+    def _reindex(self, old: Person, new: Person) -> None:
+        """`_unindex(old)` then `_index(new)`, touching only the product counts when the role and unit
+        stay: a bulk move or a change of product leaves every other index as it was."""
+        if old.role != new.role or old.unit != new.unit:
+            self._unindex(old)
+            self._index(new)
+            return
+        self.people[new.id] = new
+        if new.role not in PM_ROLES:
+            return
+        if old.product != new.product and new.unit is not None:
+            if old.product:
+                _uncount_in(self.unit_products, new.unit, old.product)
+            if new.product:
+                _count_in(self.unit_products, new.unit, new.product)
+        if old.product != new.product or old.reports_to != new.reports_to:
+            if old.product and old.reports_to is not None:
+                _uncount_in(self.report_products, old.reports_to, old.product)
+            if new.product and new.reports_to is not None:
+                _count_in(self.report_products, new.reports_to, new.product)
+
     def _unindex(self, person: Person) -> None:
         pid = person.id
         del self.people[pid]
@@ -336,6 +360,8 @@ class OrgState:
         sizes = self.top_sizes
         for pid in moved:
             old, new = known.get(pid), placed[pid]
+            if old is not None and old.top == new.top:
+                continue  # still under the same top: its count stays
             if old is not None and old.top is not None:
                 sizes[old.top] -= 1
                 if not sizes[old.top]:
@@ -377,13 +403,21 @@ class OrgState:
         placed: dict[str, Position] = {}
         queue: deque[str] = deque()
         everyone = region is people.keys()
+        plain_below: dict[str, Position] = {}  # per manager outside the region: a bulk move brings many under one
         for pid in self.org.top_ids() if everyone else region:
-            manager = people[pid].reports_to
+            person = people[pid]
+            manager = person.reports_to
             if manager is None or manager not in people:
-                placed[pid] = _below(None, None, people[pid])
+                placed[pid] = _below(None, None, person)
                 queue.append(pid)
             elif manager not in region:
-                placed[pid] = _below(known[manager], people[manager], people[pid])
+                if person.role in _POSITION_ROLES:
+                    placed[pid] = _below(known[manager], people[manager], person)
+                else:
+                    shared = plain_below.get(manager)
+                    if shared is None:
+                        shared = plain_below[manager] = _below(known[manager], people[manager], None)
+                    placed[pid] = shared
                 queue.append(pid)
         reports_of = self.org.unordered_report_ids
         while queue:
@@ -499,20 +533,23 @@ class OrgState:
         return path[1:]
 
 
-def _count_in(index: dict[str, Counter[str]], key: str, item: str) -> None:
-    """Count one more `item` at `key` of a dict-of-counters index."""
+def _count_in(index: dict[str, dict[str, int]], key: str, item: str) -> None:
+    """Count one more `item` at `key` of a dict-of-counts index (plain dicts: a `Counter` costs a
+    Python-level call for each item it has not seen, and thousands are counted on each bulk edit)."""
     counts = index.get(key)
     if counts is None:
-        index[key] = Counter({item: 1})
+        index[key] = {item: 1}
     else:
-        counts[item] += 1
+        counts[item] = counts.get(item, 0) + 1
 
 
-def _uncount_in(index: dict[str, Counter[str]], key: str, item: str) -> None:
-    """Count one `item` less at `key`, dropping emptied counts (so a key's counter lists only what is there)."""
+def _uncount_in(index: dict[str, dict[str, int]], key: str, item: str) -> None:
+    """Count one `item` less at `key`, dropping emptied counts (so a key's counts list only what is there)."""
     counts = index[key]
-    counts[item] -= 1
-    if not counts[item]:
+    left = counts[item] - 1
+    if left:
+        counts[item] = left
+    else:
         del counts[item]
         if not counts:
             del index[key]

@@ -29,6 +29,7 @@ from orgdesign.edits import (
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit
 from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 from orgdesign.rules import Validator, validate
+from orgdesign.rules.state import OrgState
 
 IDS = [f"p{i}" for i in range(12)]
 UNITS = (Unit("web", "Web"), Unit("app", "App"))
@@ -137,6 +138,36 @@ def test_incremental_refresh_equals_full_validation(start, profile, plan):
         assert validator.counts() == fresh.counts()
         for pid in IDS:
             assert validator.worst(pid) == fresh.worst(pid)
+
+
+STATE_INDEXES = (
+    "people",
+    "role_members",
+    "unit_heads",
+    "unit_pms",
+    "unit_products",
+    "report_products",
+    "scoped",
+    "top_sizes",
+    "ladder_watchers",
+    "position",
+    "membership",
+    "director_products",
+    "context",
+)
+"""What `OrgState` keeps for the rules, each of which `sync` updates in place rather than rebuilds."""
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(people(), steps)
+def test_the_state_kept_in_step_edit_by_edit_equals_one_built_afresh(start, plan):
+    org = Org("Random", start, units=UNITS)
+    state, history = OrgState(org), History(org)
+    for step in plan:
+        state.sync(apply(history, step) or ())
+        fresh = OrgState(org)
+        for index in STATE_INDEXES:
+            assert getattr(state, index) == getattr(fresh, index), (index, step)
 
 
 @given(people(), st.sampled_from(PROFILES))
