@@ -6,9 +6,12 @@ from __future__ import annotations
 import ast
 import inspect
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.text import Text
 from textual._compositor import Compositor
 from textual.app import App, ComposeResult
@@ -16,7 +19,9 @@ from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
+from textual.widgets._tree import _TreeLine
 from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
 
 from orgdesign.tui.text import show_text
 from orgdesign.tui.textual_private import (
@@ -201,6 +206,42 @@ async def test_a_line_keeping_tree_is_as_wide_as_its_widest_line_through_relabel
         report.remove()
         await pilot.pause()
         assert tree.virtual_size.width == narrow
+
+
+def test_textual_trees_still_list_their_lines_in_the_private_names_the_line_keeping_tree_builds():
+    build = Tree.__dict__.get("_build")
+    assert build is not None, "Textual renamed Tree._build: LineKeepingTree's own list of lines is no longer used"
+    assert list(inspect.signature(build).parameters) == ["self"]
+    assert [field.name for field in fields(_TreeLine)] == ["path", "last"]
+    assert "self._tree_lines_cached = lines" in inspect.getsource(build)
+
+
+@st.composite
+def tree_shapes(draw: st.DrawFn) -> tuple[list[int], list[bool], list[str], bool, int]:
+    """Parents (-1: under the root), whether each node is expanded, labels, show_root, guide depth."""
+    size = draw(st.integers(0, 25))
+    parents = [draw(st.integers(-1, index - 1)) for index in range(size)]
+    expanded = draw(st.lists(st.booleans(), min_size=size, max_size=size))
+    labels = draw(st.lists(st.text("abcé漢 ", max_size=12), min_size=size, max_size=size))
+    return parents, expanded, labels, draw(st.booleans()), draw(st.integers(2, 6))
+
+
+@given(tree_shapes())
+def test_a_line_keeping_tree_lists_the_same_lines_as_textuals_own_build(shape):
+    parents, expanded, labels, show_root, depth = shape
+    tree = LineKeepingTree[str]("root")
+    tree.show_root, tree.guide_depth = show_root, depth
+    nodes: list[TreeNode[str]] = []
+    for parent, open_, label in zip(parents, expanded, labels, strict=True):
+        nodes.append((tree.root if parent < 0 else nodes[parent]).add(label, expand=open_))
+
+    def listed(build: Callable[[], None]) -> tuple[object, ...]:
+        tree._tree_lines_cached = None
+        build()
+        lines = [([id(node) for node in line.path], line.last) for line in tree._tree_lines]
+        return lines, tree.virtual_size, [node._line for node in nodes]
+
+    assert listed(tree._build) == listed(lambda: Tree._build(tree))
 
 
 def test_textual_widgets_still_settle_their_size_through_the_private_method_the_panes_override():
