@@ -181,8 +181,8 @@ class Org:
                 self._seq[pid] = seq
             if _same_lines(old, person):
                 if old.role != person.role and old.reports_to is not None:
-                    self._count_report_role(old.reports_to, old.role, -1)
-                    self._count_report_role(old.reports_to, person.role, 1)
+                    count_member(self._report_roles, old.reports_to, old.role, -1)
+                    count_member(self._report_roles, old.reports_to, person.role)
                 self._people[pid] = person  # a field edit (role, product, unit, name, ...): the lines stay
                 return
             self._unlink_lines(old)
@@ -238,7 +238,7 @@ class Org:
         if manager is None:
             self._declared_tops.add(pid)
         else:
-            self._count_report_role(manager, person.role, 1)
+            count_member(self._report_roles, manager, person.role)
             if manager in self._people:
                 self.graph.add_edge(manager, pid)
             else:
@@ -255,7 +255,7 @@ class Org:
         if manager is None:
             self._declared_tops.discard(pid)
         else:
-            self._count_report_role(manager, person.role, -1)
+            count_member(self._report_roles, manager, person.role, -1)
             if self.graph.has_edge(manager, pid):
                 self.graph.remove_edge(manager, pid)
             discard_member(self._waiting_solid, manager, pid)
@@ -263,20 +263,6 @@ class Org:
             if self.dotted.has_edge(target, pid):
                 self.dotted.remove_edge(target, pid)
             discard_member(self._waiting_dotted, target, pid)
-
-    def _count_report_role(self, manager: str, role: str, step: int) -> None:
-        """Add `step` (1 or -1) to the count of `manager`'s reports with `role`, dropping counts that reach 0."""
-        roles = self._report_roles.get(manager)
-        if roles is None:
-            self._report_roles[manager] = {role: step}
-            return
-        left = roles.get(role, 0) + step
-        if left:
-            roles[role] = left
-            return
-        del roles[role]
-        if not roles:
-            del self._report_roles[manager]
 
     def _connect_waiting(self, pid: str) -> None:
         for report in self._waiting_solid.pop(pid, ()):
@@ -519,6 +505,23 @@ def climb(
         current = manager_of(current)
     path = list(walked)
     return path, path[path.index(current) :] if current is not None and current in walked else []
+
+
+def count_member(index: dict[str, dict[str, int]], key: str, member: str, step: int = 1) -> None:
+    """Add `step` (1 or -1) to the count of `member` at `key` of a dict-of-counts index, dropping
+    emptied counts, so a key's counts list only what is there (plain dicts: a `Counter` costs a
+    Python-level call for each member it has not seen, and a bulk edit counts thousands)."""
+    counts = index.get(key)
+    if counts is None:
+        index[key] = {member: step}
+        return
+    left = counts.get(member, 0) + step
+    if left:
+        counts[member] = left
+        return
+    del counts[member]
+    if not counts:
+        del index[key]
 
 
 def discard_member(index: dict[str, set[str]], key: str, member: str) -> None:

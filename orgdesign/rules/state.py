@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from orgdesign.edits import PRODUCT_TOP_ROLES, product_top
-from orgdesign.model import Org, Person, climb, discard_member
+from orgdesign.model import Org, Person, climb, count_member, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
 from orgdesign.rules.text import who
 
@@ -289,8 +289,8 @@ class OrgState:
                 members[role] = {pid}
             if person.unit is not None or role in SCOPED_ROLES:
                 self._index_unit(person)
-            if person.product and person.reports_to is not None and role in PM_ROLES:
-                _count_in(self.report_products, person.reports_to, person.product)
+            if counted := _product_under_manager(person):
+                count_member(self.report_products, *counted)
 
     def _index_unit(self, person: Person) -> None:
         pid = person.id
@@ -302,14 +302,14 @@ class OrgState:
             elif person.role in PM_ROLES:
                 self.unit_pms.setdefault(person.unit, set()).add(pid)
                 if person.product:
-                    _count_in(self.unit_products, person.unit, person.product)
+                    count_member(self.unit_products, person.unit, person.product)
 
     def _index(self, person: Person) -> None:
         self.people[person.id] = person
         self.role_members.setdefault(person.role, set()).add(person.id)
         self._index_unit(person)
-        if person.product and person.reports_to is not None and person.role in PM_ROLES:
-            _count_in(self.report_products, person.reports_to, person.product)
+        if counted := _product_under_manager(person):
+            count_member(self.report_products, *counted)
 
     def _reindex(self, old: Person, new: Person) -> None:
         """`_unindex(old)` then `_index(new)`, touching only the product counts when the role and unit
@@ -323,14 +323,15 @@ class OrgState:
             return
         if old.product != new.product and new.unit is not None:
             if old.product:
-                _uncount_in(self.unit_products, new.unit, old.product)
+                count_member(self.unit_products, new.unit, old.product, -1)
             if new.product:
-                _count_in(self.unit_products, new.unit, new.product)
-        if old.product != new.product or old.reports_to != new.reports_to:
-            if old.product and old.reports_to is not None:
-                _uncount_in(self.report_products, old.reports_to, old.product)
-            if new.product and new.reports_to is not None:
-                _count_in(self.report_products, new.reports_to, new.product)
+                count_member(self.unit_products, new.unit, new.product)
+        before, after = _product_under_manager(old), _product_under_manager(new)
+        if before != after:
+            if before:
+                count_member(self.report_products, *before, -1)
+            if after:
+                count_member(self.report_products, *after)
 
     def _unindex(self, person: Person) -> None:
         pid = person.id
@@ -345,9 +346,9 @@ class OrgState:
             discard_member(self.unit_heads, person.unit, pid)
             discard_member(self.unit_pms, person.unit, pid)
             if person.role in PM_ROLES and person.product:
-                _uncount_in(self.unit_products, person.unit, person.product)
-        if person.product and person.reports_to is not None and person.role in PM_ROLES:
-            _uncount_in(self.report_products, person.reports_to, person.product)
+                count_member(self.unit_products, person.unit, person.product, -1)
+        if counted := _product_under_manager(person):
+            count_member(self.report_products, *counted, -1)
 
     # -- positions -------------------------------------------------------------------------
 
@@ -457,12 +458,12 @@ class OrgState:
             return
         if old is not None:
             director, product = old
-            _uncount_in(self.director_products, director, product)
+            count_member(self.director_products, director, product, -1)
             dirty_directors.add(director)
             del self.membership[pid]
         if new is not None:
             director, product = new
-            _count_in(self.director_products, director, product)
+            count_member(self.director_products, director, product)
             dirty_directors.add(director)
             self.membership[pid] = new
 
@@ -533,26 +534,11 @@ class OrgState:
         return path[1:]
 
 
-def _count_in(index: dict[str, dict[str, int]], key: str, item: str) -> None:
-    """Count one more `item` at `key` of a dict-of-counts index (plain dicts: a `Counter` costs a
-    Python-level call for each item it has not seen, and thousands are counted on each bulk edit)."""
-    counts = index.get(key)
-    if counts is None:
-        index[key] = {item: 1}
-    else:
-        counts[item] = counts.get(item, 0) + 1
-
-
-def _uncount_in(index: dict[str, dict[str, int]], key: str, item: str) -> None:
-    """Count one `item` less at `key`, dropping emptied counts (so a key's counts list only what is there)."""
-    counts = index[key]
-    left = counts[item] - 1
-    if left:
-        counts[item] = left
-    else:
-        del counts[item]
-        if not counts:
-            del index[key]
+def _product_under_manager(person: Person) -> tuple[str, str] | None:
+    """(manager, product) when `person` is a product manager naming both: what `report_products` counts."""
+    if person.product and person.reports_to is not None and person.role in PM_ROLES:
+        return person.reports_to, person.product
+    return None
 
 
 def _ladder_class(role_id: str) -> str:
