@@ -13,8 +13,9 @@ tests/tui/test_textual_private.py fails loudly when a Textual release changes an
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, Self, TypeVar
 
 from rich.console import RenderableType
@@ -87,6 +88,15 @@ class ScrollBarsSetUp:
         self._inputs = inputs
         return True
 
+    def size_updated(self, view: ScrollView, textuals: Callable[[], bool], size: Size, container_size: Size) -> bool:
+        """`view`'s `_size_updated`: Textual's own (`textuals`, then the bars painted in this layout's
+        frame) when the bars need setting up again, else what ScrollView answers when nothing changed."""
+        if not self.changed(view, size):
+            return view._container_size != container_size
+        resized = textuals()
+        paint_scroll_bars_with_the_layout(view)
+        return resized
+
 
 class SteadyOptionList(OptionList):
     """An OptionList that updates its scroll bars only when what they show has changed.
@@ -106,11 +116,8 @@ class SteadyOptionList(OptionList):
         self._kept_renders: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(2048)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        if not self._scroll_bars.changed(self, size):
-            return self._container_size != container_size  # what ScrollView answers when nothing changed
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
-        paint_scroll_bars_with_the_layout(self)
-        return resized
+        textuals = partial(super()._size_updated, size, virtual_size, container_size, layout)
+        return self._scroll_bars.size_updated(self, textuals, size, container_size)
 
     def _get_option_render(self, option: Option, style: VisualStyle) -> list[Strip]:
         """An option as drawn, kept through `set_options` while it stays at the same place.
@@ -235,29 +242,24 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         lines = self._tree_lines
         if y >= len(lines):
             return super()._render_line(y, x1, x2, base_style)
-        key = self._line_key(y, lines[y].path, lines[y].last, x1, x2, base_style)
+        line = lines[y]
+        key = self._line_key(y, line.path, line.last, x1, x2, base_style)
         strip = self._kept_lines.get(key)
         if strip is None:
             strip = self._kept_lines[key] = super()._render_line(y, x1, x2, base_style)
         return strip
 
     def _line_key(self, y: int, path: list[Any], last: bool, x1: int, x2: int, base_style: Style) -> tuple[object, ...]:
-        *above, node = path
-        nodes = (
-            tuple((boss, boss._hover_, boss._selected_, boss.is_last) for boss in above),
-            (node, node._updates, node.is_last),
-        )
+        *above, node = path  # the line's own guide follows `last`; those above follow each boss's place
+        nodes = (tuple((boss, boss._hover_, boss._selected_, boss.is_last) for boss in above), node, node._updates)
         drawing = (self.size.width, self.virtual_size.width, self.show_guides, self.guide_depth, self.has_focus)
         pointers = (self.cursor_line == y, self.hover_line == y)
         return (y, x1, x2, base_style, last, nodes, drawing, pointers, self._pseudo_class_state)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         """As `SteadyOptionList`: scroll bars set up again only when what they show changed."""
-        if not self._scroll_bars.changed(self, size):
-            return self._container_size != container_size
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
-        paint_scroll_bars_with_the_layout(self)
-        return resized
+        textuals = partial(super()._size_updated, size, virtual_size, container_size, layout)
+        return self._scroll_bars.size_updated(self, textuals, size, container_size)
 
     def notify_style_update(self) -> None:
         self._kept_lines.clear()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import ast
 import inspect
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import fields
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from rich.text import Text
 from textual._compositor import Compositor
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
@@ -306,13 +308,19 @@ class OneList(App[None]):
         yield SteadyOptionList(*[f"option {n}" for n in range(9)])
 
 
+@asynccontextmanager
+async def one_list_shown() -> AsyncIterator[tuple[OneList, Pilot[None], SteadyOptionList]]:
+    """A list of nine options, five rows high, laid out and painted."""
+    app = OneList()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        yield app, pilot, app.query_one(SteadyOptionList)
+
+
 async def test_a_steady_list_sets_up_its_scroll_bars_when_its_length_changes_and_not_on_other_layouts(
     monkeypatch: pytest.MonkeyPatch,
 ):
-    app = OneList()
-    async with app.run_test(size=(30, 12)) as pilot:
-        options = app.query_one(SteadyOptionList)
-        await pilot.pause()
+    async with one_list_shown() as (app, pilot, options):
         assert options.show_vertical_scrollbar
         set_up = record_calls(monkeypatch, Widget, "_scroll_update")
         app.screen.refresh(layout=True)  # a layout that changes nothing about the list
@@ -376,10 +384,7 @@ def test_textual_option_lists_still_draw_a_row_through_the_private_names_the_ste
 async def test_a_steady_list_keeps_its_drawn_rows_through_set_options_and_a_click_still_picks_the_row_clicked(
     monkeypatch: pytest.MonkeyPatch,
 ):
-    app = OneList()
-    async with app.run_test(size=(30, 12)) as pilot:
-        options = app.query_one(SteadyOptionList)
-        await pilot.pause()
+    async with one_list_shown() as (app, pilot, options):
         drawn = record_calls(monkeypatch, OptionList, "_get_option_render", lambda _, option, style: str(option.prompt))
         options.highlighted = 1
         await pilot.pause()
