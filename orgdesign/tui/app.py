@@ -11,6 +11,7 @@ from typing import ClassVar
 from rich.console import Console
 from rich.text import Text
 from rich.traceback import Traceback
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -26,6 +27,7 @@ from orgdesign.statefiles import set_aside, write_state_file
 from orgdesign.templates import list_templates
 from orgdesign.text import printable
 from orgdesign.tui.commands import DesignerCommands, available_commands
+from orgdesign.tui.memory import CHECK_EVERY, IdleCollection
 from orgdesign.tui.screens.choice import Choice, ChoiceScreen
 from orgdesign.tui.screens.help import HelpEntry, HelpScreen
 from orgdesign.tui.screens.load_error import LoadErrorScreen
@@ -109,8 +111,11 @@ class OrgDesignApp(AppWithCrashHooks[None]):
         self.start_path = path
         self.start_document = document
         self.autosave_delay = autosave_delay
+        self.idle_collection = IdleCollection()
 
     def on_mount(self) -> None:
+        self.idle_collection.start()
+        self.set_interval(CHECK_EVERY, self.idle_collection.tick)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
             self.warn_about_keymap_clashes()
@@ -120,6 +125,14 @@ class OrgDesignApp(AppWithCrashHooks[None]):
             self.open_layout(self.start_path)
         else:
             self.show_base(StartScreen())
+
+    def on_unmount(self) -> None:
+        self.idle_collection.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_collection.input_seen()
+        await super().on_event(event)
 
     def warn_about_keymap_clashes(self) -> None:
         from orgdesign.tui.keys import keymap_clashes  # keys.py lists this app's bindings: import late
