@@ -161,6 +161,22 @@ class BatchingTree(Tree[TreeDataType]):
                 self._invalidated_in_batch = False
                 super()._invalidate()
 
+    def move_node(self, node: TreeNode[TreeDataType], parent: TreeNode[TreeDataType], index: int) -> None:
+        """Hang `node` (with whatever is below it) under `parent`, as its child number `index`.
+
+        Tree can only remove a node and add a new one: moving 1,000 people in one edit dropped
+        1,000 nodes and made 1,000 new ones, each with its label, and freed the old ones only at
+        the next collection of cyclic garbage. The node keeps its id, label and state.
+        """
+        old_parent = node._parent
+        assert old_parent is not None, "the root cannot move"
+        siblings = old_parent._children
+        del siblings[siblings.index(node)]
+        node._parent = parent
+        parent._children.insert(index, node)
+        node._updates += 1
+        self._invalidate()
+
     def _invalidate(self) -> None:
         if self._batch_depth:
             self._invalidated_in_batch = True

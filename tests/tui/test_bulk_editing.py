@@ -3,12 +3,16 @@ import and export; each checked on the model, on the screen, and undone in one s
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual import events
 
+from orgdesign import edits
 from orgdesign.model import Org, Person, Unit
 from orgdesign.tui.commands import available_commands
 from orgdesign.tui.marks import MARK
@@ -19,6 +23,7 @@ from orgdesign.tui.screens.person_picker import PersonPicker
 from orgdesign.tui.screens.text_prompt import TextPrompt
 from orgdesign.tui.widgets.chart import OrgChart
 from orgdesign.tui.widgets.chart_layout import Zoom
+from orgdesign.tui.widgets.org_tree import OrgTree
 
 from .conftest import SIZE, notices, paste, screen_text, small_org
 from .test_editing import designer, select
@@ -112,6 +117,43 @@ async def test_move_everyone_marked_under_the_one_picked():
         assert chart.chart_layout.boxes["pm1"].parent == "cto" and chart.selected == "eng"
         assert marked_in_chart(chart, "pm1") and marked_in_chart(chart, "eng")
         assert "Eve Ford" in screen_text(app) and "Fay Gold" in screen_text(app)
+
+
+async def test_people_moved_under_a_shown_manager_keep_their_lines_and_leave_a_closed_branch():
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await mark(pilot, "pm1", "pm2")
+        tree, org = screen.org_tree, screen.document.org
+        tree.reveal("eng")
+        eve, fay = tree.node_for("pm1"), tree.node_for("pm2")
+        assert screen.perform(edits.move_all(org, ["pm1", "pm2"], "cto"))
+        await pilot.pause()
+        assert [node.data for node in tree.node_for("cto").children] == ["pm1", "pm2", "eng"]  # display order
+        assert tree.node_for("pm1") is eve and tree.node_for("pm2") is fay, "the same lines, moved"
+        assert [line.rsplit("  ", 1)[0] for line in tree_lines(tree)[:7]] == [  # guides and names
+            "▼ Ada Park",
+            "├─ ▼ Ben Cole",
+            "│  ├─ ✓ Eve Ford",
+            "│  ├─ ✓ Fay Gold",
+            "│  └─ Gus Hill",
+            "└─ ▼ Cy Diaz",
+            "   └─ Di Evans",
+        ]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [node.data for node in tree.node_for("hop").children] == ["pm1", "pm2"]
+        assert tree.node_for("pm1") is eve
+        assert screen.perform(edits.MovePerson("pm1", "eng"))  # nobody below Gus Hill was ever shown
+        await pilot.pause()
+        assert tree.node_for("pm1") is None and not any("Eve Ford" in line for line in tree_lines(tree))
+        assert tree.select_person("pm1") and tree.node_for("pm1").parent is tree.node_for("eng")
+        await pilot.pause()
+        assert any("Eve Ford" in line for line in tree_lines(tree))
+
+
+def tree_lines(tree: OrgTree) -> list[str]:
+    """The tree's lines on screen, as text."""
+    return ["".join(segment.text for segment in tree.render_line(y)).rstrip() for y in range(tree.size.height)]
 
 
 def marked_in_chart(chart: OrgChart, pid: str) -> bool:
@@ -421,3 +463,54 @@ async def test_a_bulk_edit_larger_than_a_screen_shows_every_changed_label_when_s
         assert "✓ Pm Number 149  Senior Product Manager" in screen_text(app), "marks move with them"
         await select(pilot, "pm000")
         assert "✓ Pm Number 000  Senior Product Manager" in screen_text(app)
+
+
+PEOPLE = ("ceo", "cto", "cpo", "hop", "pm1", "pm2", "eng")
+moves = st.lists(
+    st.tuples(st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=3, unique=True), st.sampled_from((*PEOPLE, None))),
+    max_size=8,
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(moves, st.lists(st.sampled_from(PEOPLE), max_size=3))
+def test_the_tree_shows_the_org_after_any_moves_and_their_undos(moves, opened):
+    asyncio.run(check_moves_shown(moves, opened))
+
+
+async def check_moves_shown(moves: list[tuple[list[str], str | None]], opened: list[str]) -> None:
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        tree, org = screen.org_tree, screen.document.org
+        for pid in opened:
+            tree.reveal(pid)
+        done = 0
+        for pids, manager in moves:
+            try:
+                edit = edits.move_all(org, pids, manager)
+            except edits.EditRefused:
+                continue
+            done += screen.perform(edit)
+            assert_tree_shows_org(tree)
+        for _ in range(done):
+            screen.action_undo()
+            assert_tree_shows_org(tree)
+        await pilot.pause()
+
+
+def assert_tree_shows_org(tree: OrgTree) -> None:
+    """Every shown family in the order the org gives, everyone shown at most once, each node findable."""
+    seen: set[str] = set()
+    stack = [tree.root]
+    while stack:
+        node = stack.pop()
+        children = list(node.children)
+        if children:
+            expected = tree.cycles.roots() if node is tree.root else tree.cycles.reports(node.data)
+            assert [child.data for child in children] == expected
+        for child in children:
+            assert child.data not in seen and tree.node_for(child.data) is child
+            seen.add(child.data)
+        stack.extend(children)

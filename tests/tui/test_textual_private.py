@@ -210,6 +210,41 @@ async def test_a_line_keeping_tree_is_as_wide_as_its_widest_line_through_relabel
         assert tree.virtual_size.width == narrow
 
 
+def test_textual_tree_nodes_still_hang_together_through_the_private_names_move_node_rewires():
+    tree = Tree[str]("root")
+    leaf = tree.root.add_leaf("leaf")
+    assert leaf._parent is tree.root, "Textual renamed TreeNode._parent: BatchingTree.move_node rewires it"
+    assert tree.root._children == [leaf] and isinstance(tree.root._children, list), "TreeNode._children changed"
+    assert list(tree.root.children) == [leaf] and leaf.parent is tree.root  # what the public names read
+
+
+async def test_a_moved_node_keeps_its_identity_and_is_drawn_at_its_new_place(monkeypatch: pytest.MonkeyPatch):
+    app = TeamTree()
+    async with app.run_test(size=(40, 12)) as pilot:
+        tree = app.query_one(LineKeepingTree)
+        await pilot.pause()
+        ada, ben = tree.root.children
+        report = ada.children[2]
+        invalidated = record_calls(monkeypatch, Tree, "_invalidate")
+        with tree.batched_changes():
+            tree.move_node(report, ben, 1)
+            tree.move_node(ada.children[0], ben, 0)
+        assert len(invalidated) == 1
+        await pilot.pause()
+        assert guides_and_labels(app) == [
+            "▼ Ada",
+            "└── Ada report 1",
+            "▼ Ben",
+            "├── Ada report 0",
+            "├── Ben report 0",
+            "├── Ada report 2",
+            "├── Ben report 1",
+            "└── Ben report 2",
+        ]
+        assert ben.children[2] is report and report.parent is ben and tree.get_node_at_line(5) is report
+        assert tree.get_node_by_id(report.id) is report
+
+
 def test_textual_trees_still_list_their_lines_in_the_private_names_the_line_keeping_tree_builds():
     build = Tree.__dict__.get("_build")
     assert build is not None, "Textual renamed Tree._build: LineKeepingTree's own list of lines is no longer used"

@@ -421,6 +421,7 @@ class OrgTree(LineKeepingTree[str]):
         if flipped:  # a cycle was made or broken: the roots change, and the entries' marks
             parents_to_sync.add(None)
             self.relabel([pid for pid in flipped if pid in self.org])
+        strays: list[TreeNode[str]] = []
         for pid in touched:
             node = self._person_nodes.get(pid)
             if pid not in self.org:
@@ -430,7 +431,7 @@ class OrgTree(LineKeepingTree[str]):
                 continue
             manager = self._manager_key(pid)
             if node is not None and node.parent is not None and node.parent.data != manager:
-                self._remove(node)
+                strays.append(node)  # their new manager's branch takes them in, if it is shown
             elif node is not None:
                 continue
             parents_to_sync.add(manager)
@@ -438,6 +439,9 @@ class OrgTree(LineKeepingTree[str]):
             parent = self.root if key is None else self._person_nodes.get(key)
             if parent is not None and key in self._populated_keys:
                 self._sync_children(parent)
+        for node in strays:
+            if self._is_stray(node):
+                self._remove(node)
         self.relabel(touched)
         self.relabel(self._naming_by_dotted_line(touched))
 
@@ -511,10 +515,21 @@ class OrgTree(LineKeepingTree[str]):
         arriving = [(index, pid) for index, pid in enumerate(expected) if pid not in present]
         label_later = len(arriving) > RELABEL_NOW_LIMIT
         for index, pid in arriving:
-            if pid in self._person_nodes:
-                self._remove(self._person_nodes[pid])
+            shown = self._person_nodes.get(pid)
+            if shown is not None and not shown.children:  # shown elsewhere, nothing open below
+                self.move_node(shown, parent, index)
+                continue
+            if shown is not None:
+                self._remove(shown)
             self._add_person_node(parent, pid, depth, before=index, label_later=label_later)
         self.refresh_ghosts([parent.data])
+
+    def _is_stray(self, node: TreeNode[str]) -> bool:
+        """Whether `node` is still shown, under someone who is no longer its manager in the view."""
+        pid, parent = node.data, node.parent
+        if pid is None or parent is None or self._person_nodes.get(pid) is not node:
+            return False
+        return parent.data != self._manager_key(pid)
 
     def _remove(self, node: TreeNode[str]) -> None:
         stack = [node]
