@@ -65,6 +65,8 @@ SVG_SIZE = 3_000
 SVG_PROCESS_SIZE = 10_000
 BIG = 100_000
 TERMINAL_SIZE = (120, 40)
+REPAINT_ROUNDS = 7
+"""Fewest rounds of a designer edit timed to the repaint (see `Bench.repaint_rounds`)."""
 CURSOR_MOVES = 30
 SEED = 1
 
@@ -217,6 +219,12 @@ class Bench:
 
     def repeat_for(self, size: int) -> int:
         return self.args.repeat if size < BIG else max(1, (self.args.repeat + 1) // 2)
+
+    def repaint_rounds(self, size: int) -> int:
+        """Rounds of each designer edit timed to the repaint. A round takes tens of milliseconds and the
+        shared host's speed drifts by half within minutes: a median of three let one slow phase
+        decide a verdict, so these take at least `REPAINT_ROUNDS` (a smoke run, one)."""
+        return 1 if self.args.quick else max(REPAINT_ROUNDS, self.repeat_for(size))
 
     def emit(self, row: Row) -> None:
         self.rows.append(row)
@@ -439,7 +447,7 @@ class Bench:
             )
 
     def compare_designer(self, size: int) -> Iterator[Row]:
-        rounds = max(3, self.repeat_for(size))
+        rounds = self.repaint_rounds(size)
         figures = asyncio.run(time_designer_edits(self.proposal_file(size), rounds, self.layout_file(size)))
         yield from repaint_rows(size, figures, "compare: designer", 10_000)
 
@@ -550,15 +558,13 @@ class Bench:
 
     def edit_repaint(self, size: int) -> Iterator[Row]:
         path = self.layout_file(size)
-        figures = asyncio.run(time_designer_edits(path, max(3, self.repeat_for(size))))
+        figures = asyncio.run(time_designer_edits(path, self.repaint_rounds(size)))
         yield from repaint_rows(size, figures, "designer:", BIG)
 
     def bulk_repaint(self, size: int) -> Iterator[Row]:
         from bulk import SINGLE, time_bulk_edits
 
-        figures = asyncio.run(
-            time_bulk_edits(self.layout_file(size), max(3, self.repeat_for(size)), TERMINAL_SIZE, settle)
-        )
+        figures = asyncio.run(time_bulk_edits(self.layout_file(size), self.repaint_rounds(size), TERMINAL_SIZE, settle))
         single = figures.pop(SINGLE)
         yield Row(size_label(size), f"designer: {SINGLE} to repaint", seconds(single), verdict="(reference)")
         for name, settled in figures.items():
