@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
 from textual._compositor import Compositor
+from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
@@ -121,6 +122,7 @@ def test_textual_trees_still_draw_and_key_their_lines_through_the_private_names_
     render = Tree.__dict__.get("_render_line")
     assert render is not None, "Textual renamed Tree._render_line: move LineKeepingTree to its new hook"
     assert list(inspect.signature(render).parameters) == ["self", "y", "x1", "x2", "base_style"]
+    assert 'meta={"line": y}' in inspect.getsource(render), "Tree stopped numbering its lines' cells: renumbering"
     tree = Tree[str]("root")
     node = tree.root.add_leaf("leaf")
     assert isinstance(node._updates, int), "Textual renamed TreeNode._updates: LineKeepingTree keys lines by it"
@@ -188,10 +190,65 @@ async def test_a_line_keeping_tree_draws_again_only_the_lines_a_change_altered(m
         await pilot.pause()
         assert tree.render_line(2) == ada_second_report
         drawn.clear()
-        ada.collapse()  # everyone below moves up a line: drawn at their new places
+        ada.collapse()  # everyone below moves up a line: renumbered, not drawn again
         await pilot.pause()
-        assert guides_and_labels(app)[:3] == ["▶ Ada", "▼ Ben", "├── Ben report 0"]
-        assert "Ben report 3" in drawn
+        assert guides_and_labels(app)[:6] == [
+            "▶ Ada",
+            "▼ Ben",
+            "├── Ben report 0",
+            "├── Ben report 1",
+            "├── Ben report 2",
+            "└── Ben report 3",
+        ]
+        assert not {"Ben report 0", "Ben report 1", "Ben report 3"} & set(drawn)
+        assert all(segment.style.meta["line"] == 3 for segment in tree.render_line(3) if segment.style)
+        await pilot.click(LineKeepingTree, offset=(1, 3))  # on a moved line's guide: the click is for its new place
+        assert tree.cursor_node is ben.children[1]
+        await pilot.click(LineKeepingTree, offset=(8, 5))  # on its label
+        assert tree.cursor_node is ben.children[3]
+
+
+def test_textual_widgets_still_style_their_lines_through_the_private_cache_the_line_keeping_tree_replaces():
+    assert isinstance(Widget()._styles_cache, StylesCache), "Textual renamed Widget._styles_cache"
+    parameters = list(inspect.signature(StylesCache.render_line).parameters)
+    assert parameters[:9] == [
+        "self",
+        "styles",
+        "y",
+        "size",
+        "content_size",
+        "padding",
+        "base_background",
+        "background",
+        "render_content_line",
+    ], "StylesCache.render_line changed: ContentKeyedStylesCache passes its arguments on as they were"
+    assert "self._styles_cache.clear()" in inspect.getsource(Widget._set_dirty), "a whole refresh still restyles"
+
+
+async def test_a_line_keeping_tree_styles_again_only_the_lines_it_drew_anew(monkeypatch: pytest.MonkeyPatch):
+    app = TeamTree()
+    async with app.run_test(size=(40, 12)) as pilot:
+        tree = app.query_one(LineKeepingTree)
+        await pilot.pause()
+        styled = record_calls(monkeypatch, StylesCache, "render_line", lambda _cache, _styles, y, *_: y)
+        tree.root.children[1].add_leaf("Ben report 3")  # the whole tree is refreshed: Textual would style all 12
+        await pilot.pause()
+        assert sorted(styled) == [4, 7, 8], "the lines drawn anew: Ben's, his last report's guide, the new one"
+        assert guides_and_labels(app)[-2:] == ["├── Ben report 2", "└── Ben report 3"]
+        styled.clear()
+        tree.styles.tint = "red 20%"  # the same lines in new surroundings: all styled again
+        await pilot.pause()
+        assert len(styled) == tree.size.height
+        tinted = tree.render_lines(tree.size.region)[1]
+        tree.styles.tint = None
+        await pilot.pause()
+        assert tree.render_lines(tree.size.region)[1] != tinted
+        tree.styles.border = ("round", "green")
+        await pilot.pause()
+        framed = tree.render_lines(tree.size.region)[1]
+        tree.styles.border_left = ("round", "blue")  # the side of every line
+        await pilot.pause()
+        assert tree.render_lines(tree.size.region)[1] != framed
 
 
 async def test_a_line_keeping_tree_is_as_wide_as_its_widest_line_through_relabels_and_removals():
