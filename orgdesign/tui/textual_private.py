@@ -111,7 +111,8 @@ class SteadyOptionList(OptionList):
     it with its own scrollable size, which always differ, so it set up and repainted both scroll
     bars of every list on screen, in a frame of their own, after each edit. Here the bars are set
     up again when the view's size, its scrollable size or the styles that decide the bars change.
-    Its drawn rows are kept through `set_options` too (see `_get_option_render`).
+    Its drawn rows, and their styling, are kept through `set_options` too (see
+    `_get_option_render`, `ContentKeyedStylesCache`).
     (The Tree below does the same; Textual finds a widget's CSS through its first base class
     only, so this cannot be one mixin.)
     """
@@ -120,6 +121,7 @@ class SteadyOptionList(OptionList):
         super().__init__(*args, **kwargs)
         self._scroll_bars = ScrollBarsSetUp()
         self._kept_renders: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(2048)
+        self._styles_cache = self._styled_lines = ContentKeyedStylesCache()
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         textuals = partial(super()._size_updated, size, virtual_size, container_size, layout)
@@ -141,6 +143,7 @@ class SteadyOptionList(OptionList):
 
     def notify_style_update(self) -> None:
         self._kept_renders.clear()
+        self._styled_lines.forget_styled_lines()
         super().notify_style_update()
 
 

@@ -478,14 +478,16 @@ async def test_a_steady_list_keeps_its_drawn_rows_through_set_options_and_a_clic
 ):
     async with one_list_shown() as (app, pilot, options):
         drawn = record_calls(monkeypatch, OptionList, "_get_option_render", lambda _, option, style: str(option.prompt))
+        styled = record_calls(monkeypatch, StylesCache, "render_line", lambda _cache, _styles, y, *_: y)
         options.highlighted = 1
         await pilot.pause()
         drawn.clear()
+        styled.clear()
         listed = list(options.options)
         options.set_options(listed)  # as the designer's lists do after an edit, keeping the highlight
         options.highlighted = 1
         await pilot.pause()
-        assert drawn == []
+        assert drawn == [] and styled == [0, 4], "only the borders are styled again"
         options.set_options([Option("a new first row"), *listed])  # every row moves down one place
         options.highlighted = 2  # still on "option 1": "option 0" looks as it did, one place lower
         await pilot.pause()
