@@ -9,9 +9,9 @@ lines themselves (reports, tops, roles of the reports, references to nobody) are
 with the org to see what an edit changed.
 
 `sync(touched)` brings it up to date after an edit and says who must be re-checked: the
-people whose own records changed, their managers and reports, everyone whose position moved
-(a move shifts a whole subtree), and, when the org-wide context changed, the few roles whose
-findings depend on it. Every walk here is iterative and linear in what it visits.
+people whose own records changed, their managers (when the change is one a manager's rules
+see: `REPORT_FIELDS`) and reports, everyone whose position moved (a move shifts a whole
+subtree), and, when the org-wide context changed, the few roles whose findings depend on it. Every walk here is iterative and linear in what it visits.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from operator import attrgetter
 
 from orgdesign.edits import PRODUCT_TOP_ROLES, product_top
 from orgdesign.model import Org, Person, climb, count_member, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
+from orgdesign.rules.registry import REPORT_FIELDS
 from orgdesign.rules.text import who
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
@@ -52,6 +54,8 @@ people (`product_homes`, `ceos`) are handled by the Validator through `Rule.fix_
 which re-checks just the people holding such a finding.
 """
 _LADDER, _PASS_THROUGH, _OFF_LADDER = "ladder", "pass-through", "off"
+_as_report = attrgetter(*sorted(REPORT_FIELDS))
+"""What a manager's rules may read of a direct report (`REPORT_FIELDS`), as one tuple compared in C."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,10 +260,11 @@ class OrgState:
             self._unindex(old)
         elif new is not None:
             self._index(new)
+        seen_by_managers = old is None or new is None or _as_report(old) != _as_report(new)
         for person in (old, new):
             if person is not None:
                 recheck.add(person.id)
-                if person.reports_to is not None:
+                if seen_by_managers and person.reports_to is not None:
                     managers.add(person.reports_to)
                 if person.role in SCOPED_ROLES and person.unit is not None:
                     dirty_units.add(person.unit)
