@@ -11,7 +11,8 @@ with the org to see what an edit changed.
 `sync(touched)` brings it up to date after an edit and says who must be re-checked: the
 people whose own records changed, their managers (when the change is one a manager's rules
 see: `REPORT_FIELDS`) and reports, everyone whose position moved (a move shifts a whole
-subtree), and, when the org-wide context changed, the few roles whose findings depend on it. Every walk here is iterative and linear in what it visits.
+subtree), and, when the org-wide context changed, the few roles whose findings depend on it.
+Every walk here is iterative and linear in what it visits.
 """
 
 from __future__ import annotations
@@ -317,13 +318,17 @@ class OrgState:
             count_member(self.report_products, *counted)
 
     def _reindex(self, old: Person, new: Person) -> None:
-        """`_unindex(old)` then `_index(new)`, touching only the product counts when the role and unit
-        stay: a bulk move or a change of product leaves every other index as it was."""
-        if old.role != new.role or old.unit != new.unit:
+        """`_unindex(old)` then `_index(new)`, touching only the product counts (and the role's members)
+        when the unit stays and the role keeps its place in the unit indexes: a bulk move, a change of
+        product, or one from PM to Senior PM leaves every other index as it was."""
+        if old.unit != new.unit or _unit_index_class(old.role) != _unit_index_class(new.role):
             self._unindex(old)
             self._index(new)
             return
         self.people[new.id] = new
+        if old.role != new.role:
+            discard_member(self.role_members, old.role, new.id)
+            self.role_members.setdefault(new.role, set()).add(new.id)
         if new.role not in PM_ROLES:
             return
         if old.product != new.product and new.unit is not None:
@@ -544,6 +549,14 @@ def _product_under_manager(person: Person) -> tuple[str, str] | None:
     if person.product and person.reports_to is not None and person.role in PM_ROLES:
         return person.reports_to, person.product
     return None
+
+
+def _unit_index_class(role_id: str) -> str:
+    """Where `_index_unit` files someone with `role_id`: each scoped role on its own, every product
+    manager alike, everyone else nowhere. Two roles of one class index a person the same way."""
+    if role_id in SCOPED_ROLES:
+        return role_id
+    return "pm" if role_id in PM_ROLES else ""
 
 
 def _ladder_class(role_id: str) -> str:
