@@ -261,7 +261,9 @@ class OrgState:
             self._unindex(old)
         elif new is not None:
             self._index(new)
-        seen_by_managers = old is None or new is None or _as_report(old) != _as_report(new)
+        seen_by_managers = (
+            old is None or new is None or old.reports_to != new.reports_to or _as_report(old) != _as_report(new)
+        )
         for person in (old, new):
             if person is not None:
                 recheck.add(person.id)
@@ -321,7 +323,9 @@ class OrgState:
         """`_unindex(old)` then `_index(new)`, touching only the product counts (and the role's members)
         when the unit stays and the role keeps its place in the unit indexes: a bulk move, a change of
         product, or one from PM to Senior PM leaves every other index as it was."""
-        if old.unit != new.unit or _unit_index_class(old.role) != _unit_index_class(new.role):
+        if old.unit != new.unit or (
+            old.role != new.role and _unit_index_class(old.role) != _unit_index_class(new.role)
+        ):
             self._unindex(old)
             self._index(new)
             return
