@@ -178,7 +178,9 @@ class Org:
     @units.setter
     def units(self, units: tuple[Unit, ...]) -> None:
         self._units = units
-        self._unit_by_id = {unit.id: unit for unit in reversed(units)}  # the first of an id wins, as in the file
+        self._unit_by_id: dict[str, Unit] = {}
+        for unit in units:
+            self._unit_by_id.setdefault(unit.id, unit)  # the first of an id wins, as `unit` always answered
 
     # -- primitive mutations (edits in orgdesign.edits are built from these) --------------
 
