@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from itertools import accumulate
+from operator import attrgetter
 
 from orgdesign.model import Org, Person
 
@@ -50,6 +51,9 @@ class PeopleIndex:
         others = [_other_text(person) for _, _, person in ordered]
         self._other_text = _Lines(others)
         self._id_others = dict(zip(self._ids, others, strict=True))
+        self._records = {person.id: person for _, _, person in ordered}
+        """Each person's record the index was built from: an edit's touched people are mostly the same
+        record still (managers) or one with the same `_searched_by` (a move), told apart without folding."""
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -58,12 +62,13 @@ class PeopleIndex:
         """Whether the index still holds what these people are searched by (an edit that only moved
         someone leaves it right, so a 100,000-person index is not rebuilt for it)."""
         for pid in pids:
-            if pid not in org:
+            person = org.get(pid)
+            if person is None:
                 if pid in self._id_names:
                     return False
                 continue
-            person = org[pid]
-            if self._id_names.get(pid) != _folded(person.name) or self._id_others[pid] != _other_text(person):
+            indexed = self._records.get(pid)
+            if indexed is None or (indexed is not person and _searched_by(indexed) != _searched_by(person)):
                 return False
         return True
 
@@ -158,6 +163,10 @@ def _letters_in_order(wanted: str) -> str:
     letters = [letter for letter in wanted if not letter.isspace()]
     gaps = [f"[^\\n{re.escape(letter)}]*{re.escape(letter)}" for letter in letters[1:]]
     return re.escape(letters[0]) + "".join(gaps)
+
+
+_searched_by = attrgetter("name", "title", "role")
+"""The fields `_folded` names and `_other_text` are made of: equal ones index a person alike."""
 
 
 def _other_text(person: Person) -> str:

@@ -97,6 +97,13 @@ def test_the_index_says_whether_an_edit_outdated_it():
     )
     index = PeopleIndex(org.people())
     assert index.describes(org, {"ceo", "tom", "nobody-ever"}), "nothing anyone is searched by changed"
+    tom = org["tom"]
+    org.put(replace(tom, notes="moved", years_pm=3))
+    assert index.describes(org, {"tom"}), "a new record, searched by the same name, title and role"
+    for change in ({"title": "Staff engineer"}, {"role": "cto", "title": None}):
+        org.put(replace(tom, **change))
+        assert not index.describes(org, {"tom"}), change
+    org.put(tom)
     tom, _ = org.pop("tom")
     org.put(replace(tom, name="Thomas Berg"))
     assert not index.describes(org, {"tom"}), "a new name"

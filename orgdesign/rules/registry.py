@@ -37,6 +37,15 @@ setting the product of 1,000 people re-checks one rule of their managers, not ev
 property that an incremental check equals a full one (tests/rules/test_incremental.py) holds
 the declarations to account."""
 
+REPORT_FIELDS = frozenset({"id", "name", "title", "role", "reports_to", "product"})
+"""The fields of a direct report that a manager's rules reading their reports (`reads_reports`)
+may look at: who they are (`who` shows the name, title and role), how many there are and of
+which roles, and the products of the product managers among them. An edit that changes only
+other fields of a report (their unit, years, dotted lines, waivers, ...) leaves their manager's
+findings as they were, so assigning 1,000 people to a unit re-checks none of their managers.
+A rule that starts reading another field of a report must add it here; the property that an
+incremental check equals a full one (tests/rules/test_incremental.py) holds this to account."""
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -114,8 +123,8 @@ class Rule:
     are, their records, counts kept of them) or the products of the product managers below them.
     A manager re-checked only because of such a change below them is re-checked with these rules
     alone: a bulk edit of 1,000 people touches about as many managers. Reading anything about a
-    report without saying so here breaks the property that an incremental check equals a full one
-    (tests/rules/test_incremental.py)."""
+    report without saying so here, or a field of a report outside `REPORT_FIELDS`, breaks the
+    property that an incremental check equals a full one (tests/rules/test_incremental.py)."""
 
     @property
     def fix_summary(self) -> str | None:

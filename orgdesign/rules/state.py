@@ -9,9 +9,10 @@ lines themselves (reports, tops, roles of the reports, references to nobody) are
 with the org to see what an edit changed.
 
 `sync(touched)` brings it up to date after an edit and says who must be re-checked: the
-people whose own records changed, their managers and reports, everyone whose position moved
-(a move shifts a whole subtree), and, when the org-wide context changed, the few roles whose
-findings depend on it. Every walk here is iterative and linear in what it visits.
+people whose own records changed, their managers (when the change is one a manager's rules
+see: `REPORT_FIELDS`) and reports, everyone whose position moved (a move shifts a whole
+subtree), and, when the org-wide context changed, the few roles whose findings depend on it.
+Every walk here is iterative and linear in what it visits.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from operator import attrgetter
 
 from orgdesign.edits import PRODUCT_TOP_ROLES, product_top
 from orgdesign.model import Org, Person, climb, count_member, discard_member
 from orgdesign.roles import PRODUCT_LEADER_IDS, ROLES, Family
+from orgdesign.rules.registry import REPORT_FIELDS
 from orgdesign.rules.text import who
 
 PM_ROLES = frozenset(r.id for r in ROLES.values() if r.family is Family.PRODUCT_MANAGER)
@@ -52,6 +55,8 @@ people (`product_homes`, `ceos`) are handled by the Validator through `Rule.fix_
 which re-checks just the people holding such a finding.
 """
 _LADDER, _PASS_THROUGH, _OFF_LADDER = "ladder", "pass-through", "off"
+_as_report = attrgetter(*sorted(REPORT_FIELDS))
+"""What a manager's rules may read of a direct report (`REPORT_FIELDS`), as one tuple compared in C."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,10 +261,13 @@ class OrgState:
             self._unindex(old)
         elif new is not None:
             self._index(new)
+        seen_by_managers = (
+            old is None or new is None or old.reports_to != new.reports_to or _as_report(old) != _as_report(new)
+        )
         for person in (old, new):
             if person is not None:
                 recheck.add(person.id)
-                if person.reports_to is not None:
+                if seen_by_managers and person.reports_to is not None:
                     managers.add(person.reports_to)
                 if person.role in SCOPED_ROLES and person.unit is not None:
                     dirty_units.add(person.unit)
@@ -312,13 +320,19 @@ class OrgState:
             count_member(self.report_products, *counted)
 
     def _reindex(self, old: Person, new: Person) -> None:
-        """`_unindex(old)` then `_index(new)`, touching only the product counts when the role and unit
-        stay: a bulk move or a change of product leaves every other index as it was."""
-        if old.role != new.role or old.unit != new.unit:
+        """`_unindex(old)` then `_index(new)`, touching only the product counts (and the role's members)
+        when the unit stays and the role keeps its place in the unit indexes: a bulk move, a change of
+        product, or one from PM to Senior PM leaves every other index as it was."""
+        if old.unit != new.unit or (
+            old.role != new.role and _unit_index_class(old.role) != _unit_index_class(new.role)
+        ):
             self._unindex(old)
             self._index(new)
             return
         self.people[new.id] = new
+        if old.role != new.role:
+            discard_member(self.role_members, old.role, new.id)
+            self.role_members.setdefault(new.role, set()).add(new.id)
         if new.role not in PM_ROLES:
             return
         if old.product != new.product and new.unit is not None:
@@ -539,6 +553,14 @@ def _product_under_manager(person: Person) -> tuple[str, str] | None:
     if person.product and person.reports_to is not None and person.role in PM_ROLES:
         return person.reports_to, person.product
     return None
+
+
+def _unit_index_class(role_id: str) -> str:
+    """Where `_index_unit` files someone with `role_id`: each scoped role on its own, every product
+    manager alike, everyone else nowhere. Two roles of one class index a person the same way."""
+    if role_id in SCOPED_ROLES:
+        return role_id
+    return "pm" if role_id in PM_ROLES else ""
 
 
 def _ladder_class(role_id: str) -> str:

@@ -30,6 +30,7 @@ from orgdesign.model import PROFILES, Org, Person, Settings, Unit
 from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 from orgdesign.rules import Validator, validate
 from orgdesign.rules.state import OrgState
+from orgdesign.rules.text import who
 
 IDS = [f"p{i}" for i in range(12)]
 UNITS = (Unit("web", "Web"), Unit("app", "App"))
@@ -299,3 +300,16 @@ def test_a_change_to_a_report_alone_re_checks_the_managers_rules_that_read_their
     assert (code in before) != (code in {f.code for f in validator.for_person("m")})
     validator.refresh(history.undo())
     assert validator.findings == validate(org)
+
+
+@pytest.mark.parametrize("change", [{"name": "Fay"}, {"title": "Team lead"}, {"role": "senior_pm"}])
+def test_an_edit_of_a_managers_only_report_shows_in_the_managers_finding(change):
+    """SPN202 names a manager's single report, so an edit of what `who` shows of them (`REPORT_FIELDS`)
+    re-checks the manager; an edit of anything else of a report (`unit`) leaves the manager's findings."""
+    org = Org("Team", _team("other", _pm("a")), profile="scaleup", units=UNITS)
+    validator, history = Validator(org), History(org)
+    for edit in (UpdatePerson("a", **change), AssignUnit(["a"], "web")):
+        validator.refresh(history.do(edit))
+        assert validator.findings == validate(org)
+        (single,) = (f.message for f in validator.for_person("m") if f.code == "SPN202")
+        assert single.endswith(f"a single direct report, {who(org['a'])}")
