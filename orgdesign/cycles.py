@@ -7,7 +7,7 @@ the line that closes the loop is left out so every person appears exactly once.
 
 Finding the cycles walks the whole org, so it is done once, and again only after an edit
 that touched someone on or below a cycle, before or after the edit: edits elsewhere cannot
-make or break one. The tree and the chart share one watch; each tells it about the same
+make or break one, and neither can an edit that changed no reporting line (`Org.reshapes`). The tree and the chart share one watch; each tells it about the same
 edit, and only the first call does the work.
 """
 
@@ -26,6 +26,7 @@ class CycleWatch:
         """Everyone on or below a cycle."""
         self._last_edit: tuple[Iterable[str], frozenset[str]] | None = None
         """The touched set of the last edit followed, and what it changed (see `update`)."""
+        self._reshapes_seen = org.reshapes
         self.refind()
 
     def refind(self) -> None:
@@ -45,7 +46,8 @@ class CycleWatch:
         return flipped
 
     def _refind_if_touched(self, touched: Iterable[str]) -> frozenset[str]:
-        if not self._any_on_or_below_a_cycle(touched):
+        seen, self._reshapes_seen = self._reshapes_seen, self.org.reshapes
+        if seen == self.org.reshapes or not self._any_on_or_below_a_cycle(touched):
             return frozenset()
         before = self.entries
         self.refind()
@@ -63,6 +65,10 @@ class CycleWatch:
             if pid in self.stranded:
                 return True
             if pid in org:
+                manager = org.manager_id(pid)
+                if manager is None or manager in reaching:  # most of a bulk move: one step, no climb
+                    reaching.add(pid)
+                    continue
                 path, cycle = climb(pid, org.manager_id, stop=reaching)
                 if cycle:
                     return True

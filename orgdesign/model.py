@@ -169,6 +169,11 @@ class Org:
         self._report_roles: dict[str, dict[str, int]] = {}
         self.load_warnings: tuple[LoadWarning, ...] = ()
         """What reading the layout file warned about (retired rule codes); not part of the org."""
+        self.reshapes = 0
+        """How many changes so far could have changed the org's shape: someone added or removed, a
+        reporting line (solid or dotted) or a display position changed. Views that follow the shape
+        compare it with the count they last saw, to skip the structural work after an edit of fields
+        alone (a product or role set on 1,000 people)."""
         self._put_all(list(people))
 
     @property
@@ -188,6 +193,8 @@ class Org:
         """Insert `person`, or replace the person with the same id, keeping graph edges right."""
         pid = person.id
         old = self._people.get(pid)
+        if old is None or not _same_lines(old, person) or (seq is not None and seq != self._seq[pid]):
+            self.reshapes += 1
         if old is None:
             self.graph.add_node(pid)
             self.dotted.add_node(pid)
@@ -233,6 +240,7 @@ class Org:
         """
         person = self._people.pop(pid)
         seq = self._seq.pop(pid)
+        self.reshapes += 1
         for report in self.graph.successors(pid):
             self._waiting_solid.setdefault(pid, set()).add(report)
         for report in self.dotted.successors(pid):
@@ -356,6 +364,10 @@ class Org:
     def dotted_report_ids(self, pid: str) -> list[str]:
         """The people with a dotted line to `pid`, in display order."""
         return sorted(self.dotted.successors(pid), key=self._seq.__getitem__)
+
+    def unordered_dotted_report_ids(self, pid: str) -> Iterator[str]:
+        """The people with a dotted line to `pid`, in no order (a view relabelling them needs none)."""
+        return self.dotted.successors(pid)
 
     def dotted_reports(self, pid: str) -> list[Person]:
         return [self._people[r] for r in self.dotted_report_ids(pid)]

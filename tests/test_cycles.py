@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgdesign.cycles import CycleWatch
-from orgdesign.edits import History, MovePerson
+from orgdesign.edits import History, MovePerson, UpdatePerson
 from orgdesign.model import Org, Person
 
 
@@ -51,6 +51,18 @@ def test_edits_away_from_any_cycle_do_not_search_again():
     watch = CycleWatch(org)
     watch.refind = lambda: (_ for _ in ()).throw(AssertionError("searched again"))
     assert watch.update({"e", "top"}) == frozenset()
+
+
+def test_an_edit_of_fields_alone_cannot_make_or_break_a_cycle_and_is_not_climbed():
+    org = loop_org()
+    watch = CycleWatch(org)
+    watch.refind = lambda: (_ for _ in ()).throw(AssertionError("searched again"))
+    climbs: list[str] = []
+    real_manager_id = org.manager_id
+    org.manager_id = lambda pid: climbs.append(pid) or real_manager_id(pid)  # type: ignore[method-assign]
+    touched = History(org).do(UpdatePerson("a", name="A renamed", product="Payments"))
+    assert "a" in watch.stranded and watch.update(touched) == frozenset()
+    assert climbs == [], "no reporting line changed: nobody's chain is walked"
 
 
 @given(

@@ -3,6 +3,8 @@
 from dataclasses import fields, replace
 
 import networkx as nx
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgdesign.model import Org, Person, Unit, Waiver, climb, with_field
 
@@ -133,3 +135,40 @@ def test_with_field_changes_one_field_and_keeps_the_others_as_replace_does():
         assert [getattr(changed, f.name) for f in fields(Person)] == [
             getattr(replace(someone, **{name: value}), f.name) for f in fields(Person)
         ]
+
+
+def shape(org: Org) -> tuple:
+    """What views that follow the org's shape depend on: who is in it, their lines and positions."""
+    return tuple(sorted((p.id, p.reports_to, p.dotted_to, org.seq(p.id)) for p in org.people()))
+
+
+IDS = ["a", "b", "c", "d"]
+operations = st.one_of(
+    st.tuples(
+        st.just("put"),
+        st.sampled_from(IDS),
+        st.sampled_from([None, *IDS, "nobody"]),  # manager
+        st.sampled_from([(), ("a",), ("b", "nobody")]),  # dotted lines
+        st.sampled_from(["pm", "senior_pm"]),
+        st.sampled_from([None, "Payments"]),  # product
+        st.sampled_from([None, 0, 7]),  # position
+    ),
+    st.tuples(st.just("pop"), st.sampled_from(IDS)),
+)
+
+
+@given(st.lists(operations, max_size=25))
+def test_reshapes_counts_every_change_of_shape_and_nothing_else(steps):
+    """Views skip their structural work when the count stands still (a bulk change of product):
+    it must move on every change of who is in the org, of a line or of a position, and only then."""
+    org = Org("Shapes", [person("a")])
+    for step in steps:
+        before, count = shape(org), org.reshapes
+        if step[0] == "pop":
+            if step[1] not in org:
+                continue
+            org.pop(step[1])
+        else:
+            _, pid, manager, dotted, role, product, seq = step
+            org.put(Person(pid, pid, role, reports_to=manager, dotted_to=dotted, product=product), seq)
+        assert (org.reshapes != count) == (shape(org) != before), step

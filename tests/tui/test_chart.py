@@ -214,6 +214,27 @@ async def test_a_renamed_person_is_redrawn_without_a_new_layout() -> None:
     assert "┄ Linus Torvaldz" in text and "Linus Torvalds" not in text, "dotted markers follow the rename"
 
 
+async def test_a_hidden_chart_does_no_work_per_edit_and_shows_every_edit_once_shown(monkeypatch) -> None:
+    org = small_org()
+    history = History(org)
+    app = ChartApp(org)
+    async with app.run_test(size=SIZE) as pilot:
+        chart = app.query_one(OrgChart)
+        await pilot.pause()
+        chart.display = False  # the designer shows the tree
+        await pilot.pause()
+        drawn: list[set[str]] = []
+        monkeypatch.setattr(chart, "_patch_texts", lambda touched: drawn.append(touched) or True)
+        chart.refresh_people(history.do(UpdatePerson("cto", name="Linus Torvaldz")))
+        chart.refresh_people(history.do(UpdatePerson("pm1", product="Payments")))
+        assert drawn == [], "no box is redrawn while nobody sees the chart"
+        monkeypatch.undo()
+        chart.display = True
+        await pilot.pause()
+        text = shown(chart)
+    assert "┄ Linus Torvaldz" in text and "Linus Torvalds" not in text
+
+
 async def test_adding_moving_and_removing_people_reshape_the_chart() -> None:
     org = small_org()
     history = History(org)

@@ -143,6 +143,8 @@ class OrgTree(LineKeepingTree[str]):
         """The tree's own style while its lines are drawn (see `render_lines`)."""
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
+        self._reshapes_followed = org.reshapes
+        """`Org.reshapes` when the shown nodes were last brought in line with the org's shape."""
         self.annotations: Annotations | None = None
         self.show_units = False
         """Whether each line names the person's unit."""
@@ -421,6 +423,18 @@ class OrgTree(LineKeepingTree[str]):
         if flipped:  # a cycle was made or broken: the roots change, and the entries' marks
             parents_to_sync.add(None)
             self.relabel([pid for pid in flipped if pid in self.org])
+        if flipped or self.org.reshapes != self._reshapes_followed:
+            self._reshapes_followed = self.org.reshapes
+            self._follow_shape(touched, parents_to_sync)
+        self.relabel(touched)
+        self.relabel(self._naming_by_dotted_line(touched))
+
+    def _follow_shape(self, touched: Iterable[str], parents_to_sync: set[str | None]) -> None:
+        """Add, remove and re-hang the nodes of the people `touched` where the edit moved them.
+
+        Skipped after an edit that changed no reporting line and moved nobody (`Org.reshapes`):
+        then every shown node is already where it belongs.
+        """
         strays: list[TreeNode[str]] = []
         for pid in touched:
             node = self._person_nodes.get(pid)
@@ -442,14 +456,13 @@ class OrgTree(LineKeepingTree[str]):
         for node in strays:
             if self._is_stray(node):
                 self._remove(node)
-        self.relabel(touched)
-        self.relabel(self._naming_by_dotted_line(touched))
 
     # -- the rest of the format: dotted lines and units on each line, sibling order -----------
 
     def _naming_by_dotted_line(self, touched: Iterable[str]) -> set[str]:
         """The people with a dotted line to someone touched: their lines name them."""
-        return {report for pid in touched if pid in self.org for report in self.org.dotted_report_ids(pid)}
+        org = self.org
+        return {report for pid in touched if pid in org for report in org.unordered_dotted_report_ids(pid)}
 
     def show_unit_names(self, shown: bool) -> None:
         """Name each person's unit on their line, or stop doing so."""
