@@ -7,8 +7,9 @@ the line that closes the loop is left out so every person appears exactly once.
 
 Finding the cycles walks the whole org, so it is done once, and again only after an edit
 that touched someone on or below a cycle, before or after the edit: edits elsewhere cannot
-make or break one, and neither can an edit that changed no reporting line (`Org.reshapes`). The tree and the chart share one watch; each tells it about the same
-edit, and only the first call does the work.
+make or break one, and neither can an edit that changed no reporting line (`Org.reshapes`).
+The tree and the chart share one watch; each tells it about the same edit, and only the
+first call does the work.
 """
 
 from __future__ import annotations
