@@ -133,12 +133,16 @@ def test_incremental_refresh_equals_full_validation(start, profile, plan):
     history = History(org)
     assert validator.findings == validate(org)
     for step in plan:
+        before = {pid: validator.for_person(pid) for pid in IDS}
         validator.refresh(apply(history, step))
         fresh = Validator(org)
         assert validator.findings == fresh.findings, step
         assert validator.counts() == fresh.counts()
         for pid in IDS:
             assert validator.worst(pid) == fresh.worst(pid)
+        if validator.last_changed is not None:  # None: everyone may have changed (a full check)
+            changed = {pid for pid in IDS if validator.for_person(pid) != before[pid]}
+            assert changed <= validator.last_changed, "views redraw only the people it names"
 
 
 STATE_INDEXES = (

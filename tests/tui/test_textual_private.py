@@ -338,6 +338,67 @@ def test_a_line_keeping_tree_lists_the_same_lines_as_textuals_own_build(shape):
     assert listed(tree._build) == listed(lambda: Tree._build(tree))
 
 
+changes = st.lists(
+    st.tuples(st.sampled_from(["move", "toggle", "remove", "add", "relabel"]), st.integers(0, 24), st.integers(-1, 24)),
+    max_size=8,
+)
+
+
+@given(tree_shapes(), st.lists(changes, min_size=1, max_size=4))
+def test_lines_kept_through_any_changes_are_the_lines_textual_would_list(shape, batches):
+    """Lines are kept from one listing to the next while nothing above them moved: after any
+    moves, expands, removals, additions and new labels, the listing is still Textual's own."""
+    parents, expanded, labels, show_root, depth = shape
+    tree = LineKeepingTree[str]("root")
+    tree.show_root, tree.guide_depth = show_root, depth
+    nodes: list[TreeNode[str]] = []
+    for parent, open_, label in zip(parents, expanded, labels, strict=True):
+        nodes.append((tree.root if parent < 0 else nodes[parent]).add(label, expand=open_))
+
+    def listed(build: Callable[[], None]) -> tuple[object, ...]:
+        tree._tree_lines_cached = None
+        build()
+        lines = [([id(node) for node in line.path], line.last) for line in tree._tree_lines]
+        return lines, tree.virtual_size, [node._line for node in nodes if _in_tree(tree, node)]
+
+    listed(tree._build)
+    for batch in batches:
+        for kind, which, where in batch:
+            alive = [node for node in nodes if _in_tree(tree, node)]
+            if not alive and kind != "add":
+                continue
+            node = alive[which % len(alive)] if alive else tree.root
+            target = tree.root if where < 0 or not alive else alive[where % len(alive)]
+            if kind == "move" and not _is_at_or_below(target, node):
+                tree.move_node(node, target, len(target.children) if where % 2 else 0)
+            elif kind == "toggle":
+                node.toggle()
+            elif kind == "remove":
+                node.remove()
+            elif kind == "add":
+                nodes.append(target.add(f"new {len(nodes)}", expand=bool(where % 2)))
+            elif kind == "relabel":
+                node.set_label(f"label {which}" * (where % 3))
+        assert listed(tree._build) == listed(lambda: Tree._build(tree))
+
+
+def _in_tree(tree: Tree[str], node: TreeNode[str]) -> bool:
+    """Whether `node` still hangs from the root (a removed node keeps its parent)."""
+    while node.parent is not None:
+        if node not in node.parent.children:
+            return False
+        node = node.parent
+    return node is tree.root
+
+
+def _is_at_or_below(node: TreeNode[str] | None, ancestor: TreeNode[str]) -> bool:
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
+
+
 def test_textual_widgets_still_settle_their_size_through_the_private_method_the_panes_override():
     updated = Widget.__dict__.get("_size_updated")
     assert updated is not None, "Textual renamed Widget._size_updated: move the OneLayout panes to its new hook"

@@ -266,7 +266,7 @@ class MainScreen(BulkActions):
         self.org_tree.apply(touched)
         self.follow_comparison(touched)
         self.chart.refresh_people(touched)
-        self.org_tree.refresh_badges(self.document.validator.last_rechecked)
+        self.org_tree.refresh_badges(self.document.validator.last_changed)
         target = select if select in self.document.org else self._still_there(touched)
         if target is not None:
             self.org_tree.select_person(target)

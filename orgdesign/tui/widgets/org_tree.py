@@ -400,15 +400,15 @@ class OrgTree(LineKeepingTree[str]):
                 self._relabel_now(node, pid)
         return super().render_line(y)
 
-    def refresh_badges(self, rechecked: Iterable[str] | None = None) -> None:
+    def refresh_badges(self, changed: Iterable[str] | None = None) -> None:
         """Relabel the shown people whose worst finding changed (edits move findings of
         people they did not touch: a manager's span, a whole subtree's layer).
 
-        `rechecked`: the only people whose findings may have changed (the validator knows), so
-        that an edit costs what it touched rather than a look at every line shown; None: anyone.
+        `changed`: the only people whose findings changed (the validator knows), so that an edit
+        costs the findings it changed rather than a look at every line shown; None: anyone.
         """
         nodes = self._person_nodes
-        candidates = nodes if rechecked is None else [pid for pid in rechecked if pid in nodes]
+        candidates = nodes if changed is None else [pid for pid in changed if pid in nodes]
         self.relabel([pid for pid in candidates if self._badges.get(pid) != self._worst(pid)])
 
     def apply(self, touched: Iterable[str]) -> None:
@@ -553,7 +553,7 @@ class OrgTree(LineKeepingTree[str]):
                 del self._person_nodes[pid]
                 self._badges.pop(pid, None)
                 self._stale_labels.discard(pid)
-            self.forget_label_width(current)
+            self.forget_node(current)
             self._populated_keys.discard(current.data)
             stack.extend(current.children)
         node.remove()
