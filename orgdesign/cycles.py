@@ -87,8 +87,7 @@ class CycleWatch:
 
     def shown_manager(self, pid: str) -> str | None:
         """Whom `pid` hangs under in the view: their manager, or None for roots."""
-        manager = self.org.manager(pid)
-        return None if manager is None or pid in self.entries else manager.id
+        return None if pid in self.entries else self.org.manager_id(pid)
 
     def path_from_root(self, pid: str) -> list[str] | None:
         """The people from `pid`'s root down to `pid`, or None if they are not in the org."""

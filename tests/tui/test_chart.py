@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from orgdesign.edits import AddPerson, History, MovePerson, RemovePerson, UpdatePerson
+from orgdesign.edits import AddPerson, Batch, History, MovePerson, RemovePerson, UpdatePerson
 from orgdesign.model import Org, Person
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.widgets.chart import BIG_ORG, OrgChart
@@ -258,6 +259,29 @@ async def test_adding_moving_and_removing_people_reshape_the_chart() -> None:
         await pilot.pause()
         assert chart.chart_layout.boxes["pm2"].parent == "gpm"
         assert "Barbara Liskov" in shown(chart)
+
+
+@pytest.mark.parametrize("arriving", [1, 12])  # fewer people touched than boxes on show, and more
+@pytest.mark.parametrize("hidden", [False, True])
+async def test_the_first_reports_of_a_leaf_appear_and_a_collapsed_team_stays_collapsed(arriving, hidden) -> None:
+    org = small_org()
+    history = History(org)
+    app = ChartApp(org)
+    async with app.run_test(size=SIZE) as pilot:
+        chart = app.query_one(OrgChart)
+        await pilot.pause()
+        chart.select("gpm")
+        await pilot.press("space")  # collapse the GPM's team on purpose
+        chart.display = not hidden
+        await pilot.pause()
+        newcomers = [AddPerson(Person(f"new{n}", f"New {n}", "pm", reports_to="eng")) for n in range(arriving)]
+        newcomers.append(AddPerson(Person("late", "Late Joiner", "pm", reports_to="gpm")))
+        chart.refresh_people(history.do(Batch(newcomers, "hire")))
+        chart.display = True
+        await pilot.pause()
+        boxes = chart.chart_layout.boxes
+        assert all(boxes[f"new{n}"].parent == "eng" for n in range(arriving)), "a leaf's first reports are shown"
+        assert "late" not in boxes and "pm1" not in boxes, "a team collapsed on purpose stays collapsed"
 
 
 async def test_an_empty_org_says_there_is_nothing_to_draw() -> None:

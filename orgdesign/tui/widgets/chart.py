@@ -15,7 +15,7 @@ reads the `Org` it was given, and `refresh_people` tells it what an edit touched
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -554,19 +554,28 @@ class OrgChart(ScrollView, can_focus=True):
         return manager.id in self._layout.boxes and manager.id in self._expanded
 
     def _open_for_first_reports(self, touched: set[str]) -> None:
-        for pid in touched:
-            self._open_for_first_report(pid, touched)
+        """Expand each manager on show, collapsed, whose reports all came with the edit that
+        touched `touched` (they had none before), so that their first reports appear rather than
+        vanish under a collapsed box.
 
-    def _open_for_first_report(self, pid: str, touched: set[str]) -> None:
-        """Expand `pid`'s manager when on show with no reports before the edit, so that
-        their first report appears rather than vanishing under a collapsed box.
-
-        "On show" as last laid out: while the chart is hidden, that is before earlier edits too."""
-        manager = self.org.manager(pid) if pid in self.org else None
-        if manager is None or manager.id not in self._laid_out.boxes or manager.id in self._expanded:
-            return
-        if all(report in touched for report in self.org.unordered_report_ids(manager.id)):
-            self._expanded.add(manager.id)
+        "On show" as last laid out: while the chart is hidden, that is before earlier edits too.
+        They are looked for among the fewer of the boxes on show and the managers of the people
+        touched: a bulk edit touches 2,000 people, the chart shows tens.
+        """
+        org, boxes = self.org, self._laid_out.boxes
+        if len(boxes) < len(touched):
+            candidates: Iterable[str] = boxes
+        else:
+            candidates = {manager for pid in touched if pid in org and (manager := org.manager_id(pid)) is not None}
+        for manager in candidates:
+            if (
+                manager in boxes
+                and manager not in self._expanded
+                and manager in org
+                and org.report_count(manager)
+                and all(report in touched for report in org.unordered_report_ids(manager))
+            ):
+                self._expanded.add(manager)
 
     def _patch_texts(self, touched: set[str]) -> bool:
         """Refresh the texts of touched boxes in place; False if a box changed size."""

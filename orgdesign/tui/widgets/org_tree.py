@@ -435,26 +435,30 @@ class OrgTree(LineKeepingTree[str]):
         Skipped after an edit that changed no reporting line and moved nobody (`Org.reshapes`):
         then every shown node is already where it belongs.
         """
-        strays: list[TreeNode[str]] = []
+        strays: list[tuple[TreeNode[str], str | None]] = []
+        nodes, org, shown_manager = self._person_nodes, self.org, self.cycles.shown_manager
         for pid in touched:
-            node = self._person_nodes.get(pid)
-            if pid not in self.org:
+            node = nodes.get(pid)
+            if pid not in org:
                 self._unmark_removed(pid)
                 if node is not None:
                     self._remove(node)
                 continue
-            manager = self._manager_key(pid)
-            if node is not None and node.parent is not None and node.parent.data != manager:
-                strays.append(node)  # their new manager's branch takes them in, if it is shown
-            elif node is not None:
-                continue
+            manager = shown_manager(pid)
+            if node is not None:
+                parent = node._parent
+                if parent is None or parent.data == manager:
+                    continue
+                strays.append((node, manager))  # their new manager's branch takes them in, if it is shown
             parents_to_sync.add(manager)
+        synced: set[str | None] = set()
         for key in parents_to_sync:
-            parent = self.root if key is None else self._person_nodes.get(key)
+            parent = self.root if key is None else nodes.get(key)
             if parent is not None and key in self._populated_keys:
                 self._sync_children(parent)
-        for node in strays:
-            if self._is_stray(node):
+                synced.add(key)
+        for node, manager in strays:
+            if manager not in synced and self._is_stray(node):  # a synced branch took them in
                 self._remove(node)
 
     # -- the rest of the format: dotted lines and units on each line, sibling order -----------
