@@ -6,7 +6,8 @@ nor a way to change a Tree's structure many times at the price of one rebuild, n
 a Tree's drawn lines (or a list's drawn rows) through such a change, nor to settle a pane's new
 size in one layout, nor to leave a list's scroll bars alone when a layout did not change them
 and paint them in that layout's frame when it did.
-These few wrappers are the only code that touches its private names, and
+Measuring a list's options quickly uses the line breaking Textual borrows from Rich
+(`rich._wrap`). These few wrappers are the only code that touches private names, and
 tests/tui/test_textual_private.py fails loudly when a Textual release changes any of them.
 """
 
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any, Self, TypeVar
 
+from rich._wrap import divide_line
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
@@ -35,6 +37,7 @@ from textual.keys import _normalize_key_list
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
+from textual.visual import RulesMap
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, Tree
 from textual.widgets._tree import _TreeLine
@@ -145,6 +148,39 @@ class SteadyOptionList(OptionList):
         self._kept_renders.clear()
         self._styled_lines.forget_styled_lines()
         super().notify_style_update()
+
+
+class QuicklyMeasuredContent(Content):
+    """Content whose height is counted from where its lines break, without formatting them.
+
+    An OptionList measures every option it is given. Content measures by formatting each line
+    it would draw (styles, cuts, padding); a product set on 1,000 people brings about 80 new
+    findings into the list, and measuring them that way took 8 ms. The breaks come from the
+    same function Textual's wrapping uses (`rich._wrap.divide_line`), so the count is the one
+    the drawing gives; plainly wrapped text only, the rest is measured as Content does.
+    """
+
+    _measured: tuple[int, int] = (-1, 0)
+    """The last width measured at, and the height there (the list measures again on every change)."""
+
+    @classmethod
+    def of(cls, text: Text) -> QuicklyMeasuredContent:
+        content = Content.from_rich_text(text)
+        return cls(content.plain, list(content.spans), content.cell_length)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        plain = self.plain
+        if (
+            rules.get("line_pad", 0)
+            or rules.get("text_wrap", "wrap") != "wrap"
+            or rules.get("text_overflow", "fold") != "fold"
+            or "\t" in plain
+        ):
+            return super().get_height(rules, width)
+        if self._measured[0] != width:
+            height = sum(len(divide_line(line, width, fold=True)) + 1 for line in plain.split("\n"))
+            self._measured = (width, height)
+        return self._measured[1]
 
 
 class BatchingTree(Tree[TreeDataType]):

@@ -11,12 +11,15 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
+from rich._wrap import divide_line
 from rich.text import Text
 from textual._compositor import Compositor
 from textual._styles_cache import StylesCache
+from textual import content as textual_content
 from textual.app import App, ComposeResult
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
@@ -33,6 +36,7 @@ from orgdesign.tui.textual_private import (
     LineKeepingTree,
     OneLayoutScroll,
     OneLayoutStatic,
+    QuicklyMeasuredContent,
     SteadyOptionList,
     normalize_key_list,
 )
@@ -561,7 +565,7 @@ def test_keys_are_read_as_textual_reads_a_bindings_keys():
     assert normalize_key_list("a, ctrl+s,+ , ?") == "a,ctrl+s,plus,question_mark"
 
 
-def test_no_other_module_of_the_designer_uses_a_private_textual_name():
+def test_no_other_module_of_the_designer_uses_a_private_textual_or_rich_name():
     """Neither imported nor shadowed: a method named like one of Textual's private ones (as
     `OrgTree._add_child` once shadowed `DOMNode._add_child`) replaces it without a word."""
     textual_names = {
@@ -572,9 +576,44 @@ def test_no_other_module_of_the_designer_uses_a_private_textual_name():
         if path.name == "textual_private.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual"):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(("textual", "rich")):
+                module = node.module or ""
+                if any(is_private(part) for part in module.split(".")):
+                    offenders.append(f"{path.name}: {module}")
                 offenders += [f"{path.name}: {alias.name}" for alias in node.names if is_private(alias.name)]
             defined = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             if defined and is_private(node.name) and node.name in textual_names:
                 offenders.append(f"{path.name}: overrides {node.name}")
     assert offenders == []
+
+
+def test_textual_still_wraps_content_where_rich_breaks_its_lines():
+    assert "divide_line" in inspect.getsource(Content._wrap_and_format), (
+        "Textual no longer breaks lines with rich._wrap.divide_line: QuicklyMeasuredContent may count wrongly"
+    )
+    assert textual_content.divide_line is divide_line
+
+
+WRAP_RULES = [
+    {},
+    {"text_wrap": "wrap", "text_overflow": "fold"},
+    {"text_wrap": "nowrap"},
+    {"text_overflow": "ellipsis"},
+    {"line_pad": 1},
+]
+
+
+@given(
+    st.lists(st.sampled_from([*"ab cé漢\n\t-.,▲", "  ", "verylongwordwithoutspaces"]), max_size=60).map("".join),
+    st.integers(1, 60),
+    st.sampled_from(WRAP_RULES),
+)
+@example("abcd", 4, {"line_pad": 1})
+@example("漢漢漢", 3, {"text_wrap": "nowrap"})
+def test_quickly_measured_content_is_as_tall_as_textual_measures_it(plain, width, rules):
+    text = Text(plain, style="yellow")
+    text.stylize("bold", 0, 3)
+    quick = QuicklyMeasuredContent.of(text)
+    assert quick.plain == plain and quick.spans == Content.from_rich_text(text).spans
+    for measured_at in (width, width + 3, width):  # a list measures its options again after each change
+        assert quick.get_height(rules, measured_at) == Content(plain).get_height(rules, measured_at)

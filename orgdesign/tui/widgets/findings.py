@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from orgdesign.rules.finding import Finding
 from orgdesign.tui.text import literal
-from orgdesign.tui.textual_private import SteadyOptionList
+from orgdesign.tui.textual_private import QuicklyMeasuredContent, SteadyOptionList
 from orgdesign.tui.widgets.badges import badge
 from orgdesign.tui.widgets.kept_options import KeptOptions
 
@@ -28,7 +28,9 @@ class FindingsList(SteadyOptionList):
         self.total = 0
         self.show_waived = False
         """Whether waived findings are listed (greyed); they never count either way."""
-        self._kept_options = KeptOptions[Finding](lambda finding: Option(self._prompt(finding)))
+        self._kept_options = KeptOptions[Finding](
+            lambda finding: Option(QuicklyMeasuredContent.of(self._prompt(finding)))
+        )
 
     def show(self, findings: list[Finding]) -> None:
         """Replace the list, keeping the highlight on the same finding when it is still there.
