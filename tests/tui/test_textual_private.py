@@ -15,9 +15,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rich._wrap import divide_line
 from rich.text import Text
+from textual import content as textual_content
 from textual._compositor import Compositor
 from textual._styles_cache import StylesCache
-from textual import content as textual_content
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.pilot import Pilot
