@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual import events
+from textual.widgets import Tree
 
 from orgdesign import edits
 from orgdesign.model import Org, Person, Unit
@@ -514,3 +515,27 @@ def assert_tree_shows_org(tree: OrgTree) -> None:
             assert child.data not in seen and tree.node_for(child.data) is child
             seen.add(child.data)
         stack.extend(children)
+
+
+@pytest.mark.parametrize("team", [2, 150])  # labels rebuilt at once, and (past 100 people) when drawn
+async def test_a_manager_whose_line_shows_the_same_after_an_edit_of_their_team_is_not_drawn_again(monkeypatch, team):
+    org = small_org()
+    for number in range(3, team + 1):
+        org.put(Person(f"pm{number}", f"Person {number}", "pm", reports_to="hop", product="Payments"))
+    app = designer(org)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "pm1")
+        drawn: list[str | None] = []
+        original = Tree._render_line  # what draws a line anew (the tree keeps the lines it drew)
+
+        def drawing(tree, y, *rest):
+            node = tree.get_node_at_line(y)
+            drawn.append(None if node is None else node.data)
+            return original(tree, y, *rest)
+
+        monkeypatch.setattr(Tree, "_render_line", drawing)
+        team_ids = ["pm1", "pm2", *(f"pm{number}" for number in range(3, team + 1))]
+        screen.perform(edits.set_for_all(screen.document.org, team_ids, "role", "associate_pm"), select="pm1")
+        await pilot.pause()
+        assert "pm1" in drawn, "the edited people's lines show their new role"
+        assert "hop" not in drawn and "cpo" not in drawn, "their manager's line and those above show what they did"

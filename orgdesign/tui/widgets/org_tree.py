@@ -364,15 +364,18 @@ class OrgTree(LineKeepingTree[str]):
             return
         for pid in shown:
             node = self._person_nodes[pid]
-            self._relabel_now(node, pid)
-            node.refresh()  # its own line only: the rest of the tree keeps its drawn lines
+            if self._relabel_now(node, pid):
+                node.refresh()  # its own line only: the rest of the tree keeps its drawn lines
 
-    def _relabel_now(self, node: TreeNode[str], pid: str) -> None:
+    def _relabel_now(self, node: TreeNode[str], pid: str) -> bool:
+        """Give `node` its label as the org stands; True when its line shows something new."""
         self._stale_labels.discard(pid)
-        set_label_quietly(node, self.process_label(self.label_for(pid)))
+        changed = set_label_quietly(node, self.process_label(self.label_for(pid)))
         expandable = self._has_children(pid) and self._depth_of(node) < MAX_DEPTH
         if node.allow_expand != expandable:
             node.allow_expand = expandable
+            changed = True
+        return changed
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Draw the lines in `crop`, working out the tree's own style once for all of them.
@@ -644,12 +647,18 @@ class OrgTree(LineKeepingTree[str]):
             self.scroll_to_node(node, animate=False)
 
 
-def set_label_quietly(node: TreeNode[str], label: Text) -> None:
+def set_label_quietly(node: TreeNode[str], label: Text) -> bool:
     """`TreeNode.set_label` without its repaint callback; the caller repaints the tree once.
 
     `set_label` queues one callback per node, each scanning the visible lines: a bulk edit that
     relabels 1,000 people spent half a second in them. This is the one place that writes the
     node's private label and update counter (the counter keys Tree's cache of rendered lines).
+    A label the same as the one shown is left alone, and so is the line showing it (False): a
+    bulk move relabels the 1,000 old managers, and most of their labels come out as they were.
     """
+    shown = node._label
+    if (shown.plain, shown.spans, shown.style) == (label.plain, label.spans, label.style):
+        return False
     node._label = label
     node._updates += 1
+    return True
