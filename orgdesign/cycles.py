@@ -14,9 +14,9 @@ first call does the work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
-from orgdesign.model import Org, climb
+from orgdesign.model import Org
 
 
 class CycleWatch:
@@ -25,7 +25,7 @@ class CycleWatch:
         self.entries: list[str] = []
         self.stranded: set[str] = set()
         """Everyone on or below a cycle."""
-        self._last_edit: tuple[Iterable[str], frozenset[str]] | None = None
+        self._last_edit: tuple[Collection[str], frozenset[str]] | None = None
         """The touched set of the last edit followed, and what it changed (see `update`)."""
         self._reshapes_seen = org.reshapes
         self.refind()
@@ -34,7 +34,7 @@ class CycleWatch:
         self.entries = self.org.cycle_entries()
         self.stranded = {pid for entry in self.entries for pid in self.org.subtree_ids(entry)}
 
-    def update(self, touched: Iterable[str]) -> frozenset[str]:
+    def update(self, touched: Collection[str]) -> frozenset[str]:
         """Follow an edit that touched `touched`: the people who became, or stopped being, a
         cycle entry (empty when the cycles are as they were).
 
@@ -46,7 +46,7 @@ class CycleWatch:
         self._last_edit = (touched, flipped)
         return flipped
 
-    def _refind_if_touched(self, touched: Iterable[str]) -> frozenset[str]:
+    def _refind_if_touched(self, touched: Collection[str]) -> frozenset[str]:
         seen, self._reshapes_seen = self._reshapes_seen, self.org.reshapes
         if seen == self.org.reshapes or not self._any_on_or_below_a_cycle(touched):
             return frozenset()
@@ -54,27 +54,9 @@ class CycleWatch:
         self.refind()
         return frozenset(before).symmetric_difference(self.entries)
 
-    def _any_on_or_below_a_cycle(self, touched: Iterable[str]) -> bool:
-        """Whether anyone in `touched` was stranded, or is now: their chain of command loops.
-
-        Climbs share what they learn (whoever a climb passed reaches a top), so a bulk edit of
-        1,000 people costs the distinct managers above them, not 1,000 climbs to the top.
-        """
-        org = self.org
-        reaching: set[str] = set()
-        for pid in touched:
-            if pid in self.stranded:
-                return True
-            if pid in org:
-                manager = org.manager_id(pid)
-                if manager is None or manager in reaching:  # most of a bulk move: one step, no climb
-                    reaching.add(pid)
-                    continue
-                path, cycle = climb(pid, org.manager_id, stop=reaching)
-                if cycle:
-                    return True
-                reaching.update(path)
-        return False
+    def _any_on_or_below_a_cycle(self, touched: Collection[str]) -> bool:
+        """Whether anyone in `touched` was stranded, or is now: their chain of command loops."""
+        return not self.stranded.isdisjoint(touched) or self.org.any_chain_loops(touched)
 
     def roots(self) -> list[str]:
         """The tops, then one entry per cycle."""

@@ -165,6 +165,8 @@ class Org:
         self._waiting_solid: dict[str, set[str]] = {}
         self._waiting_dotted: dict[str, set[str]] = {}
         self._declared_tops: set[str] = set()
+        self._dotted_naming: dict[str, int] = {}
+        """dotted_to value -> how many people name it (views relabel their dotted reports)."""
         # reports_to value -> the roles of the people naming it, counted.
         self._report_roles: dict[str, dict[str, int]] = {}
         self.load_warnings: tuple[LoadWarning, ...] = ()
@@ -271,6 +273,7 @@ class Org:
             else:
                 self._waiting_solid.setdefault(manager, set()).add(pid)
         for target in person.dotted_to:
+            self._dotted_naming[target] = self._dotted_naming.get(target, 0) + 1
             if target in self._people:
                 self.dotted.add_edge(target, pid)
             else:
@@ -287,6 +290,11 @@ class Org:
                 self.graph.remove_edge(manager, pid)
             discard_member(self._waiting_solid, manager, pid)
         for target in person.dotted_to:
+            left = self._dotted_naming[target] - 1
+            if left:
+                self._dotted_naming[target] = left
+            else:
+                del self._dotted_naming[target]
             if self.dotted.has_edge(target, pid):
                 self.dotted.remove_edge(target, pid)
             discard_member(self._waiting_dotted, target, pid)
@@ -365,9 +373,11 @@ class Org:
         """The people with a dotted line to `pid`, in display order."""
         return sorted(self.dotted.successors(pid), key=self._seq.__getitem__)
 
-    def unordered_dotted_report_ids(self, pid: str) -> Iterator[str]:
-        """The people with a dotted line to `pid`, in no order (a view relabelling them needs none)."""
-        return self.dotted.successors(pid)
+    def dotted_report_ids_of(self, pids: Iterable[str]) -> set[str]:
+        """Everyone with a dotted line to anyone in `pids`, in no order: the people a view names
+        them on. A bulk edit touches 2,000 people, and few of them have anyone dotted to them."""
+        people, naming, successors = self._people, self._dotted_naming, self.dotted.successors
+        return {report for pid in pids if pid in naming and pid in people for report in successors(pid)}
 
     def dotted_reports(self, pid: str) -> list[Person]:
         return [self._people[r] for r in self.dotted_report_ids(pid)]
@@ -383,6 +393,28 @@ class Org:
         """The id of `pid`'s solid-line manager, or None for a top or a `reports_to` naming nobody."""
         manager = self._people[pid].reports_to
         return manager if manager in self._people else None
+
+    def any_chain_loops(self, pids: Iterable[str]) -> bool:
+        """Whether the chain of command above anyone in `pids` runs into a reporting cycle.
+
+        Climbs share what they learn (whoever a climb passed reaches a top), so a bulk edit of
+        1,000 people under one manager costs one climb and 999 steps, not 1,000 climbs to the top.
+        """
+        people = self._people
+        reaching: set[str] = set()
+        for pid in pids:
+            person = people.get(pid)
+            if person is None:
+                continue
+            manager = person.reports_to
+            if manager is None or manager in reaching or manager not in people:
+                reaching.add(pid)
+                continue
+            path, cycle = climb(pid, self.manager_id, stop=reaching)
+            if cycle:
+                return True
+            reaching.update(path)
+        return False
 
     def chain_of_command(self, pid: str) -> list[Person]:
         """The managers above `pid`, nearest first; stops at a top or on a cycle."""

@@ -158,9 +158,10 @@ operations = st.one_of(
 
 
 @given(st.lists(operations, max_size=25))
-def test_reshapes_counts_every_change_of_shape_and_nothing_else(steps):
+def test_reshapes_and_dotted_reports_follow_every_change(steps):
     """Views skip their structural work when the count stands still (a bulk change of product):
-    it must move on every change of who is in the org, of a line or of a position, and only then."""
+    it must move on every change of who is in the org, of a line or of a position, and only then.
+    The people dotted to anyone asked about are found from a count kept of who names whom."""
     org = Org("Shapes", [person("a")])
     for step in steps:
         before, count = shape(org), org.reshapes
@@ -172,3 +173,7 @@ def test_reshapes_counts_every_change_of_shape_and_nothing_else(steps):
             _, pid, manager, dotted, role, product, seq = step
             org.put(Person(pid, pid, role, reports_to=manager, dotted_to=dotted, product=product), seq)
         assert (org.reshapes != count) == (shape(org) != before), step
+        for asked in ({"a"}, {"b", "nobody"}, set(IDS)):
+            present = {pid for pid in asked if pid in org}
+            dotted_to_them = {p.id for p in org.people() if present & set(p.dotted_to)}
+            assert org.dotted_report_ids_of(asked) == dotted_to_them, step

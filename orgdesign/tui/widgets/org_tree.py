@@ -9,7 +9,7 @@ line cache on the next cursor query.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, ClassVar, Protocol
 
 from rich.style import Style
@@ -414,13 +414,13 @@ class OrgTree(LineKeepingTree[str]):
         candidates = nodes if changed is None else [pid for pid in changed if pid in nodes]
         self.relabel([pid for pid in candidates if self._badges.get(pid) != self._worst(pid)])
 
-    def apply(self, touched: Iterable[str]) -> None:
+    def apply(self, touched: Collection[str]) -> None:
         """Bring the shown nodes in line with the org after an edit touching `touched`, as one
         structural change of the tree (however many people moved)."""
         with self.batched_changes():
             self._apply(touched)
 
-    def _apply(self, touched: Iterable[str]) -> None:
+    def _apply(self, touched: Collection[str]) -> None:
         parents_to_sync: set[str | None] = set()
         flipped = self.cycles.update(touched)
         if flipped:  # a cycle was made or broken: the roots change, and the entries' marks
@@ -432,7 +432,7 @@ class OrgTree(LineKeepingTree[str]):
         self.relabel(touched)
         self.relabel(self._naming_by_dotted_line(touched))
 
-    def _follow_shape(self, touched: Iterable[str], parents_to_sync: set[str | None]) -> None:
+    def _follow_shape(self, touched: Collection[str], parents_to_sync: set[str | None]) -> None:
         """Add, remove and re-hang the nodes of the people `touched` where the edit moved them.
 
         Skipped after an edit that changed no reporting line and moved nobody (`Org.reshapes`):
@@ -468,8 +468,7 @@ class OrgTree(LineKeepingTree[str]):
 
     def _naming_by_dotted_line(self, touched: Iterable[str]) -> set[str]:
         """The people with a dotted line to someone touched: their lines name them."""
-        org = self.org
-        return {report for pid in touched if pid in org for report in org.unordered_dotted_report_ids(pid)}
+        return self.org.dotted_report_ids_of(touched)
 
     def show_unit_names(self, shown: bool) -> None:
         """Name each person's unit on their line, or stop doing so."""
