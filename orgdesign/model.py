@@ -15,8 +15,8 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from itertools import count
-from operator import attrgetter
+from itertools import count, repeat
+from operator import attrgetter, call
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -132,8 +132,8 @@ def with_field(person: Person, name: str, value: Any) -> Person:
     values = list(_field_values(person))
     values[_FIELD_INDEX[name]] = value
     updated = object.__new__(Person)
-    for set_slot, field_value in zip(_FIELD_SETTERS, values, strict=True):
-        set_slot(updated, field_value)
+    for _ in map(call, _FIELD_SETTERS, repeat(updated), values):  # each slot set from C, not a Python loop
+        pass
     return updated
 
 
