@@ -48,15 +48,16 @@ class CycleWatch:
 
     def _refind_if_touched(self, touched: Collection[str]) -> frozenset[str]:
         seen, self._reshapes_seen = self._reshapes_seen, self.org.reshapes
-        if seen == self.org.reshapes or not self._any_on_or_below_a_cycle(touched):
+        if seen == self.org.reshapes or not self._any_on_or_below_a_cycle(touched, seen):
             return frozenset()
         before = self.entries
         self.refind()
         return frozenset(before).symmetric_difference(self.entries)
 
-    def _any_on_or_below_a_cycle(self, touched: Collection[str]) -> bool:
-        """Whether anyone in `touched` was stranded, or is now: their chain of command loops."""
-        return not self.stranded.isdisjoint(touched) or self.org.any_chain_loops(touched)
+    def _any_on_or_below_a_cycle(self, touched: Collection[str], seen: int) -> bool:
+        """Whether anyone in `touched` was stranded, or is now: a new cycle runs through someone
+        whose manager changed since the `seen` count of reshapes, so only their chains are walked."""
+        return not self.stranded.isdisjoint(touched) or self.org.any_chain_loops(self.org.relinked_since(seen, touched))
 
     def roots(self) -> list[str]:
         """The tops, then one entry per cycle."""

@@ -176,6 +176,9 @@ class Org:
         reporting line (solid or dotted) or a display position changed. Views that follow the shape
         compare it with the count they last saw, to skip the structural work after an edit of fields
         alone (a product or role set on 1,000 people)."""
+        self._relinked: dict[str, int] = {}
+        """Person id -> `reshapes` when their manager last changed: their `reports_to`, or that
+        manager's arriving or leaving (added people count as changed)."""
         self._put_all(list(people))
 
     @property
@@ -197,6 +200,8 @@ class Org:
         old = self._people.get(pid)
         if old is None or not _same_lines(old, person) or (seq is not None and seq != self._seq[pid]):
             self.reshapes += 1
+        if old is None or old.reports_to != person.reports_to:
+            self._relinked[pid] = self.reshapes
         if old is None:
             self.graph.add_node(pid)
             self.dotted.add_node(pid)
@@ -243,8 +248,10 @@ class Org:
         person = self._people.pop(pid)
         seq = self._seq.pop(pid)
         self.reshapes += 1
+        self._relinked.pop(pid, None)
         for report in self.graph.successors(pid):
             self._waiting_solid.setdefault(pid, set()).add(report)
+            self._relinked[report] = self.reshapes
         for report in self.dotted.successors(pid):
             self._waiting_dotted.setdefault(pid, set()).add(report)
         self.graph.remove_node(pid)
@@ -302,6 +309,7 @@ class Org:
     def _connect_waiting(self, pid: str) -> None:
         for report in self._waiting_solid.pop(pid, ()):
             self.graph.add_edge(pid, report)
+            self._relinked[report] = self.reshapes
         for report in self._waiting_dotted.pop(pid, ()):
             self.dotted.add_edge(pid, report)
 
@@ -393,6 +401,13 @@ class Org:
         """The id of `pid`'s solid-line manager, or None for a top or a `reports_to` naming nobody."""
         manager = self._people[pid].reports_to
         return manager if manager in self._people else None
+
+    def relinked_since(self, reshapes: int, pids: Iterable[str]) -> list[str]:
+        """The people of `pids` whose manager changed (or who arrived) since the org's `reshapes`
+        count was `reshapes`: the only ones a view may have to hang elsewhere, or a cycle may run
+        through. A bulk move touches 1,000 people and their 1,000 old managers."""
+        people, relinked = self._people, self._relinked
+        return [pid for pid in pids if pid in people and relinked.get(pid, -1) > reshapes]
 
     def any_chain_loops(self, pids: Iterable[str]) -> bool:
         """Whether the chain of command above anyone in `pids` runs into a reporting cycle.

@@ -161,10 +161,13 @@ operations = st.one_of(
 def test_reshapes_and_dotted_reports_follow_every_change(steps):
     """Views skip their structural work when the count stands still (a bulk change of product):
     it must move on every change of who is in the org, of a line or of a position, and only then.
-    The people dotted to anyone asked about are found from a count kept of who names whom."""
+    Whose manager changed since a count is known (`relinked_since`: a reports_to changed, their
+    manager came or went, or they arrived), and the people dotted to anyone asked about are found
+    from a count kept of who names whom."""
     org = Org("Shapes", [person("a")])
     for step in steps:
         before, count = shape(org), org.reshapes
+        managers = {pid: (org.manager_id(pid), org[pid].reports_to) for pid in IDS if pid in org}
         if step[0] == "pop":
             if step[1] not in org:
                 continue
@@ -173,6 +176,8 @@ def test_reshapes_and_dotted_reports_follow_every_change(steps):
             _, pid, manager, dotted, role, product, seq = step
             org.put(Person(pid, pid, role, reports_to=manager, dotted_to=dotted, product=product), seq)
         assert (org.reshapes != count) == (shape(org) != before), step
+        relinked = {pid for pid in IDS if pid in org and managers.get(pid) != (org.manager_id(pid), org[pid].reports_to)}
+        assert set(org.relinked_since(count, [*IDS, "nobody"])) == relinked, step
         for asked in ({"a"}, {"b", "nobody"}, set(IDS)):
             present = {pid for pid in asked if pid in org}
             dotted_to_them = {p.id for p in org.people() if present & set(p.dotted_to)}

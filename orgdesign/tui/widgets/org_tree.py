@@ -10,6 +10,7 @@ line cache on the next cursor query.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from collections.abc import Set as AbstractSet
 from typing import Any, ClassVar, Protocol
 
 from rich.style import Style
@@ -426,17 +427,21 @@ class OrgTree(LineKeepingTree[str]):
         if flipped:  # a cycle was made or broken: the roots change, and the entries' marks
             parents_to_sync.add(None)
             self.relabel([pid for pid in flipped if pid in self.org])
-        if flipped or self.org.reshapes != self._reshapes_followed:
-            self._reshapes_followed = self.org.reshapes
-            self._follow_shape(touched, parents_to_sync)
+        followed, self._reshapes_followed = self._reshapes_followed, self.org.reshapes
+        if flipped or followed != self.org.reshapes:
+            relinked = flipped.union(self.org.relinked_since(followed, touched))
+            self._follow_shape(touched, relinked, parents_to_sync)
         self.relabel(touched)
         self.relabel(self._naming_by_dotted_line(touched))
 
-    def _follow_shape(self, touched: Collection[str], parents_to_sync: set[str | None]) -> None:
+    def _follow_shape(
+        self, touched: Collection[str], relinked: AbstractSet[str], parents_to_sync: set[str | None]
+    ) -> None:
         """Add, remove and re-hang the nodes of the people `touched` where the edit moved them.
 
         Skipped after an edit that changed no reporting line and moved nobody (`Org.reshapes`):
-        then every shown node is already where it belongs.
+        then every shown node is already where it belongs. Of the shown people, only those
+        `relinked` (whose manager in the view changed) can hang in the wrong place.
         """
         strays: list[tuple[TreeNode[str], str | None]] = []
         nodes, org, shown_manager = self._person_nodes, self.org, self.cycles.shown_manager
@@ -446,6 +451,8 @@ class OrgTree(LineKeepingTree[str]):
                 self._unmark_removed(pid)
                 if node is not None:
                     self._remove(node)
+                continue
+            if node is not None and pid not in relinked:
                 continue
             manager = shown_manager(pid)
             if node is not None:
