@@ -260,9 +260,10 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         self._scroll_bars = ScrollBarsSetUp()
         self._label_widths: dict[int, tuple[Text, int]] = {}
         """Each node's label with its width: Tree measures every line after each change of its shape."""
-        self._listed_lines: dict[int, tuple[list[TreeNode[TreeDataType]], _TreeLine[TreeDataType]]] = {}
+        self._listed_lines: dict[int, tuple[list[TreeNode[TreeDataType]], _TreeLine[TreeDataType], Text, int]] = {}
         """Each node's entry in the last list of lines, with the path above it that it was made
-        under: kept while that path (the very list) and its place as last of its family stay."""
+        under, its label and the label's width: kept while that path (the very list), its place
+        as last of its family and its label (the very object) stay."""
 
     def get_label_width(self, node: TreeNode[TreeDataType]) -> int:
         """A label's width, measured once per label and read straight from the node: Tree asks
@@ -289,7 +290,7 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         """
         lines: list[_TreeLine[TreeDataType]] = []
         append = lines.append
-        listed, widths = self._listed_lines, self._label_widths
+        listed = self._listed_lines
         icon = len(self.ICON_NODE)
         step = self.guide_depth
         widest = 0
@@ -297,25 +298,24 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         def family(path: list[TreeNode[TreeDataType]], children: list[TreeNode[TreeDataType]], indent: int) -> None:
             nonlocal widest
             final = children[-1]
+            family_widest = 0
             for node in children:
-                last, node_id = node is final or path is _ABOVE_THE_TOPS, node._id
+                last, node_id, label = node is final or path is _ABOVE_THE_TOPS, node._id, node._label
                 kept = listed.get(node_id)
-                if kept is not None and kept[0] is path and kept[1].last is last:
-                    line = kept[1]
+                if kept is not None and kept[0] is path and kept[1].last is last and kept[2] is label:
+                    line, width = kept[1], kept[3]
                 else:
-                    line = _TreeLine([*path, node], last)
-                    listed[node_id] = (path, line)
+                    line, width = _TreeLine([*path, node], last), label.cell_len
+                    listed[node_id] = (path, line, label, width)
                 node._line = len(lines)
                 append(line)
-                label = node._label
-                measured = widths.get(node_id)
-                if measured is None or measured[0] is not label:
-                    measured = widths[node_id] = (label, label.cell_len)
-                width = measured[1] + indent + (icon if node._allow_expand else 0)
-                if width > widest:
-                    widest = width
+                if node._allow_expand:
+                    width += icon
+                if width > family_widest:
+                    family_widest = width
                 if node._expanded and node._children:
                     family(line.path, node._children, indent + step)
+            widest = max(widest, family_widest + indent)
 
         tops = [self.root] if self.show_root else self.root._children
         if tops:

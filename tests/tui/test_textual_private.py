@@ -343,7 +343,11 @@ def test_a_line_keeping_tree_lists_the_same_lines_as_textuals_own_build(shape):
 
 
 changes = st.lists(
-    st.tuples(st.sampled_from(["move", "toggle", "remove", "add", "relabel"]), st.integers(0, 24), st.integers(-1, 24)),
+    st.tuples(
+        st.sampled_from(["move", "toggle", "remove", "add", "relabel", "expandable"]),
+        st.integers(0, 24),
+        st.integers(-1, 24),
+    ),
     max_size=8,
 )
 
@@ -351,7 +355,8 @@ changes = st.lists(
 @given(tree_shapes(), st.lists(changes, min_size=1, max_size=4))
 def test_lines_kept_through_any_changes_are_the_lines_textual_would_list(shape, batches):
     """Lines are kept from one listing to the next while nothing above them moved: after any
-    moves, expands, removals, additions and new labels, the listing is still Textual's own."""
+    moves, expands, removals, additions, new labels and changes of expandability, the listing
+    (and the widest line) is still Textual's own."""
     parents, expanded, labels, show_root, depth = shape
     tree = LineKeepingTree[str]("root")
     tree.show_root, tree.guide_depth = show_root, depth
@@ -383,6 +388,8 @@ def test_lines_kept_through_any_changes_are_the_lines_textual_would_list(shape, 
                 nodes.append(target.add(f"new {len(nodes)}", expand=bool(where % 2)))
             elif kind == "relabel":
                 node.set_label(f"label {which}" * (where % 3))
+            elif kind == "expandable":
+                node.allow_expand = not node.allow_expand
         assert listed(tree._build) == listed(lambda: Tree._build(tree))
 
 
