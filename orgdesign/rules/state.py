@@ -149,8 +149,7 @@ class OrgState:
         return self.org.report_count(pid)
 
     def reports_in(self, pid: str, roles: frozenset[str]) -> int:
-        counts = self.org.report_roles(pid)
-        return sum(counts[role] for role in counts.keys() & roles) if counts else 0
+        return sum([count for role, count in self.org.report_roles(pid).items() if role in roles])
 
     def tops(self) -> AbstractSet[str]:
         """The people with no `reports_to`."""
