@@ -444,11 +444,12 @@ class OrgTree(LineKeepingTree[str]):
         `relinked` (whose manager in the view changed) can hang in the wrong place.
         """
         strays: list[tuple[TreeNode[str], str | None]] = []
+        removed: list[str] = []
         nodes, org, shown_manager = self._person_nodes, self.org, self.cycles.shown_manager
         for pid in touched:
             node = nodes.get(pid)
             if pid not in org:
-                self._unmark_removed(pid)
+                removed.append(pid)
                 if node is not None:
                     self._remove(node)
                 continue
@@ -470,6 +471,7 @@ class OrgTree(LineKeepingTree[str]):
         for node, manager in strays:
             if manager not in synced and self._is_stray(node):  # a synced branch took them in
                 self._remove(node)
+        self._unmark_removed(removed)
 
     # -- the rest of the format: dotted lines and units on each line, sibling order -----------
 
@@ -599,9 +601,12 @@ class OrgTree(LineKeepingTree[str]):
             self.relabel([landed.data])
         self.post_message(self.MarksChanged())
 
-    def _unmark_removed(self, pid: str) -> None:
-        if pid in self.marks:
-            self.marks.forget([pid])
+    def _unmark_removed(self, pids: list[str]) -> None:
+        """Unmark the people an edit removed, with one notice for them all (a bulk removal of
+        1,000 marked people posted 1,000)."""
+        marked = [pid for pid in pids if pid in self.marks]
+        if marked:
+            self.marks.forget(marked)
             self.post_message(self.MarksChanged())
 
     # -- moving the cursor -----------------------------------------------------------------
