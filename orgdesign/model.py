@@ -198,27 +198,35 @@ class Org:
         """Insert `person`, or replace the person with the same id, keeping graph edges right."""
         pid = person.id
         old = self._people.get(pid)
-        if old is None or not _same_lines(old, person) or (seq is not None and seq != self._seq[pid]):
-            self.reshapes += 1
-        if old is None or old.reports_to != person.reports_to:
-            self._relinked[pid] = self.reshapes
         if old is None:
+            self._reshaped(pid, relinked=True)
             self.graph.add_node(pid)
             self.dotted.add_node(pid)
             self._seq[pid] = self.allocate_seq() if seq is None else seq
             self._connect_waiting(pid)
-        else:
-            if seq is not None:
-                self._seq[pid] = seq
-            if _same_lines(old, person):
-                if old.role != person.role and old.reports_to is not None:
-                    count_member(self._report_roles, old.reports_to, old.role, -1)
-                    count_member(self._report_roles, old.reports_to, person.role)
-                self._people[pid] = person  # a field edit (role, product, unit, name, ...): the lines stay
-                return
-            self._unlink_lines(old)
+            self._people[pid] = person
+            self._link_lines(person)
+            return
+        same_lines = _same_lines(old, person)
+        if not same_lines or (seq is not None and seq != self._seq[pid]):
+            self._reshaped(pid, relinked=old.reports_to != person.reports_to)
+        if seq is not None:
+            self._seq[pid] = seq
+        if same_lines:
+            if old.role != person.role and old.reports_to is not None:
+                count_member(self._report_roles, old.reports_to, old.role, -1)
+                count_member(self._report_roles, old.reports_to, person.role)
+            self._people[pid] = person  # a field edit (role, product, unit, name, ...): the lines stay
+            return
+        self._unlink_lines(old)
         self._people[pid] = person
         self._link_lines(person)
+
+    def _reshaped(self, pid: str, *, relinked: bool) -> None:
+        """Count a change of shape about `pid`; `relinked`: their manager changed too."""
+        self.reshapes += 1
+        if relinked:
+            self._relinked[pid] = self.reshapes
 
     def _put_all(self, people: list[Person]) -> None:
         """`put` each of `people`, in bulk when their ids are unique (a loaded layout).
