@@ -114,6 +114,10 @@ class Rule:
     """Whether the outcome depends on where the person sits (layer, cycle, subtree)."""
     candidates: Candidates | None = None
     """For a full check: ids that may have a finding (a superset); None means by `roles`."""
+    managers_only: bool = False
+    """Whether only someone with a direct report can have this finding: a full check runs it on
+    managers alone, and a re-check skips it for anyone without reports (a bulk move re-checks
+    1,000 product managers, none of whom manages anyone)."""
     fix_depends_on: frozenset[str] = frozenset()
     """`Context` fields the fix description reads (and nothing else about the finding does)."""
     reads: frozenset[str] = frozenset()
@@ -144,6 +148,8 @@ class Rule:
         """Who a full check runs this rule on: never fewer than those it can report."""
         if self.candidates is not None:
             return self.candidates(state)
+        if self.managers_only:
+            return [pid for pid in state.managers() if self.applies_to_role(state.people[pid].role)]
         if self.roles is not None:
             return state.members(self.roles)
         return state.people.keys()
@@ -164,6 +170,7 @@ def rule(
     roles: Iterable[str] | None = None,
     positional: bool = False,
     candidates: Candidates | None = None,
+    managers_only: bool = False,
     fix_depends_on: Iterable[str] = (),
     reads: Iterable[str] = (),
     reads_reports: bool = False,
@@ -200,6 +207,7 @@ def rule(
             roles=None if roles is None else frozenset(roles),
             positional=positional,
             candidates=candidates,
+            managers_only=managers_only,
             fix_depends_on=frozenset(fix_depends_on),
             reads=frozenset(reads),
             reads_reports=reads_reports,

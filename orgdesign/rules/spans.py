@@ -31,7 +31,7 @@ def _deeper_than(state: OrgState, limit: int) -> list[str]:
     of direct reports they give way to administration. No document gives that number: the
     limit is a common org-design default that you set per layout with `max_span` under
     `settings` (default 12).""",
-    candidates=OrgState.managers,
+    managers_only=True,
     reads_reports=True,
 )
 def span_too_wide(state: OrgState, person: Person) -> Iterable[Diagnosis]:
@@ -52,7 +52,7 @@ def span_too_wide(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     the two roles can be merged, or the report moved up. This is an org-design heuristic,
     not a claim of the documents: where a single report is intended, waive the finding, or
     turn the rule off with `disable` under `settings`.""",
-    candidates=OrgState.managers,
+    managers_only=True,
     reads_reports=True,
 )
 def single_report(state: OrgState, person: Person) -> Iterable[Diagnosis]:

@@ -145,9 +145,17 @@ class Validator:
         self._store(person.id, found)
 
     def _run(self, plan: tuple[Rule, ...], person: Person) -> list[Finding]:
+        """The findings of `plan`'s rules about `person` (rules for managers skipped for anyone
+        without reports: they find nothing there, so a re-check replaces their findings with none)."""
         state = self._state
         found: list[Finding] = []
+        manages: bool | None = None
         for rule in plan:
+            if rule.managers_only:
+                if manages is None:
+                    manages = state.report_total(person.id) > 0
+                if not manages:
+                    continue
             for diagnosis in rule.check(state, person):
                 fix = diagnosis.fix
                 found.append(

@@ -29,6 +29,7 @@ from orgdesign.edits import (
 from orgdesign.model import PROFILES, Org, Person, Settings, Unit
 from orgdesign.roles import ROLE_ALIASES, ROLE_IDS
 from orgdesign.rules import Validator, validate
+from orgdesign.rules.registry import RULES
 from orgdesign.rules.state import OrgState
 from orgdesign.rules.text import who
 
@@ -173,6 +174,20 @@ def test_the_state_kept_in_step_edit_by_edit_equals_one_built_afresh(start, plan
         fresh = OrgState(org)
         for index in STATE_INDEXES:
             assert getattr(state, index) == getattr(fresh, index), (index, step)
+
+
+@given(people(), st.sampled_from(PROFILES), st.integers(1, 3))
+def test_a_rule_for_managers_finds_nothing_about_anyone_without_reports(start, profile, max_span):
+    """Re-checks skip these rules for people without reports (a bulk move re-checks 1,000 who
+    manage nobody), and full checks run them on managers alone: sound only if this holds."""
+    org = Org("Random", start, profile=profile, settings=Settings(max_span=max_span, max_layers=2), units=UNITS)
+    state = OrgState(org)
+    for_managers = [rule for rule in RULES.values() if rule.managers_only]
+    assert for_managers, "the span rules say that only managers can have their findings"
+    for person in org.people():
+        if not org.report_count(person.id):
+            for rule in for_managers:
+                assert list(rule.check(state, person)) == [], (rule.code, person)
 
 
 @given(people(), st.sampled_from(PROFILES))
