@@ -30,7 +30,7 @@ from textual.app import App
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.content import Content, Span
 from textual.css.styles import StylesBase
 from textual.geometry import Size, Spacing
 from textual.keys import _normalize_key_list
@@ -164,9 +164,15 @@ class QuicklyMeasuredContent(Content):
     """The last width measured at, and the height there (the list measures again on every change)."""
 
     @classmethod
-    def of(cls, text: Text) -> QuicklyMeasuredContent:
-        content = Content.from_rich_text(text)
-        return cls(content.plain, list(content.spans), content.cell_length)
+    def of(cls, text: Text, style_of: Callable[[str | Style], VisualStyle]) -> QuicklyMeasuredContent:
+        """`text` as `Content.from_rich_text` gives it, with each style converted by `style_of`:
+        a list keeps those it has converted (from_rich_text asks the app for its theme twice per
+        text, a third of making a finding's row)."""
+        spans = [Span(start, end, style_of(style)) for start, end, style in text.spans]
+        if text.style and text.plain:  # a named style is left for Textual to look up when drawing, as it does
+            base = text.style if isinstance(text.style, str) else style_of(text.style)
+            spans.insert(0, Span(0, len(text.plain), base))
+        return cls(text.plain, spans)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         plain = self.plain

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.style import Style
 from rich.text import Text
+from textual.style import Style as VisualStyle
 from textual.widgets.option_list import Option
 
 from orgdesign.rules.finding import Finding
@@ -29,8 +31,10 @@ class FindingsList(SteadyOptionList):
         self.show_waived = False
         """Whether waived findings are listed (greyed); they never count either way."""
         self._kept_options = KeptOptions[Finding](
-            lambda finding: Option(QuicklyMeasuredContent.of(self._prompt(finding)))
+            lambda finding: Option(QuicklyMeasuredContent.of(self._prompt(finding), self._style_of))
         )
+        self._styles: dict[str | Style, VisualStyle] = {}
+        """Each style of a finding's row (a severity's colour, bold, dim) as Textual draws it."""
 
     def show(self, findings: list[Finding]) -> None:
         """Replace the list, keeping the highlight on the same finding when it is still there.
@@ -56,6 +60,17 @@ class FindingsList(SteadyOptionList):
             self.highlighted = self.findings.index(previous)
         elif self.findings:
             self.highlighted = 0
+
+    def _style_of(self, style: str | Style) -> VisualStyle:
+        converted = self._styles.get(style)
+        if converted is None:
+            rich_style = self.app.console.get_style(style) if isinstance(style, str) else style
+            converted = self._styles[style] = VisualStyle.from_rich_style(rich_style, self.app.ansi_theme)
+        return converted
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
 
     @property
     def highlighted_finding(self) -> Finding | None:
