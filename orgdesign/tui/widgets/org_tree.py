@@ -457,7 +457,7 @@ class OrgTree(LineKeepingTree[str]):
                 continue
             manager = shown_manager(pid)
             if node is not None:
-                parent = node._parent
+                parent = node.parent
                 if parent is None or parent.data == manager:
                     continue
                 strays.append((node, manager))  # their new manager's branch takes them in, if it is shown
