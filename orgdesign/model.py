@@ -165,8 +165,6 @@ class Org:
         self._waiting_solid: dict[str, set[str]] = {}
         self._waiting_dotted: dict[str, set[str]] = {}
         self._declared_tops: set[str] = set()
-        self._dotted_naming: dict[str, int] = {}
-        """dotted_to value -> how many people name it (views relabel their dotted reports)."""
         # reports_to value -> the roles of the people naming it, counted.
         self._report_roles: dict[str, dict[str, int]] = {}
         self.load_warnings: tuple[LoadWarning, ...] = ()
@@ -288,7 +286,6 @@ class Org:
             else:
                 self._waiting_solid.setdefault(manager, set()).add(pid)
         for target in person.dotted_to:
-            self._dotted_naming[target] = self._dotted_naming.get(target, 0) + 1
             if target in self._people:
                 self.dotted.add_edge(target, pid)
             else:
@@ -305,11 +302,6 @@ class Org:
                 self.graph.remove_edge(manager, pid)
             discard_member(self._waiting_solid, manager, pid)
         for target in person.dotted_to:
-            left = self._dotted_naming[target] - 1
-            if left:
-                self._dotted_naming[target] = left
-            else:
-                del self._dotted_naming[target]
             if self.dotted.has_edge(target, pid):
                 self.dotted.remove_edge(target, pid)
             discard_member(self._waiting_dotted, target, pid)
@@ -391,9 +383,9 @@ class Org:
 
     def dotted_report_ids_of(self, pids: Iterable[str]) -> set[str]:
         """Everyone with a dotted line to anyone in `pids`, in no order: the people a view names
-        them on. A bulk edit touches 2,000 people, and few of them have anyone dotted to them."""
-        people, naming, successors = self._people, self._dotted_naming, self.dotted.successors
-        return {report for pid in pids if pid in naming and pid in people for report in successors(pid)}
+        them on (`dotted_report_ids` of each, without sorting 2,000 lists after a bulk edit)."""
+        people, successors = self._people, self.dotted.successors
+        return {report for pid in pids if pid in people for report in successors(pid)}
 
     def dotted_reports(self, pid: str) -> list[Person]:
         return [self._people[r] for r in self.dotted_report_ids(pid)]

@@ -162,8 +162,7 @@ def test_reshapes_and_dotted_reports_follow_every_change(steps):
     """Views skip their structural work when the count stands still (a bulk change of product):
     it must move on every change of who is in the org, of a line or of a position, and only then.
     Whose manager changed since a count is known (`relinked_since`: a reports_to changed, their
-    manager came or went, or they arrived), and the people dotted to anyone asked about are found
-    from a count kept of who names whom."""
+    manager came or went, or they arrived), and so are the people dotted to anyone asked about."""
     org = Org("Shapes", [person("a")])
     for step in steps:
         before, count = shape(org), org.reshapes

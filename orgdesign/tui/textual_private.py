@@ -264,25 +264,19 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         """The last drawing of each line, wherever it was: renumbered when the line moves."""
         self._styles_cache = self._styled_lines = ContentKeyedStylesCache()
         self._scroll_bars = ScrollBarsSetUp()
-        self._label_widths: dict[int, tuple[Text, int]] = {}
-        """Each node's label with its width: Tree measures every line after each change of its shape."""
         self._listed_lines: dict[int, tuple[list[TreeNode[TreeDataType]], _TreeLine[TreeDataType], Text, int]] = {}
         """Each node's entry in the last list of lines, with the path above it that it was made
         under, its label and the label's width: kept while that path (the very list), its place
         as last of its family and its label (the very object) stay."""
 
     def get_label_width(self, node: TreeNode[TreeDataType]) -> int:
-        """A label's width, measured once per label and read straight from the node: Tree asks
-        for every line's width after each change of its shape, thousands of lines at a time."""
-        label = node._label
-        known = self._label_widths.get(node._id)
-        if known is None or known[0] is not label:
-            known = self._label_widths[node._id] = (label, label.cell_len)
-        return known[1] + (len(self.ICON_NODE) if node._allow_expand else 0)
+        """A label's width, as measured when its line was listed (`_build`) while the label is the same."""
+        label, kept = node._label, self._listed_lines.get(node._id)
+        width = kept[3] if kept is not None and kept[2] is label else label.cell_len
+        return width + (len(self.ICON_NODE) if node._allow_expand else 0)
 
     def forget_node(self, node: TreeNode[TreeDataType]) -> None:
-        """Drop what is kept of a removed node (its measured label, its line)."""
-        self._label_widths.pop(node._id, None)
+        """Drop what is kept of a removed node (its line and its label's width)."""
         self._listed_lines.pop(node._id, None)
 
     def _build(self) -> None:
@@ -370,7 +364,6 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         """Forget what was kept of every node: Tree numbers the nodes from 0 again."""
         self._kept_lines.clear()
         self._kept_anywhere.clear()
-        self._label_widths.clear()
         self._listed_lines.clear()
         return super().clear()
 

@@ -46,6 +46,8 @@ class ChartApp(App):
     def __init__(self, org: Org, findings: dict[str, Severity] | None = None) -> None:
         super().__init__()
         self.org = org
+        self.history = History(org)
+        """Edits of the org, undoable (tests hand what each touched to the chart)."""
         self.findings = findings or {}
         self.selections: list[str] = []
 
@@ -201,9 +203,8 @@ async def test_clicking_a_box_selects_it() -> None:
 
 
 async def test_a_renamed_person_is_redrawn_without_a_new_layout() -> None:
-    org = small_org()
-    history = History(org)
-    app = ChartApp(org)
+    app = ChartApp(small_org())
+    history = app.history
     async with app.run_test(size=SIZE) as pilot:
         chart = app.query_one(OrgChart)
         await pilot.pause()
@@ -216,9 +217,8 @@ async def test_a_renamed_person_is_redrawn_without_a_new_layout() -> None:
 
 
 async def test_a_hidden_chart_does_no_work_per_edit_and_shows_every_edit_once_shown(monkeypatch) -> None:
-    org = small_org()
-    history = History(org)
-    app = ChartApp(org)
+    app = ChartApp(small_org())
+    history = app.history
     async with app.run_test(size=SIZE) as pilot:
         chart = app.query_one(OrgChart)
         await pilot.pause()
@@ -237,9 +237,8 @@ async def test_a_hidden_chart_does_no_work_per_edit_and_shows_every_edit_once_sh
 
 
 async def test_adding_moving_and_removing_people_reshape_the_chart() -> None:
-    org = small_org()
-    history = History(org)
-    app = ChartApp(org)
+    app = ChartApp(small_org())
+    history = app.history
     async with app.run_test(size=SIZE) as pilot:
         chart = app.query_one(OrgChart)
         await pilot.pause()
@@ -264,9 +263,8 @@ async def test_adding_moving_and_removing_people_reshape_the_chart() -> None:
 @pytest.mark.parametrize("arriving", [1, 12])  # fewer people touched than boxes on show, and more
 @pytest.mark.parametrize("hidden", [False, True])
 async def test_the_first_reports_of_a_leaf_appear_and_a_collapsed_team_stays_collapsed(arriving, hidden) -> None:
-    org = small_org()
-    history = History(org)
-    app = ChartApp(org)
+    app = ChartApp(small_org())
+    history = app.history
     async with app.run_test(size=SIZE) as pilot:
         chart = app.query_one(OrgChart)
         await pilot.pause()

@@ -326,22 +326,30 @@ def tree_shapes(draw: st.DrawFn) -> tuple[list[int], list[bool], list[str], bool
     return parents, expanded, labels, draw(st.booleans()), draw(st.integers(2, 6))
 
 
-@given(tree_shapes())
-def test_a_line_keeping_tree_lists_the_same_lines_as_textuals_own_build(shape):
+def grown_tree(shape: tuple[list[int], list[bool], list[str], bool, int]) -> tuple[LineKeepingTree[str], list]:
+    """A line-keeping tree of `shape` (see `tree_shapes`), with its nodes in the order added."""
     parents, expanded, labels, show_root, depth = shape
     tree = LineKeepingTree[str]("root")
     tree.show_root, tree.guide_depth = show_root, depth
     nodes: list[TreeNode[str]] = []
     for parent, open_, label in zip(parents, expanded, labels, strict=True):
         nodes.append((tree.root if parent < 0 else nodes[parent]).add(label, expand=open_))
+    return tree, nodes
 
-    def listed(build: Callable[[], None]) -> tuple[object, ...]:
-        tree._tree_lines_cached = None
-        build()
-        lines = [([id(node) for node in line.path], line.last) for line in tree._tree_lines]
-        return lines, tree.virtual_size, [node._line for node in nodes]
 
-    assert listed(tree._build) == listed(lambda: Tree._build(tree))
+def listing(tree: LineKeepingTree[str], nodes: list[TreeNode[str]], build: Callable[[], None]) -> tuple[object, ...]:
+    """The lines `build` lists, the tree's virtual size, each node's line and each label's width."""
+    tree._tree_lines_cached = None
+    build()
+    lines = [([id(node) for node in line.path], line.last) for line in tree._tree_lines]
+    shown = [node for node in nodes if _in_tree(tree, node)]
+    return lines, tree.virtual_size, [node._line for node in shown], [tree.get_label_width(node) for node in shown]
+
+
+def textuals_listing(tree: LineKeepingTree[str], nodes: list[TreeNode[str]]) -> tuple[object, ...]:
+    listed = listing(tree, nodes, lambda: Tree._build(tree))
+    widths = [Tree.get_label_width(tree, node) for node in nodes if _in_tree(tree, node)]
+    return (*listed[:3], widths)
 
 
 changes = st.lists(
@@ -354,25 +362,13 @@ changes = st.lists(
 )
 
 
-@given(tree_shapes(), st.lists(changes, min_size=1, max_size=4))
-def test_lines_kept_through_any_changes_are_the_lines_textual_would_list(shape, batches):
-    """Lines are kept from one listing to the next while nothing above them moved: after any
-    moves, expands, removals, additions, new labels and changes of expandability, the listing
-    (and the widest line) is still Textual's own."""
-    parents, expanded, labels, show_root, depth = shape
-    tree = LineKeepingTree[str]("root")
-    tree.show_root, tree.guide_depth = show_root, depth
-    nodes: list[TreeNode[str]] = []
-    for parent, open_, label in zip(parents, expanded, labels, strict=True):
-        nodes.append((tree.root if parent < 0 else nodes[parent]).add(label, expand=open_))
-
-    def listed(build: Callable[[], None]) -> tuple[object, ...]:
-        tree._tree_lines_cached = None
-        build()
-        lines = [([id(node) for node in line.path], line.last) for line in tree._tree_lines]
-        return lines, tree.virtual_size, [node._line for node in nodes if _in_tree(tree, node)]
-
-    listed(tree._build)
+@given(tree_shapes(), st.lists(changes, max_size=4))
+def test_a_line_keeping_tree_lists_textuals_lines_through_any_changes(shape, batches):
+    """The same lines and width as Textual's own `_build`, at first and while lines are kept from
+    one listing to the next (nothing above them moved): after any moves, expands, removals,
+    additions, new labels and changes of expandability."""
+    tree, nodes = grown_tree(shape)
+    assert listing(tree, nodes, tree._build) == textuals_listing(tree, nodes)
     for batch in batches:
         for kind, which, where in batch:
             alive = [node for node in nodes if _in_tree(tree, node)]
@@ -392,7 +388,7 @@ def test_lines_kept_through_any_changes_are_the_lines_textual_would_list(shape, 
                 node.set_label(f"label {which}" * (where % 3))
             elif kind == "expandable":
                 node.allow_expand = not node.allow_expand
-        assert listed(tree._build) == listed(lambda: Tree._build(tree))
+        assert listing(tree, nodes, tree._build) == textuals_listing(tree, nodes)
 
 
 def _in_tree(tree: Tree[str], node: TreeNode[str]) -> bool:
