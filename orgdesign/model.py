@@ -174,6 +174,11 @@ class Org:
         reporting line (solid or dotted) or a display position changed. Views that follow the shape
         compare it with the count they last saw, to skip the structural work after an edit of fields
         alone (a product or role set on 1,000 people)."""
+        self.renames = 0
+        """How many changes so far could have changed how a person is named where others name them
+        (a dotted line names its manager): a name changed, or someone arrived or left. Views that
+        show those names skip looking for who names the people an edit touched while it stands still
+        (a bulk move or a product set on 1,000 people renames nobody)."""
         self._relinked: dict[str, int] = {}
         """Person id -> `reshapes` when their manager last changed: their `reports_to`, or that
         manager's arriving or leaving (added people count as changed)."""
@@ -198,6 +203,7 @@ class Org:
         old = self._people.get(pid)
         if old is None:
             self._reshaped(pid, relinked=True)
+            self.renames += 1
             self.graph.add_node(pid)
             self.dotted.add_node(pid)
             self._seq[pid] = self.allocate_seq() if seq is None else seq
@@ -205,6 +211,8 @@ class Org:
             self._people[pid] = person
             self._link_lines(person)
             return
+        if old.name != person.name:
+            self.renames += 1
         same_lines = _same_lines(old, person)
         if not same_lines or (seq is not None and seq != self._seq[pid]):
             self._reshaped(pid, relinked=old.reports_to != person.reports_to)
@@ -254,6 +262,7 @@ class Org:
         person = self._people.pop(pid)
         seq = self._seq.pop(pid)
         self.reshapes += 1
+        self.renames += 1
         self._relinked.pop(pid, None)
         for report in self.graph.successors(pid):
             self._waiting_solid.setdefault(pid, set()).add(report)

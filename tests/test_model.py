@@ -152,29 +152,39 @@ operations = st.one_of(
         st.sampled_from(["pm", "senior_pm"]),
         st.sampled_from([None, "Payments"]),  # product
         st.sampled_from([None, 0, 7]),  # position
+        st.booleans(),  # named in capitals
     ),
     st.tuples(st.just("pop"), st.sampled_from(IDS)),
 )
+
+
+def names_of(org: Org) -> dict[str, str]:
+    """What views naming people depend on: who is in the org, and their names."""
+    return {p.id: p.name for p in org.people()}
 
 
 @given(st.lists(operations, max_size=25))
 def test_reshapes_and_dotted_reports_follow_every_change(steps):
     """Views skip their structural work when the count stands still (a bulk change of product):
     it must move on every change of who is in the org, of a line or of a position, and only then.
+    The count of renames moves on every change of who is in the org or of a name, and only then.
     Whose manager changed since a count is known (`relinked_since`: a reports_to changed, their
     manager came or went, or they arrived), and so are the people dotted to anyone asked about."""
     org = Org("Shapes", [person("a")])
     for step in steps:
         before, count = shape(org), org.reshapes
+        names, renames = names_of(org), org.renames
         managers = {pid: (org.manager_id(pid), org[pid].reports_to) for pid in IDS if pid in org}
         if step[0] == "pop":
             if step[1] not in org:
                 continue
             org.pop(step[1])
         else:
-            _, pid, manager, dotted, role, product, seq = step
-            org.put(Person(pid, pid, role, reports_to=manager, dotted_to=dotted, product=product), seq)
+            _, pid, manager, dotted, role, product, seq, capitals = step
+            name = pid.upper() if capitals else pid
+            org.put(Person(pid, name, role, reports_to=manager, dotted_to=dotted, product=product), seq)
         assert (org.reshapes != count) == (shape(org) != before), step
+        assert (org.renames != renames) == (names_of(org) != names), step
         now = {pid: (org.manager_id(pid), org[pid].reports_to) for pid in IDS if pid in org}
         relinked = {pid for pid, manager in now.items() if managers.get(pid) != manager}
         assert set(org.relinked_since(count, [*IDS, "nobody"])) == relinked, step

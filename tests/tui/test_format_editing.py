@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input, SelectionList
 
 from orgdesign.document import Document
+from orgdesign.edits import AddPerson, RemovePerson, UpdatePerson, move_all, set_for_all
 from orgdesign.model import Person, Waiver
 from orgdesign.rules import RULES
 from orgdesign.tui.app import OrgDesignApp
@@ -59,6 +60,32 @@ async def test_a_dotted_line_is_drawn_from_a_picker_and_shown_in_tree_details_an
         await pilot.pause()
         assert main.document.org["pm2"].dotted_to == ()
         assert "┄" not in tree_line(app, "Fay Gold")
+
+
+async def test_a_dotted_line_names_its_manager_as_renamed_arriving_or_leaving_and_others_edits_skip_the_lookup(
+    monkeypatch,
+):
+    org = small_org()
+    org.put(Person("pm3", "Hal Ives", "pm", reports_to="hop", dotted_to=("cto", "new")))
+    app = OrgDesignApp(document=Document(org))
+    async with app.run_test(size=SIZE) as pilot:
+        main = await on(pilot, "pm3")
+        assert "┄ Ben Cole" in tree_line(app, "Hal Ives")
+        main.perform(UpdatePerson("cto", name="Ben Coles"))
+        await pilot.pause()
+        assert "┄ Ben Coles" in tree_line(app, "Hal Ives"), "the dotted line follows a rename"
+        main.perform(AddPerson(Person("new", "Ida Jung", "other", reports_to="ceo")))
+        await pilot.pause()
+        assert "┄ Ben Coles, Ida Jung" in tree_line(app, "Hal Ives"), "and the arrival of its manager"
+        main.perform(RemovePerson("new"))
+        await pilot.pause()
+        assert "Ida Jung" not in tree_line(app, "Hal Ives"), "and their leaving"
+        looked_up: list[set[str]] = []
+        monkeypatch.setattr(org, "dotted_report_ids_of", lambda pids: looked_up.append(set(pids)) or set())
+        main.perform(move_all(org, ["pm1", "pm2"], "cpo"))
+        main.perform(set_for_all(org, ["pm1", "cto"], "product", "Search"))
+        await pilot.pause()
+        assert looked_up == [], "edits that rename nobody do not look for whose line names whom"
 
 
 async def test_a_dotted_line_to_oneself_or_to_nobody_is_refused_with_the_reason():

@@ -146,6 +146,8 @@ class OrgTree(LineKeepingTree[str]):
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
         self._reshapes_followed = org.reshapes
         """`Org.reshapes` when the shown nodes were last brought in line with the org's shape."""
+        self._renames_followed = org.renames
+        """`Org.renames` when the labels naming dotted-line managers were last brought up to date."""
         self.annotations: Annotations | None = None
         self.show_units = False
         """Whether each line names the person's unit."""
@@ -432,7 +434,9 @@ class OrgTree(LineKeepingTree[str]):
             relinked = flipped.union(self.org.relinked_since(followed, touched))
             self._follow_shape(touched, relinked, parents_to_sync)
         self.relabel(touched)
-        self.relabel(self._naming_by_dotted_line(touched))
+        renamed, self._renames_followed = self._renames_followed != self.org.renames, self.org.renames
+        if renamed:
+            self.relabel(self._naming_by_dotted_line(touched))
 
     def _follow_shape(
         self, touched: Collection[str], relinked: AbstractSet[str], parents_to_sync: set[str | None]
@@ -476,7 +480,8 @@ class OrgTree(LineKeepingTree[str]):
     # -- the rest of the format: dotted lines and units on each line, sibling order -----------
 
     def _naming_by_dotted_line(self, touched: Iterable[str]) -> set[str]:
-        """The people with a dotted line to someone touched: their lines name them."""
+        """The people with a dotted line to someone touched: their lines name them (asked only
+        after an edit that renamed someone, or brought or took someone away: `Org.renames`)."""
         return self.org.dotted_report_ids_of(touched)
 
     def show_unit_names(self, shown: bool) -> None:
