@@ -264,20 +264,22 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         """The last drawing of each line, wherever it was: renumbered when the line moves."""
         self._styles_cache = self._styled_lines = ContentKeyedStylesCache()
         self._scroll_bars = ScrollBarsSetUp()
-        self._listed_lines: dict[int, tuple[list[TreeNode[TreeDataType]], _TreeLine[TreeDataType], Text, int]] = {}
+        self._listed_lines: dict[
+            TreeNode[TreeDataType], tuple[list[TreeNode[TreeDataType]], _TreeLine[TreeDataType], Text, int]
+        ] = {}
         """Each node's entry in the last list of lines, with the path above it that it was made
         under, its label and the label's width: kept while that path (the very list), its place
         as last of its family and its label (the very object) stay."""
 
     def get_label_width(self, node: TreeNode[TreeDataType]) -> int:
         """A label's width, as measured when its line was listed (`_build`) while the label is the same."""
-        label, kept = node._label, self._listed_lines.get(node._id)
+        label, kept = node._label, self._listed_lines.get(node)
         width = kept[3] if kept is not None and kept[2] is label else label.cell_len
         return width + (len(self.ICON_NODE) if node._allow_expand else 0)
 
     def forget_node(self, node: TreeNode[TreeDataType]) -> None:
         """Drop what is kept of a removed node (its line and its label's width)."""
-        self._listed_lines.pop(node._id, None)
+        self._listed_lines.pop(node, None)
 
     def _build(self) -> None:
         """Tree's `_build`, the same lines and width, in under half the time.
@@ -297,16 +299,17 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
 
         def family(path: list[TreeNode[TreeDataType]], children: list[TreeNode[TreeDataType]], indent: int) -> None:
             nonlocal widest
-            final = children[-1]
+            final = None if path is _ABOVE_THE_TOPS else children[-1]  # None: every top is last
             family_widest = 0
             for node in children:
-                last, node_id, label = node is final or path is _ABOVE_THE_TOPS, node._id, node._label
-                kept = listed.get(node_id)
+                last, label = final is None or node is final, node._label
+                kept = listed.get(node)
                 if kept is not None and kept[0] is path and kept[1].last is last and kept[2] is label:
                     line, width = kept[1], kept[3]
-                else:
-                    line, width = _TreeLine([*path, node], last), label.cell_len
-                    listed[node_id] = (path, line, label, width)
+                else:  # a new line; a person who moved keeps their label, and its width
+                    width = kept[3] if kept is not None and kept[2] is label else label.cell_len
+                    line = _TreeLine([*path, node], last)
+                    listed[node] = (path, line, label, width)
                 node._line = len(lines)
                 append(line)
                 if node._allow_expand:
