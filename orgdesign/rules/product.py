@@ -332,7 +332,7 @@ put the Head below the Director) leads product people through them."""
     reads_reports=True,
 )
 def leader_without_pms(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    if state.reports_in(person.id, _LEADS[person.role]):
+    if state.has_reports_in(person.id, _LEADS[person.role]):
         return ()
     whom = "product managers or Group PMs" if person.role == "director_product" else "product managers"
     return (Diagnosis(f"{who(person)} has no {whom} reporting to them"),)
@@ -593,7 +593,7 @@ def unit_without_head(state: OrgState, person: Person) -> Iterable[Diagnosis]:
     reads_reports=True,
 )
 def head_without_product_people(state: OrgState, person: Person) -> Iterable[Diagnosis]:
-    if state.reports_in(person.id, LADDER_ROLES) or _head_as_lead_pm(state, person):
+    if state.has_reports_in(person.id, LADDER_ROLES) or _head_as_lead_pm(state, person):
         return ()
     return (Diagnosis(f"{who(person)} has nobody on the product ladder reporting to them"),)
 

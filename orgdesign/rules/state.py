@@ -148,8 +148,9 @@ class OrgState:
     def report_total(self, pid: str) -> int:
         return self.org.report_count(pid)
 
-    def reports_in(self, pid: str, roles: frozenset[str]) -> int:
-        return sum([count for role, count in self.org.report_roles(pid).items() if role in roles])
+    def has_reports_in(self, pid: str, roles: frozenset[str]) -> bool:
+        """Whether anyone with one of `roles` reports to `pid` (the roles counted list only roles held)."""
+        return not roles.isdisjoint(self.org.report_roles(pid))
 
     def tops(self) -> AbstractSet[str]:
         """The people with no `reports_to`."""
