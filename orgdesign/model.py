@@ -182,6 +182,8 @@ class Org:
         self._relinked: dict[str, int] = {}
         """Person id -> `reshapes` when their manager last changed: their `reports_to`, or that
         manager's arriving or leaving (added people count as changed)."""
+        self._last_relinked: tuple[tuple[int, int], Iterable[str], tuple[str, ...]] | None = None
+        """The last question to `relinked_since` (its counts and the very `pids` asked about) and its answer."""
         self._put_all(list(people))
 
     @property
@@ -411,12 +413,22 @@ class Org:
         manager = self._people[pid].reports_to
         return manager if manager in self._people else None
 
-    def relinked_since(self, reshapes: int, pids: Iterable[str]) -> list[str]:
+    def relinked_since(self, reshapes: int, pids: Iterable[str]) -> tuple[str, ...]:
         """The people of `pids` whose manager changed (or who arrived) since the org's `reshapes`
         count was `reshapes`: the only ones a view may have to hang elsewhere, or a cycle may run
-        through. A bulk move touches 1,000 people and their 1,000 old managers."""
+        through. A bulk move touches 1,000 people and their 1,000 old managers.
+
+        Asked again about the very same `pids` at the same counts (the cycle watch and then the
+        tree follow one edit), it answers as it did, without looking at the 2,000 again.
+        """
+        asked = (reshapes, self.reshapes)
+        last = self._last_relinked
+        if last is not None and last[0] == asked and last[1] is pids:
+            return last[2]
         people, relinked = self._people, self._relinked
-        return [pid for pid in pids if pid in people and relinked.get(pid, -1) > reshapes]
+        answer = tuple([pid for pid in pids if pid in people and relinked.get(pid, -1) > reshapes])
+        self._last_relinked = (asked, pids, answer)
+        return answer
 
     def any_chain_loops(self, pids: Iterable[str]) -> bool:
         """Whether the chain of command above anyone in `pids` runs into a reporting cycle.
