@@ -303,16 +303,19 @@ class Org:
                 self._waiting_dotted.setdefault(target, set()).add(pid)
 
     def _unlink_lines(self, person: Person) -> None:
-        pid = person.id
+        """Take `person`'s lines out: a solid line is an edge exactly while both ends are in the org
+        (`pop` has already taken `person` out, and their edges with their node), else it waits."""
+        pid, people = person.id, self._people
         manager = person.reports_to
         if manager is None:
             self._declared_tops.discard(pid)
         else:
             count_member(self._report_roles, manager, person.role, -1)
-            if self.graph.has_edge(manager, pid):
+            if manager in people and pid in people:
                 self.graph.remove_edge(manager, pid)
-            discard_member(self._waiting_solid, manager, pid)
-        for target in person.dotted_to:
+            else:
+                discard_member(self._waiting_solid, manager, pid)
+        for target in person.dotted_to:  # the same target may be named twice
             if self.dotted.has_edge(target, pid):
                 self.dotted.remove_edge(target, pid)
             discard_member(self._waiting_dotted, target, pid)
@@ -369,6 +372,8 @@ class Org:
 
     def naming(self, pid: str) -> set[str]:
         """Whoever has `pid` as `reports_to`, whether or not anyone in the org has that id."""
+        if pid not in self._report_roles:  # nobody names them: most people a bulk edit touches
+            return set()
         return set(self.graph.successors(pid)) if pid in self._people else set(self._waiting_solid.get(pid, ()))
 
     def dotted_naming(self, pid: str) -> set[str]:

@@ -148,7 +148,7 @@ operations = st.one_of(
         st.just("put"),
         st.sampled_from(IDS),
         st.sampled_from([None, *IDS, "nobody"]),  # manager
-        st.sampled_from([(), ("a",), ("b", "nobody")]),  # dotted lines
+        st.sampled_from([(), ("a",), ("b", "nobody"), ("a", "a")]),  # dotted lines (a layout may name one twice)
         st.sampled_from(["pm", "senior_pm"]),
         st.sampled_from([None, "Payments"]),  # product
         st.sampled_from([None, 0, 7]),  # position
