@@ -157,6 +157,8 @@ class Org:
         """The layout file's comment lines above each top-level key, by key ('' for the end of the file)."""
         self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.dotted: nx.DiGraph[str] = nx.DiGraph()
+        """The dotted lines; only the people at either end of one are its nodes (`_dotted_reports_of`):
+        most people have none, and a node costs three dictionary entries to add and remove."""
         self._out_degree = self.graph.out_degree  # a live view: made once, it answers in a third of the time
         self._people: dict[str, Person] = {}
         self._seq: dict[str, int] = {}
@@ -207,7 +209,6 @@ class Org:
             self._reshaped(pid, relinked=True)
             self.renames += 1
             self.graph.add_node(pid)
-            self.dotted.add_node(pid)
             self._seq[pid] = self.allocate_seq() if seq is None else seq
             self._connect_waiting(pid)
             self._people[pid] = person
@@ -251,7 +252,6 @@ class Org:
         self._people = {person.id: person for person in people}
         self._seq = {pid: self.allocate_seq() for pid in ids}
         self.graph.add_nodes_from(ids)
-        self.dotted.add_nodes_from(ids)
         for person in people:
             self._link_lines(person)
 
@@ -269,10 +269,11 @@ class Org:
         for report in self.graph.successors(pid):
             self._waiting_solid.setdefault(pid, set()).add(report)
             self._relinked[report] = self.reshapes
-        for report in self.dotted.successors(pid):
+        for report in self._dotted_reports_of(pid):
             self._waiting_dotted.setdefault(pid, set()).add(report)
         self.graph.remove_node(pid)
-        self.dotted.remove_node(pid)
+        if pid in self.dotted:
+            self.dotted.remove_node(pid)
         # Unlinked after the node went with its edges, so no edge is removed twice (a bulk removal
         # pops 1,000 people); a line to themself is back out of the waiting lists it just joined.
         self._unlink_lines(person)
@@ -378,7 +379,7 @@ class Org:
 
     def dotted_naming(self, pid: str) -> set[str]:
         """Whoever has `pid` in `dotted_to`, whether or not anyone in the org has that id."""
-        return set(self.dotted.successors(pid)) if pid in self._people else set(self._waiting_dotted.get(pid, ()))
+        return set(self._dotted_reports_of(pid)) if pid in self._people else set(self._waiting_dotted.get(pid, ()))
 
     def managers(self) -> Iterator[str]:
         """Everyone with at least one direct report, in no guaranteed order."""
@@ -395,13 +396,17 @@ class Org:
 
     def dotted_report_ids(self, pid: str) -> list[str]:
         """The people with a dotted line to `pid`, in display order."""
-        return sorted(self.dotted.successors(pid), key=self._seq.__getitem__)
+        return sorted(self._dotted_reports_of(pid), key=self._seq.__getitem__)
 
     def dotted_report_ids_of(self, pids: Iterable[str]) -> set[str]:
         """Everyone with a dotted line to anyone in `pids`, in no order: the people a view names
         them on (`dotted_report_ids` of each, without sorting 2,000 lists after a bulk edit)."""
-        people, successors = self._people, self.dotted.successors
-        return {report for pid in pids if pid in people for report in successors(pid)}
+        dotted, successors = self.dotted, self.dotted.successors
+        return {report for pid in pids if pid in dotted for report in successors(pid)}
+
+    def _dotted_reports_of(self, pid: str) -> Iterable[str]:
+        """The people with a dotted line to `pid`, who is in the org, in no order."""
+        return self.dotted.successors(pid) if pid in self.dotted else ()
 
     def dotted_reports(self, pid: str) -> list[Person]:
         return [self._people[r] for r in self.dotted_report_ids(pid)]

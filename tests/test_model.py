@@ -190,6 +190,7 @@ def test_reshapes_and_dotted_reports_follow_every_change(steps):
         relinked = {pid for pid, manager in now.items() if managers.get(pid) != manager}
         assert set(org.relinked_since(count, everyone)) == relinked, step
         assert set(org.relinked_since(count, everyone)) == relinked, step
+        assert set(org.dotted) <= {p.id for p in org.people()}, "the dotted lines' graph holds people of the org only"
         for asked in ({"a"}, {"b", "nobody"}, set(IDS)):
             present = {pid for pid in asked if pid in org}
             dotted_to_them = {p.id for p in org.people() if present & set(p.dotted_to)}
