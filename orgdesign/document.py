@@ -62,6 +62,9 @@ class Document:
         """Whose recovery file this document writes; live while a designer screen edits the document."""
         self.recovery_file: Path | None = None
         """This session's recovery file, once written (the only one this document ever removes)."""
+        self.revision = 0
+        """How many changes (edits, undos, redos) the document has been through: a view showing part
+        of it skips working out the same thing again while this stands still."""
         self._people_index: PeopleIndex | None = None
         """The search index of the people, built on the first search after an edit that changed what
         someone is searched by (a name, a title, a role, someone added or removed)."""
@@ -104,6 +107,7 @@ class Document:
         touched = change()
         if touched is None:
             return touched
+        self.revision += 1
         if self._people_index is not None and not self._people_index.describes(self.org, touched):
             self._people_index = None
         if self._org_settings() != settings_before:

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from orgdesign.document import Document
+from orgdesign.edits import UpdatePerson
 from orgdesign.model import Org, Person, Unit
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.app import OrgDesignApp
@@ -347,3 +348,24 @@ async def test_badges_show_the_worst_severity():
         glyph = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}[worst]
         assert screen.org_tree.node_for("pm3").label.plain.endswith(glyph)
         assert not screen.org_tree.node_for("cto").label.plain.endswith(glyph)
+
+
+async def test_the_person_pane_follows_every_change_and_describes_each_person_once_per_change(monkeypatch):
+    app = designer()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await select(pilot, "pm1")
+        described: list[str] = []
+        original = type(screen.details).describe
+        monkeypatch.setattr(
+            type(screen.details), "describe", lambda pane, person: described.append(person.id) or original(pane, person)
+        )
+        screen.perform(UpdatePerson("pm2", name="Fay Golding"), select="pm2")
+        await pilot.pause()
+        assert "Fay Golding" in str(screen.details.render())
+        assert described == ["pm2"], "once, though the cursor landing on them asks again"
+        screen.action_undo()
+        await pilot.pause()
+        assert "Fay Gold\n" in str(screen.details.render()) and "Golding" not in str(screen.details.render())
+        screen.perform(UpdatePerson("pm1", title="Payments lead"), select="pm2")
+        await pilot.pause()
+        assert described == ["pm2", "pm2", "pm2"], "each change describes the selected person again"

@@ -24,8 +24,15 @@ class PersonDetails(OneLayoutStatic):
     def __init__(self, document: Document, **kwargs: Any) -> None:
         super().__init__(Text("Nobody selected", style="dim"), **kwargs)
         self.document = document
+        self._shown: tuple[str | None, int] | None = None
+        """Whom the pane describes, as of which `Document.revision`: an edit that moves the cursor
+        asks for the same person twice (after the edit, and as the cursor lands)."""
 
     def show(self, pid: str | None) -> None:
+        shown = (pid, self.document.revision)
+        if shown == self._shown:
+            return
+        self._shown = shown
         org = self.document.org
         if pid is None or pid not in org:
             show_text(self, Text("Nobody selected", style="dim"))
