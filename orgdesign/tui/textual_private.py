@@ -16,6 +16,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Self, TypeVar
 
@@ -32,7 +33,7 @@ from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.css.styles import StylesBase
-from textual.geometry import Size, Spacing
+from textual.geometry import Offset, Region, Size, Spacing
 from textual.keys import _normalize_key_list
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -331,6 +332,27 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
             if self.cursor_line >= len(lines):
                 self.cursor_line = -1
 
+    _this_draw: _Draw | None = None
+    """While the tree draws the lines of a region (`render_lines`): what all of them share."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the lines in `crop`, working out once what Tree works out again for each line: its
+        style (a walk through the styles of every widget above the tree), its scroll offset, the
+        drawing state, and the guides that the lines of one family share."""
+        self._this_draw = _Draw.of(self)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._this_draw = None
+
+    def render_line(self, y: int) -> Strip:
+        """Tree's `render_line`, from what this draw worked out once."""
+        draw = self._this_draw
+        if draw is None:
+            return super().render_line(y)
+        scroll_x, scroll_y = draw.scroll
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + draw.width, draw.style)
+
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         lines = self._tree_lines
         if y >= len(lines):
@@ -346,11 +368,17 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
 
     def _line_key(self, y: int, path: list[Any], last: bool, x1: int, x2: int, base_style: Style) -> tuple[object, ...]:
         """What a line shows, wherever it is: a line that only moved up or down is renumbered, not drawn."""
-        *above, node = path  # the line's own guide follows `last`; those above follow each boss's place
-        nodes = (tuple((boss, boss._hover_, boss._selected_, boss.is_last) for boss in above), node, node._updates)
-        drawing = (self.size.width, self.virtual_size.width, self.show_guides, self.guide_depth, self.has_focus)
-        pointers = (self.cursor_line == y, self.hover_line == y)
-        return (x1, x2, base_style, last, nodes, drawing, pointers, self._pseudo_class_state)
+        node = path[-1]  # the line's own guide follows `last`; those above follow each boss's place
+        draw = self._this_draw
+        if draw is None:
+            bosses, drawing = _bosses(path), _drawing(self)
+            pointers = (self.cursor_line == y, self.hover_line == y)
+        else:
+            family = path[-2] if len(path) > 1 else None  # siblings share their bosses
+            shared = draw.bosses.get(family)
+            bosses = draw.bosses[family] = _bosses(path) if shared is None else shared
+            drawing, pointers = draw.drawing, (draw.cursor_line == y, draw.hover_line == y)
+        return (x1, x2, base_style, last, (bosses, node, node._updates), drawing, pointers, self._pseudo_class_state)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         """As `SteadyOptionList`: scroll bars set up again only when what they show changed."""
@@ -369,6 +397,37 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
         self._kept_anywhere.clear()
         self._listed_lines.clear()
         return super().clear()
+
+
+def _bosses(path: list[Any]) -> tuple[tuple[object, ...], ...]:
+    """What a line shows of the nodes above it: each one's hover and selection (its guide's style)
+    and whether it is the last of its family (its guide's shape)."""
+    return tuple((boss, boss._hover_, boss._selected_, boss.is_last) for boss in path[:-1])
+
+
+def _drawing(tree: Tree[Any]) -> tuple[object, ...]:
+    """The state of a tree that every line it draws depends on."""
+    return (tree.size.width, tree.virtual_size.width, tree.show_guides, tree.guide_depth, tree.has_focus)
+
+
+@dataclass(slots=True)
+class _Draw:
+    """What every line of one draw of a tree shares (see `LineKeepingTree.render_lines`)."""
+
+    style: Style
+    scroll: Offset
+    width: int
+    drawing: tuple[object, ...]
+    cursor_line: int
+    hover_line: int
+    bosses: dict[Any, tuple[tuple[object, ...], ...]]
+    """The guides above each family's lines, by the family's boss (None: the tops), as worked out."""
+
+    @classmethod
+    def of(cls, tree: Tree[Any]) -> _Draw:
+        return cls(
+            tree.rich_style, tree.scroll_offset, tree.size.width, _drawing(tree), tree.cursor_line, tree.hover_line, {}
+        )
 
 
 class ContentKeyedStylesCache(StylesCache):

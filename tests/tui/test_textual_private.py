@@ -24,6 +24,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea, Tree
@@ -151,13 +152,15 @@ def line_label(tree: Tree[str], y: int, *_: object) -> str | None:
 
 
 class TeamTree(App[None]):
+    tree_class: type[Tree[str]] = LineKeepingTree
+
     def compose(self) -> ComposeResult:
-        tree = LineKeepingTree[str]("org")
+        tree = self.tree_class("org")
         tree.show_root = False
         yield tree
 
     def on_mount(self) -> None:
-        tree = self.query_one(LineKeepingTree)
+        tree = self.query_one(Tree)
         for name in ("Ada", "Ben"):
             manager = tree.root.add(name, expand=True)
             for report in range(3):
@@ -271,6 +274,36 @@ async def test_a_line_keeping_tree_is_as_wide_as_its_widest_line_through_relabel
         report.remove()
         await pilot.pause()
         assert tree.virtual_size.width == narrow
+
+
+class PlainTeamTree(TeamTree):
+    """The same team in Textual's own Tree."""
+
+    tree_class = Tree
+
+
+async def test_a_line_keeping_tree_draws_every_line_as_textual_draws_it_with_the_cursor_hover_and_focus_anywhere():
+    drawings: dict[type, list[list[Strip]]] = {}
+    for app in (TeamTree(), PlainTeamTree()):
+        async with app.run_test(size=(40, 12)) as pilot:
+            tree = app.query_one(Tree)
+            await pilot.pause()
+            ada, ben = tree.root.children
+            for cursor, hover, focused in (
+                (ada, 2, True),
+                (ben.children[1], 5, True),
+                (ben, 7, False),
+                (ada, -1, False),
+            ):
+                tree.move_cursor(cursor)
+                tree.hover_line = hover
+                app.set_focus(tree if focused else None)
+                await pilot.pause()
+                tree.refresh()  # every line drawn again, in one draw
+                drawings.setdefault(type(tree), []).append(
+                    tree.render_lines(tree.scrollable_content_region.reset_offset)
+                )
+    assert drawings[LineKeepingTree] == drawings[Tree]
 
 
 def test_textual_tree_nodes_still_hang_together_through_the_private_names_move_node_rewires():

@@ -13,11 +13,9 @@ from collections.abc import Callable, Collection, Iterable
 from collections.abc import Set as AbstractSet
 from typing import Any, ClassVar, Protocol
 
-from rich.style import Style
 from rich.text import Text, TextType
 from textual import events, on
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -140,8 +138,6 @@ class OrgTree(LineKeepingTree[str]):
         """The severity each shown node's badge displays, to relabel only those that change."""
         self._stale_labels: set[str] = set()
         """People whose label a bulk edit changed, rebuilt when their line is next drawn."""
-        self._style_of_this_draw: Style | None = None
-        """The tree's own style while its lines are drawn (see `render_lines`)."""
         self.cycles = cycles or CycleWatch(org)
         """Reporting cycles, each shown beside the tops so that it can be repaired."""
         self._reshapes_followed = org.reshapes
@@ -379,23 +375,6 @@ class OrgTree(LineKeepingTree[str]):
             node.allow_expand = expandable
             changed = True
         return changed
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Draw the lines in `crop`, working out the tree's own style once for all of them.
-
-        Tree reads `rich_style` for every line it draws, and each read walks the styles of every
-        widget above the tree: a sixth of redrawing the tree after an edit.
-        """
-        self._style_of_this_draw = super().rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._style_of_this_draw = None
-
-    @property
-    def rich_style(self) -> Style:
-        drawing = self._style_of_this_draw
-        return super().rich_style if drawing is None else drawing
 
     def render_line(self, y: int) -> Strip:
         """Draw line `y`, first rebuilding its label when a bulk edit changed it (see `relabel`)."""
