@@ -21,6 +21,10 @@ from orgdesign.tui.screens.main import MainScreen
 
 MARKED = 1_000
 
+ROUNDS = 11
+"""Rounds of every kind (a smoke run takes one): a round of the six kinds takes about a second, and
+a burst of the shared host's slowness can cover a few rounds; the median of eleven outlasts one of three."""
+
 SINGLE = "role of 1 person (baseline)"
 """The same kind of edit on one person, timed in the same run: the repaint every edit pays."""
 

@@ -562,9 +562,10 @@ class Bench:
         yield from repaint_rows(size, figures, "designer:", BIG)
 
     def bulk_repaint(self, size: int) -> Iterator[Row]:
-        from bulk import SINGLE, time_bulk_edits
+        from bulk import ROUNDS, SINGLE, time_bulk_edits
 
-        figures = asyncio.run(time_bulk_edits(self.layout_file(size), self.repaint_rounds(size), TERMINAL_SIZE, settle))
+        rounds = 1 if self.args.quick else max(ROUNDS, self.repaint_rounds(size))
+        figures = asyncio.run(time_bulk_edits(self.layout_file(size), rounds, TERMINAL_SIZE, settle))
         single = figures.pop(SINGLE)
         yield Row(size_label(size), f"designer: {SINGLE} to repaint", seconds(single), verdict="(reference)")
         for name, settled in figures.items():
