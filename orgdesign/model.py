@@ -361,8 +361,9 @@ class Org:
         return sorted(self.graph.successors(pid), key=self._seq.__getitem__)
 
     def unordered_report_ids(self, pid: str) -> Iterator[str]:
-        """Direct reports' ids in no order: cheaper than `report_ids` where order does not matter."""
-        return self.graph.successors(pid)
+        """Direct reports' ids in no order: cheaper than `report_ids` where order does not matter
+        (and than the graph's, for the many people nobody reports to)."""
+        return self.graph.successors(pid) if pid in self._report_roles else iter(())
 
     def report_count(self, pid: str) -> int:
         return self._out_degree[pid]
@@ -483,14 +484,15 @@ class Org:
 
     def below(self, roots: Iterable[str]) -> set[str]:
         """`roots` (those in the org) and everyone below them, in no order: cheaper than `subtree_ids`."""
-        successors = self.graph.successors
+        successors, managers = self.graph.successors, self._report_roles
         seen = {pid for pid in roots if pid in self._people}
-        stack = list(seen)
+        stack = [pid for pid in seen if pid in managers]  # only managers have anyone below
         while stack:
             for report in successors(stack.pop()):
                 if report not in seen:
                     seen.add(report)
-                    stack.append(report)
+                    if report in managers:
+                        stack.append(report)
         return seen
 
     def tops(self) -> list[Person]:

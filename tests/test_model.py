@@ -191,6 +191,11 @@ def test_reshapes_and_dotted_reports_follow_every_change(steps):
         assert set(org.relinked_since(count, everyone)) == relinked, step
         assert set(org.relinked_since(count, everyone)) == relinked, step
         assert set(org.dotted) <= {p.id for p in org.people()}, "the dotted lines' graph holds people of the org only"
+        for pid in IDS:
+            if pid in org:  # reports are looked up only for people someone names as their manager
+                assert set(org.unordered_report_ids(pid)) == set(org.graph.successors(pid)), step
+                below = {p.id for p in org.people() if pid in [m.id for m in org.chain_of_command(p.id)]}
+                assert org.below([pid]) == {pid} | below, step
         for asked in ({"a"}, {"b", "nobody"}, set(IDS)):
             present = {pid for pid in asked if pid in org}
             dotted_to_them = {p.id for p in org.people() if present & set(p.dotted_to)}
