@@ -62,7 +62,7 @@ async def test_a_dotted_line_is_drawn_from_a_picker_and_shown_in_tree_details_an
         assert "┄" not in tree_line(app, "Fay Gold")
 
 
-async def test_a_dotted_line_names_its_manager_as_renamed_arriving_or_leaving_and_others_edits_skip_the_lookup(
+async def test_a_dotted_line_names_its_manager_through_renames_arrivals_and_departures_and_other_edits_skip_the_lookup(
     monkeypatch,
 ):
     org = small_org()
