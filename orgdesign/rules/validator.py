@@ -76,17 +76,18 @@ class Validator:
             return
         before = self._state.context
         narrow = self._narrow_change(touched)
-        recheck, managers, repositioned = self._state.sync(touched)
+        recheck, managers, directors, repositioned = self._state.sync(touched)
         recheck |= self._holding_stale_fixes(before, self._state.context)
         managers -= recheck
-        self.last_rechecked = set(touched) | recheck | managers | repositioned
+        directors -= recheck
+        self.last_rechecked = set(touched) | recheck | managers | directors | repositioned
         self.last_changed = set()
         people = self._state.people
         for pid in [pid for pid in touched if pid in self._by_person and pid not in people]:
             self._store(pid, [])
         if narrow and before == self._state.context:
             readers = self._readers_of(narrow)
-            for pid in recheck | managers:
+            for pid in recheck | managers | directors:
                 person = people[pid]
                 self._recheck_with(person, readers[person.role])
         else:
@@ -96,6 +97,10 @@ class Validator:
             for pid in managers:
                 person = people[pid]
                 self._recheck_with(person, self._report_readers[person.role])
+            product_readers = self._readers_of(PRODUCT)
+            for pid in directors:
+                person = people[pid]
+                self._recheck_with(person, product_readers[person.role])
         for pid in repositioned:
             person = people[pid]
             self._recheck_with(person, self._positional[person.role])
@@ -265,6 +270,8 @@ def _active(rule: Rule, org: Org) -> bool:
 
 
 _NARROW_ORDER = tuple(sorted(NARROW_FIELDS))
+PRODUCT = frozenset({"product"})
+"""The narrow field whose readers re-check a Director when only the products below them changed."""
 _broad_values = attrgetter(*(f.name for f in fields(Person) if f.name not in NARROW_FIELDS))
 """A person's fields other than the `NARROW_FIELDS`, as one tuple: compared at once, in C."""
 
