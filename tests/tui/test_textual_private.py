@@ -41,6 +41,7 @@ from orgdesign.tui.textual_private import (
     OneLayoutStatic,
     QuicklyMeasuredContent,
     SteadyOptionList,
+    has_children,
     normalize_key_list,
 )
 
@@ -312,6 +313,7 @@ def test_textual_tree_nodes_still_hang_together_through_the_private_names_move_n
     assert leaf._parent is tree.root, "Textual renamed TreeNode._parent: BatchingTree.move_node rewires it"
     assert tree.root._children == [leaf] and isinstance(tree.root._children, list), "TreeNode._children changed"
     assert list(tree.root.children) == [leaf] and leaf.parent is tree.root  # what the public names read
+    assert has_children(tree.root) and not has_children(leaf), "has_children answers as TreeNode.children does"
 
 
 async def test_a_moved_node_keeps_its_identity_and_is_drawn_at_its_new_place(monkeypatch: pytest.MonkeyPatch):

@@ -26,7 +26,7 @@ from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
-from orgdesign.tui.textual_private import LineKeepingTree
+from orgdesign.tui.textual_private import LineKeepingTree, has_children
 from orgdesign.tui.widgets.badges import badge
 from orgdesign.tui.widgets.person_marks import person_marks
 
@@ -134,6 +134,9 @@ class OrgTree(LineKeepingTree[str]):
         self.guide_depth = 3
         self._person_nodes: dict[str, TreeNode[str]] = {}
         self._populated_keys: set[str | None] = set()
+        self._ghosts_under: set[str | None] = set()
+        """The managers (None: the tops) with ghosts among their shown reports: the others' reports
+        are not looked through for ghosts to take away (a bulk move brings 1,000 under one manager)."""
         self._badges: dict[str, Severity | None] = {}
         """The severity each shown node's badge displays, to relabel only those that change."""
         self._stale_labels: set[str] = set()
@@ -156,6 +159,7 @@ class OrgTree(LineKeepingTree[str]):
         self.clear()
         self._person_nodes.clear()
         self._populated_keys.clear()
+        self._ghosts_under.clear()
         self._badges.clear()
         self._stale_labels.clear()
         self._populate(self.root)
@@ -248,8 +252,10 @@ class OrgTree(LineKeepingTree[str]):
         for key in keys:
             node = self.root if key is None else self._person_nodes.get(key)
             if node is not None and key in self._populated_keys:
-                for child in [c for c in node.children if (c.data or "").startswith(GHOST)]:
-                    child.remove()
+                if key in self._ghosts_under:
+                    for child in [c for c in node.children if (c.data or "").startswith(GHOST)]:
+                        child.remove()
+                    self._ghosts_under.discard(key)
                 self._add_ghosts(node)
 
     def redraw_annotations(self) -> None:
@@ -275,8 +281,11 @@ class OrgTree(LineKeepingTree[str]):
 
     def _add_ghosts(self, node: TreeNode[str]) -> None:
         if self.annotations is not None:
-            for key, label in self.annotations.ghosts(node.data):
+            ghosts = self.annotations.ghosts(node.data)
+            for key, label in ghosts:
                 node.add_leaf(label, GHOST + key)
+            if ghosts:
+                self._ghosts_under.add(node.data)
 
     def _expected_children(self, key: str | None) -> list[str]:
         return self.cycles.roots() if key is None else self.cycles.reports(key)
@@ -528,7 +537,7 @@ class OrgTree(LineKeepingTree[str]):
         label_later = len(arriving) > RELABEL_NOW_LIMIT
         for index, pid in arriving:
             shown = self._person_nodes.get(pid)
-            if shown is not None and not shown.children:  # shown elsewhere, nothing open below
+            if shown is not None and not has_children(shown):  # shown elsewhere, nothing open below
                 self.move_node(shown, parent, index)
                 continue
             if shown is not None:
@@ -554,7 +563,8 @@ class OrgTree(LineKeepingTree[str]):
                 self._stale_labels.discard(pid)
             self.forget_node(current)
             self._populated_keys.discard(current.data)
-            stack.extend(current.children)
+            if has_children(current):
+                stack.extend(current.children)
         node.remove()
 
     # -- marks (bulk editing) --------------------------------------------------------------
