@@ -41,6 +41,11 @@ def multiline(value: str, style: str = "") -> Text:
     return Text("\n").join(literal(line, style) for line in value.split("\n"))
 
 
+def same_text(shown: Text, text: Text) -> bool:
+    """Whether `text` would look exactly like `shown`: the same characters, styled alike."""
+    return (shown.plain, shown.spans, shown.style) == (text.plain, text.spans, text.style)
+
+
 def show_text(widget: Static, text: Text, *, layout: bool = True) -> None:
     """Put `text` in `widget` unless it shows that text already.
 
@@ -51,7 +56,7 @@ def show_text(widget: Static, text: Text, *, layout: bool = True) -> None:
     changes with it. `layout=False`: the widget's size never depends on its text.
     """
     shown = widget.content
-    if isinstance(shown, Text) and (shown.plain, shown.spans, shown.style) == (text.plain, text.spans, text.style):
+    if isinstance(shown, Text) and same_text(shown, text):
         return
     widget.update(text, layout=False)
     if layout and not keeps_its_size(widget):

@@ -26,7 +26,7 @@ from orgdesign.model import Org
 from orgdesign.rules.finding import Severity
 from orgdesign.tui.marks import MARK, Marks
 from orgdesign.tui.text import literal, toast
-from orgdesign.tui.textual_private import LineKeepingTree, has_children
+from orgdesign.tui.textual_private import LineKeepingTree, has_children, set_label_quietly
 from orgdesign.tui.widgets.badges import badge
 from orgdesign.tui.widgets.person_marks import person_marks
 
@@ -650,20 +650,3 @@ class OrgTree(LineKeepingTree[str]):
         node = self.cursor_node
         if node is not None:
             self.scroll_to_node(node, animate=False)
-
-
-def set_label_quietly(node: TreeNode[str], label: Text) -> bool:
-    """`TreeNode.set_label` without its repaint callback; the caller repaints the tree once.
-
-    `set_label` queues one callback per node, each scanning the visible lines: a bulk edit that
-    relabels 1,000 people spent half a second in them. This is the one place that writes the
-    node's private label and update counter (the counter keys Tree's cache of rendered lines).
-    A label the same as the one shown is left alone, and so is the line showing it (False): a
-    bulk move relabels the 1,000 old managers, and most of their labels come out as they were.
-    """
-    shown = node._label
-    if (shown.plain, shown.spans, shown.style) == (label.plain, label.spans, label.style):
-        return False
-    node._label = label
-    node._updates += 1
-    return True
