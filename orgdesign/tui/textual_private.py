@@ -376,10 +376,8 @@ class LineKeepingTree(BatchingTree[TreeDataType]):
             bosses, drawing = _bosses(path), _drawing(self)
             pointers = (self.cursor_line == y, self.hover_line == y)
         else:
-            family = path[-2] if len(path) > 1 else None  # siblings share their bosses
-            shared = draw.bosses.get(family)
-            bosses = draw.bosses[family] = _bosses(path) if shared is None else shared
-            drawing, pointers = draw.drawing, (draw.cursor_line == y, draw.hover_line == y)
+            bosses, drawing = draw.bosses_of(path), draw.drawing
+            pointers = (draw.cursor_line == y, draw.hover_line == y)
         return (x1, x2, base_style, last, (bosses, node, node._updates), drawing, pointers, self._pseudo_class_state)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
@@ -446,6 +444,14 @@ class _Draw:
     hover_line: int
     bosses: dict[Any, tuple[tuple[object, ...], ...]]
     """The guides above each family's lines, by the family's boss (None: the tops), as worked out."""
+
+    def bosses_of(self, path: list[Any]) -> tuple[tuple[object, ...], ...]:
+        """`_bosses` of the line at `path`, worked out once per family: siblings share their bosses."""
+        family = path[-2] if len(path) > 1 else None
+        known = self.bosses.get(family)
+        if known is None:
+            known = self.bosses[family] = _bosses(path)
+        return known
 
     @classmethod
     def of(cls, tree: Tree[Any]) -> _Draw:
